@@ -1,0 +1,329 @@
+"""Direct-quote extraction: the words between quote marks that a draft presents as someone's speech.
+
+The hard part is deciding what each mark is. A ’ between letters is an apostrophe (Pyongyang’s);
+after an ``s`` it may be a plural possessive (members’ votes) or a closing mark; a straight ``"`` or
+``'`` opens or closes depending on the characters around it. Marks are paired per paragraph with a
+small state machine (outer quote, nested quotes ignored), a paragraph that ends inside a quote and is
+followed by a paragraph opening with the same kind of mark continues the quote (the convention for
+multi-paragraph quotes), and short quoted names and phrases that are not speech are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checking.model import Quote, Span
+from checking.text import paragraphs
+
+__all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
+
+_D_OPEN = "“„‟«〝❝"
+_D_CLOSE = "”»〞〟❞"
+_D_AMBIG = '"″＂'
+_S_OPEN = "‘‚‛‹"
+_S_CLOSE = "’›"
+_S_AMBIG = "'′＇"
+_ALL_MARKS = _D_OPEN + _D_CLOSE + _D_AMBIG + _S_OPEN + _S_CLOSE + _S_AMBIG
+_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+#: Which closers end a quote opened by each opener (German „…“ and ‚…‘ close with a high mark).
+_CLOSERS = {
+    "“": "”\"″＂",
+    "„": "“”\"",
+    "‟": "”\"",
+    "«": "»",
+    "〝": "〞〟",
+    "❝": "❞",
+    '"': "\"”“″＂",
+    "″": "″\"”",
+    "＂": "＂\"”",
+    "‘": "’'‘",
+    "‚": "‘’'",
+    "‛": "’'",
+    "‹": "›",
+    "'": "'’",
+    "′": "′'’",
+    "＇": "＇'’",
+    # A ” or ’ used as an opener (Scandinavian style, or sloppy typing) closes with itself.
+    "”": "”\"",
+    "’": "’'",
+}
+#: Words elided with a leading apostrophe: ’em, ’til, ’90s — not an opening mark.
+_ELISIONS = frozenset("em til tis twas cause bout n round nuff ol im".split())
+_OPEN_BEFORE = " \t\n([{<—–-/:;,…" + _D_OPEN + _S_OPEN + _D_AMBIG + _S_AMBIG + "”’"
+#: Words that make a nearby short quote look like reported speech rather than a title or scare quote.
+CUE_WORDS = frozenset(
+    """
+    said says say saying told tells telling added adds adding asked asks asking wrote writes writing
+    stated states stating declared declares declaring called calls calling dubbed dubs dubbing
+    described describes describing termed terms labeled labelled labels branded brands denounced
+    denounces denouncing condemned condemns condemning warned warns warning urged urges urging
+    insisted insists insisting argued argues arguing claimed claims claiming noted notes noting
+    explained explains explaining replied replies replying responded responds responding tweeted
+    tweets tweeting posted posts vowed vows vowing promised promises promising pledged pledges
+    accused accuses accusing blasted blasts slammed slams praised praises hailed hails criticized
+    criticised criticizes criticises mocked mocks quipped quips joked jokes joking recalled recalls
+    recalling acknowledged acknowledges admitted admits conceded concedes suggested suggests
+    predicted predicts announced announces according promised yelled shouted chanted chanting
+    cried cries exclaimed whispered muttered boasted boasts bragged complained complains lamented
+    laments characterized characterised characterizes referred refers referring deemed deems
+    dismissed dismisses lambasted decried decries touted touts calling labeling labelling
+    word words phrase term remarks remark statement comments comment quote quoted quoting
+    saying reportedly telling asserted asserts contended contends observed observes
+    reiterated reiterates repeated repeats demanded demands assured assures continued continues
+    """.split()
+)
+_CUE_NEAR = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(slots=True)
+class _Mark:
+    pos: int
+    ch: str
+    left: str
+    right: str
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _can_open(m: _Mark) -> bool:
+    """Could this mark open a quote (something quotable follows, nothing glued before it)?"""
+    if not m.right or m.right.isspace():
+        return m.ch in "«„" and bool(m.right)
+    if m.ch in _D_OPEN or m.ch in "‘‚‛‹":
+        return True
+    left_ok = not m.left or m.left in _OPEN_BEFORE or m.left.isspace()
+    if not left_ok:
+        return False
+    return m.right not in ",.;:!?)]}"
+
+
+def _can_close(m: _Mark) -> bool:
+    """Could this mark close a quote (something glued before it, nothing glued after it)?"""
+    if not m.left or m.left.isspace():
+        return m.ch in "»“" and bool(m.left)
+    if m.ch in _D_CLOSE:
+        return True
+    return not _is_word(m.right)
+
+
+def _is_apostrophe(text: str, m: _Mark) -> bool:
+    """A single mark that is part of a word: don’t, Pyongyang’s, ’90s, ’em, rock ’n’ roll."""
+    if m.ch not in "’'ʼ′＇‘":
+        return False
+    if _is_word(m.left) and _is_word(m.right):
+        return True
+    if (not m.left or not _is_word(m.left)) and m.right.isdigit():
+        return re.match(r"\d\ds?\b", text[m.pos + 1 : m.pos + 5]) is not None
+    if m.right.isalpha() and (not m.left or not _is_word(m.left)) and m.ch != "‘":
+        word = re.match(r"[A-Za-z]+", text[m.pos + 1 : m.pos + 8])
+        if word and word.group().lower() in _ELISIONS:
+            after = text[m.pos + 1 + word.end() : m.pos + 2 + word.end()]
+            return not after or not after.isalpha()
+    return False
+
+
+def _plural_possessive(text: str, m: _Mark) -> bool:
+    """``members’ votes``: a closing-looking mark after an ``s`` followed by a lower-case word."""
+    return (
+        m.left in "sSzZ"
+        and m.right == " "
+        and re.match(r" [a-z]", text[m.pos + 1 : m.pos + 3]) is not None
+    )
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    out: list[_Mark] = []
+    for mm in _MARK_RE.finditer(text, start, end):
+        p = mm.start()
+        left = text[p - 1] if p > start else ""
+        right = text[p + 1] if p + 1 < end else ""
+        out.append(_Mark(p, mm.group(), left, right))
+    return out
+
+
+def _kind(ch: str) -> str:
+    return "d" if ch in _D_OPEN or ch in _D_CLOSE or ch in _D_AMBIG else "s"
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: _Mark
+    kind: str
+
+
+def _pair_paragraph(
+    text: str, marks: list[_Mark], carried: _Mark | None, *, may_run_on: bool
+) -> tuple[list[Span], _Mark | None]:
+    """Pair the marks of one paragraph; return quote spans (inside the marks) and an unclosed opener.
+
+    ``carried`` is the repeated opener of a quote continuing from the previous paragraph. An unclosed
+    single opener is retried as an apostrophe (so a stray ’ cannot swallow the paragraph) unless
+    ``may_run_on`` says the next paragraph opens with a single mark too.
+    """
+    ignored: set[int] = set()
+    while True:
+        spans: list[Span] = []
+        opener: _Mark | None = carried
+        open_index = -1
+        restart = False
+        for i, m in enumerate(marks):
+            if i in ignored:
+                continue
+            kind = _kind(m.ch)
+            if opener is None:
+                if kind == "s" and _is_apostrophe(text, m):
+                    continue
+                if _can_open(m) and m.ch not in "»〞〟❞’›":
+                    opener, open_index = m, i
+                elif m.ch == "’" and _can_open(m) and not _can_close(m):
+                    opener, open_index = m, i
+                continue
+            if kind != _kind(opener.ch):
+                continue
+            if kind == "s" and _is_apostrophe(text, m):
+                continue
+            if m.ch in _CLOSERS.get(opener.ch, "") and _can_close(m):
+                if kind == "s" and _plural_possessive(text, m) and _later_closer(text, marks, i):
+                    continue
+                spans.append((opener.pos + 1, m.pos))
+                opener, open_index = None, -1
+                continue
+            if (m.ch in _D_OPEN or m.ch in _S_OPEN) and _can_open(m):
+                # A second opener of the same kind: the first one was never closed.
+                if open_index >= 0 and kind == "s":
+                    ignored.add(open_index)
+                    restart = True
+                    break
+                spans.append((opener.pos + 1, m.pos))
+                opener, open_index = m, i
+        if restart:
+            continue
+        if opener is not None and open_index >= 0 and _kind(opener.ch) == "s" and not may_run_on:
+            ignored.add(open_index)
+            continue
+        return spans, opener
+
+
+def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:
+    for m in marks[i + 1 :]:
+        if _kind(m.ch) == "s" and m.ch in "’'" and _can_close(m) and not _is_apostrophe(text, m):
+            if not _plural_possessive(text, m):
+                return True
+    return False
+
+
+def quote_regions(text: str) -> list[Span]:
+    """Every span between paired quote marks (outermost only), before deciding what is speech."""
+    regions: list[Span] = []
+    paras = paragraphs(text)
+    carried: _Mark | None = None
+    for k, (pa, pb) in enumerate(paras):
+        marks = _marks(text, pa, pb)
+        cont: _Mark | None = None
+        if carried is not None and marks and marks[0].pos == pa:
+            if _kind(marks[0].ch) == _kind(carried.ch):
+                cont = _Mark(pa, carried.ch, "", marks[0].right)
+                marks = marks[1:]
+        nxt = paras[k + 1][0] if k + 1 < len(paras) else -1
+        next_opens = nxt >= 0 and text[nxt] in _ALL_MARKS
+        spans, unclosed = _pair_paragraph(
+            text, marks, cont, may_run_on=next_opens and _kind(text[nxt]) == "s"
+        )
+        regions.extend(spans)
+        carried = None
+        if unclosed is not None:
+            # Runs to the end of the paragraph; continues if the next one re-opens the same kind.
+            regions.append((unclosed.pos + 1, pb))
+            if next_opens and _kind(text[nxt]) == _kind(unclosed.ch):
+                carried = unclosed
+    return _strip_and_sort(text, regions)
+
+
+def _strip_and_sort(text: str, regions: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for a, b in sorted(set(regions)):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b and any(c.isalnum() for c in text[a:b]):
+            if out and a < out[-1][1]:
+                continue
+            out.append((a, b))
+    return out
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> Span:
+    """A cheap sentence window around a quote: back to the last terminal stop, on to the next."""
+    lo = max(text.rfind("\n", 0, a), 0)
+    m = None
+    for m in re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]):
+        pass
+    if m is not None:
+        lo = lo + m.end()
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    m2 = re.search(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi])
+    if m2 is not None:
+        hi = b + 1 + m2.end()
+    return lo, hi
+
+
+def _is_speech(text: str, a: int, b: int) -> bool:
+    """Tell a quoted utterance from a scare quote, a nickname or a title.
+
+    Anything of three words or more, or with sentence punctuation, is taken as speech. A short
+    phrase counts only when a speech cue sits in its sentence (called it “x”, denounced the “x”).
+    """
+    inner = text[a:b]
+    n_words = len(re.findall(r"\w+", inner))
+    if n_words >= 3 or re.search(r"[.!?,;:]", inner.rstrip()[-1:] or ""):
+        return True
+    lo, hi = _sentence_bounds(text, a, b)
+    before = text[lo:a]
+    after = text[b:hi]
+    if n_words == 1:
+        prev = re.findall(r"[A-Za-z]+", before[-40:])
+        return bool(prev) and prev[-1].lower() in CUE_WORDS | {"as", "it", "them", "him", "her"}
+    toks = {w.lower() for w in _CUE_NEAR.findall(before)} | {
+        w.lower() for w in _CUE_NEAR.findall(after)
+    }
+    return not toks.isdisjoint(CUE_WORDS)
+
+
+def _is_partial(text: str, a: int, b: int) -> bool:
+    """A fragment spliced into the writer's own sentence rather than a quoted sentence."""
+    first = text[a]
+    j = a - 1
+    while j >= 0 and text[j] in _ALL_MARKS + " \t":
+        j -= 1
+    prev = text[j] if j >= 0 else "\n"
+    starts_sentence = prev in "\n.!?:,—–-(" and (first.isupper() or first.isdigit() or first in "…[")
+    if not starts_sentence:
+        return True
+    last = text[b - 1]
+    k = b
+    while k < len(text) and text[k] in _ALL_MARKS:
+        k += 1
+    nxt = text[k : k + 30]
+    if last.isalnum() and re.match(r" [a-z]", nxt):
+        word = re.match(r" ([a-z]+)", nxt)
+        return word is not None and word.group(1) not in CUE_WORDS | {"he", "she", "they", "it"}
+    return False
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every direct quote in ``text``, in order, with ``speaker`` left for ``speakers.attribute``.
+
+    ``span`` covers the quoted words without the marks; spans never overlap; a multi-paragraph
+    quote yields one ``Quote`` per paragraph.
+    """
+    quotes: list[Quote] = []
+    for a, b in quote_regions(text):
+        if not _is_speech(text, a, b):
+            continue
+        quotes.append(Quote(span=(a, b), text=text[a:b], partial=_is_partial(text, a, b)))
+    return quotes

@@ -1,0 +1,1 @@
+"""Celery adapter: thin tasks over the checking core (see ``workers.app``)."""

@@ -1,0 +1,166 @@
+"""The Celery application: configuration, the check task and the lease reaper.
+
+Tasks take a job ID, load everything from the store, call the core and write the result. They own
+only retries and time limits; the job row (state + lease) decides who may write a result.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from datetime import timedelta
+from typing import Any
+
+from celery import Celery, Task
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_ready, worker_shutdown
+from marshmallow import ValidationError
+from sqlalchemy.exc import OperationalError
+
+from schemas import TaskPayload
+from store import repo
+from store.config import Settings
+from workers.checks import check_body
+from workers.runtime import Runtime
+
+log = logging.getLogger("misquote.worker")
+
+CHECK_TASK = "misquote.check_draft"
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    """Late acks + reject on worker loss, with the visibility timeout above the task time limit,
+    so a message is redelivered only after its task could no longer be running."""
+    visibility = max(3600, settings.task_time_limit * 4)
+    transport: dict[str, Any] = {}
+    if settings.broker_is_embedded:
+        transport["polling_interval"] = 0.2
+    else:
+        transport["visibility_timeout"] = visibility
+    return {
+        "broker_url": settings.broker_url,
+        "broker_transport_options": transport,
+        "broker_connection_retry_on_startup": True,
+        "task_default_queue": settings.queue,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "task_ignore_result": True,
+        "task_time_limit": settings.task_time_limit,
+        "task_soft_time_limit": max(1, settings.task_time_limit - 10),
+        "worker_prefetch_multiplier": 1,
+        "worker_hijack_root_logger": False,
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "broker_heartbeat": 0,
+    }
+
+
+def make_celery(settings: Settings) -> Celery:
+    app = Celery("misquote", set_as_current=False)
+    app.conf.update(celery_config(settings))
+    runtime = Runtime(settings)
+    app.misquote_runtime = runtime  # type: ignore[attr-defined]
+
+    @app.task(name=CHECK_TASK, bind=True, max_retries=5)
+    def check_draft(self: Task, job_id: str) -> str:
+        return run_check(self, runtime, job_id)
+
+    reaper = Reaper(app, runtime)
+
+    @worker_ready.connect(weak=False)
+    def _start_reaper(sender: Any = None, **_: Any) -> None:
+        if getattr(sender, "app", None) is app:
+            reaper.start()
+
+    @worker_shutdown.connect(weak=False)
+    def _stop_reaper(sender: Any = None, **_: Any) -> None:
+        reaper.stop()
+
+    return app
+
+
+def enqueue(app: Celery, job_id: str) -> None:
+    app.send_task(CHECK_TASK, args=[job_id], queue=app.conf.task_default_queue)
+
+
+def run_check(task: Task, runtime: Runtime, job_id: str) -> str:
+    try:
+        job_id = str(TaskPayload().load({"job_id": job_id})["job_id"])
+    except ValidationError:
+        log.error("check_draft: discarding a message with a malformed job id")
+        return "invalid"
+    owner = f"{socket.gethostname()}:{os.getpid()}:{task.request.id}"
+    settings = runtime.settings
+    try:
+        with runtime.session() as session:
+            if not repo.acquire_lease(session, job_id, owner=owner, seconds=settings.lease_seconds):
+                return "skipped"
+            job = repo.get_job(session, job_id)
+            assert job is not None
+            body, newsroom_id = job.draft.body, job.newsroom_id
+        claims, summary = check_body(runtime, body, newsroom_id=newsroom_id, job_id=job_id)
+        with runtime.session() as session:
+            stored = repo.store_result(session, job_id, owner=owner, claims=claims, summary=summary)
+        return "succeeded" if stored else "lost-lease"
+    except SoftTimeLimitExceeded:
+        with runtime.session() as session:
+            repo.fail_job(
+                session, job_id, owner=owner, error=f"timed out after {settings.task_time_limit}s"
+            )
+        return "failed"
+    except OperationalError as exc:
+        log.warning("check_draft %s: database unavailable, retrying: %s", job_id, exc.orig)
+        try:
+            with runtime.session() as session:
+                repo.release_lease(session, job_id, owner=owner)
+        except OperationalError:
+            pass  # the reaper takes the job back when the lease expires
+        raise task.retry(countdown=min(60, 2**task.request.retries)) from None
+    except Exception as exc:
+        log.exception("check_draft %s failed", job_id)
+        with runtime.session() as session:
+            repo.fail_job(
+                session, job_id, owner=owner, error=f"internal error ({type(exc).__name__})"
+            )
+        return "failed"
+
+
+class Reaper:
+    """Re-rings the doorbell for jobs a dead worker or a lost message left behind."""
+
+    def __init__(self, app: Celery, runtime: Runtime) -> None:
+        self.app = app
+        self.runtime = runtime
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="misquote-reaper", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run_once(self) -> list[str]:
+        settings = self.runtime.settings
+        with self.runtime.session() as session:
+            ids = repo.reap(
+                session,
+                requeue_after=timedelta(seconds=settings.requeue_after_seconds),
+                max_attempts=settings.max_attempts,
+            )
+        for job_id in ids:
+            enqueue(self.app, job_id)
+        if ids:
+            log.info("reaper re-enqueued %d job(s)", len(ids))
+        return ids
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.runtime.settings.reaper_interval_seconds):
+            try:
+                self.run_once()
+            except Exception:  # noqa: BLE001 - the reaper must outlive a database outage
+                log.warning("reaper pass failed", exc_info=True)
