@@ -96,7 +96,7 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
-    draft: Mapped[Draft] = relationship(lazy="joined")
+    draft: Mapped[Draft] = relationship()
     claims: Mapped[list[Claim]] = relationship(
         order_by="Claim.position", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -165,6 +165,7 @@ def acquire_lease(session: Session, job_id: str, *, owner: str, seconds: int) ->
         .execution_options(synchronize_session=False)
     )
     session.commit()
+    session.expire_all()
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 

@@ -1,0 +1,535 @@
+"""Attribution: who the draft says spoke each quote, as the fullest name the draft uses.
+
+News copy attributes quotes with a small set of constructions: a cue verb with the speaker before or
+after it ("Shea said", "said the envoy, Dorothy Shea"), "according to X", "X: “…”", a pronoun
+("he said"), or nothing at all in a paragraph that continues the previous speaker's quote. The rules
+below look for those constructions in the quote's sentence with the quoted words masked out, then
+resolve the mention (surname, title, pronoun) to the fullest name used for that speaker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from checking.model import Quote, Span
+from checking.text import paragraphs, sentences
+
+__all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
+
+#: Verbs (and a few nouns) that attribute speech, in the forms news copy uses them.
+CUE_VERBS: frozenset[str] = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding write writes wrote writing
+    tweet tweets tweeted tweeting post posts posted ask asks asked asking explain explains explained
+    explaining note notes noted noting state states stated stating declare declares declared
+    declaring agree agrees agreed agreeing argue argues argued arguing claim claims claimed claiming
+    insist insists insisted insisting warn warns warned warning urge urges urged urging reply replies
+    replied replying respond responds responded responding continue continues continued continuing
+    recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
+    concede concedes conceded suggest suggests suggested predict predicts predicted announce
+    announces announced vow vows vowed promise promises promised pledge pledges pledged
+    denounce denounces denounced denouncing condemn condemns condemned condemning accuse accuses
+    accused accusing blast blasts blasted slam slams slammed praise praises praised criticize
+    criticizes criticized criticise criticises criticised mock mocks mocked quip quips quipped joke
+    jokes joked yell yells yelled shout shouts shouted cry cries cried exclaim exclaims exclaimed
+    boast boasts boasted brag brags bragged complain complains complained lament laments lamented
+    call calls called calling describe describes described describing dub dubs dubbed term termed
+    label labels labeled labelled brand branded characterize characterized characterise
+    characterised dismiss dismissed decry decries decried tout touts touted assert asserts asserted
+    contend contends contended observe observes observed reiterate reiterates reiterated repeat
+    repeats repeated demand demands demanded assure assures assured told testify testifies
+    testified mutter muttered whisper whispered chant chanted sing sang sings read reads
+    conclude concludes concluded remark remarks remarked comment comments commented confirm
+    confirms confirmed deny denies denied report reports reported indicate indicates indicated
+    emphasize emphasizes emphasized emphasise emphasised stress stresses stressed point points
+    pointed thunder thundered fume fumed snap snapped retort retorted counter countered interject
+    interjected begin began wonder wonders wondered muse mused predict
+    """.split()
+)
+#: Honorifics and offices that precede a name and are not part of it.
+TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev fr sen senator rep representative gov governor
+    gen general col colonel lt maj major capt captain adm admiral sgt president vice pres premier
+    prime minister secretary ambassador amb envoy chancellor mayor judge justice chief king queen
+    prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman
+    councilman councilwoman congressman congresswoman speaker leader chairman chairwoman chair
+    commissioner director spokesman spokeswoman spokesperson deputy state candidate nominee former
+    the hon honourable honorable his her excellency
+    """.split()
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "s", "we": "p"}
+_DETERMINERS = frozenset("the a an his her their its our this that one another whose".split())
+#: Lower-case nouns that can head a speaker phrase ("the envoy", "a spokesman", "the ministry").
+_ROLE_NOUNS = frozenset(
+    """
+    envoy ambassador spokesman spokeswoman spokesperson official officials minister ministry
+    president senator governor candidate campaign committee department agency statement report
+    source sources aide aides adviser advisers advisor advisors analyst analysts expert experts
+    lawyer attorney attorneys lawmaker lawmakers leader leaders chairman chairwoman secretary
+    director diplomat diplomats government administration office party group organization
+    organisation company firm police prosecutor prosecutors judge court council commission
+    officer spokespeople representative congressman congresswoman mayor manager strategist
+    strategists pollster researcher researchers author authors writer professor economist
+    voter voters supporter supporters critic critics member members chief executive founder
+    woman man women men people person resident residents witness witnesses protester protesters
+    nominee host anchor reporter reporters publication newspaper network website survey study
+    poll letter memo ad billboard post tweet release message email emails book account
+    union association coalition alliance team staff staffer staffers operative operatives
+    democrat democrats republican republicans conservative conservatives liberal liberals
+    activist activists student students teacher father mother wife husband son daughter
+    friend friends partner spokesmen representatives officer
+    """.split()
+)
+_STOP_CAPS = frozenset(
+    """
+    The A An In On At For But And Or So If When While After Before As Since Although Though
+    However Meanwhile Still Then Now This That These Those There Here It He She They We I You
+    His Her Its Their Our My Your Yet Also Even Just Only Not No Yes Asked Speaking According
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Today Tonight Yesterday Last Next Earlier
+    Later What Why How Who Where Which With Without From To Of By Over Under Despite Because Like
+    """.split()
+)
+_PARTICLES = frozenset("de del della der van von da di du la le al bin ibn el st st. mc ter".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
+_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
+_QUOTE_CHARS = "\"'“”‘’„«»‚‹›"
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    span: Span
+    text: str
+    kind: str  # name | role | pronoun
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
+    )
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Lower-case, accent-free tokens of a name without titles, initials or possessives."""
+    s = _strip_accents(unicodedata.normalize("NFKC", name)).lower()
+    s = re.sub(r"['’]s\b", "", s)
+    s = re.sub(r"\([^)]*\)", " ", s)
+    toks = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\.?", s)
+    out: list[str] = []
+    for t in toks:
+        bare = t.rstrip(".")
+        if not out and bare in TITLES:
+            continue
+        if len(bare) == 1:
+            continue
+        out.append(bare.replace("-", ""))
+    return out
+
+
+def canonical_name(name: str) -> str:
+    """The name without leading titles, possessive, brackets or extra spaces ("Sen. Ted Cruz’s" ->
+    "Ted Cruz"), keeping the writer's casing and spelling."""
+    s = unicodedata.normalize("NFKC", name).strip()
+    s = re.sub(r"\s*\([^)]*\)", "", s)
+    s = re.sub(r"['’]s?$", "", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    parts = s.split(" ")
+    while len(parts) > 1 and (
+        parts[0].lower().rstrip(".") in TITLES
+        or parts[0].lower() in _DETERMINERS
+        or (parts[0][:1].islower() and parts[0].lower() in _ROLE_NOUNS)
+    ):
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """Do two names denote the same speaker, allowing titles, surname-only, order and hyphenation?
+
+    ``Hwang Joon-kook`` equals ``Joonkook Hwang`` (same tokens, any order), ``Shea`` equals
+    ``Ambassador Dorothy Shea`` (one token matching the surname or, for names written family-name
+    first, the first token); ``Bill Clinton`` and ``Hillary Clinton`` differ. None never matches.
+    """
+    if a is None or b is None:
+        return False
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb or sorted(ta) == sorted(tb):
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    sa = [t for t in short if t not in _SUFFIXES]
+    sl = [t for t in long_ if t not in _SUFFIXES]
+    if len(short) >= 2 and {t for t in short if t in _SUFFIXES} != {
+        t for t in long_ if t in _SUFFIXES
+    }:
+        return False
+    if not sa:
+        return False
+    if len(sa) == 1:
+        return sa[0] in (sl[-1], sl[0]) or (
+            len(sl) >= 2 and "".join(sl[-2:]) == sa[0]
+        )
+    if set(sa) <= set(sl):
+        return sa[-1] in (sl[-1], sl[0])
+    return False
+
+
+def _cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
+    words = sorted(cues, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+_ADVERBIAL_TAIL = re.compile(
+    r"(?:[\s,]+(?:also|later|then|again|once|previously|recently|repeatedly|reportedly|simply|"
+    r"just|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
+    r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
+    r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
+    r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
+    r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
+    r"\w+ly))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _np_before(masked: str, lo: int, end: int) -> _Mention | None:
+    """The speaker phrase that ends at ``end`` (just before a cue verb), if any."""
+    left = masked[lo:end]
+    stripped = left.rstrip()
+    m = _ADVERBIAL_TAIL.search(stripped)
+    if m is not None and m.start() > 0:
+        cand = stripped[: m.start()]
+        if _np_at_end(cand, lo) is not None:
+            stripped = cand
+    return _np_at_end(stripped, lo)
+
+
+def _np_at_end(s: str, offset: int) -> _Mention | None:
+    s2 = s.rstrip(" ,")
+    s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
+    toks = list(_WORD.finditer(s2))
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.end() != len(s2):
+        return None
+    lw = last.group().lower()
+    if lw in _PRONOUNS:
+        return _Mention((offset + last.start(), offset + last.end()), last.group(), "pronoun")
+    # Capitalised name run (with particles), optionally preceded by titles and capitalised words.
+    i = len(toks) - 1
+    if _CAP.match(last.group()) and last.group() not in _STOP_CAPS:
+        j = i
+        while j - 1 >= 0:
+            prev = toks[j - 1]
+            gap = s2[prev.end() : toks[j].start()]
+            if gap.strip() not in ("",):
+                break
+            w = prev.group()
+            if (_CAP.match(w) and w not in _STOP_CAPS) or w.lower() in _PARTICLES:
+                j -= 1
+                continue
+            if w.lower().rstrip(".") in TITLES or w.lower() in _ROLE_NOUNS:
+                j -= 1
+                continue
+            break
+        start = toks[j].start()
+        return _Mention(
+            (offset + start, offset + last.end()), s2[start : last.end()], "name"
+        )
+    # A determiner phrase: "the envoy", "a spokesman for the campaign", "the US envoy".
+    for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        w = toks[j].group()
+        gap = s2[toks[j].end() : toks[j + 1].start()] if j + 1 < len(toks) else ""
+        if gap.strip():
+            return None
+        if w.lower() in _DETERMINERS and j < len(toks) - 1:
+            head = toks[-1].group().lower()
+            if head in _ROLE_NOUNS or any(
+                t.group().lower() in _ROLE_NOUNS for t in toks[j + 1 :]
+            ):
+                start = toks[j].start()
+                return _Mention(
+                    (offset + start, offset + last.end()), s2[start : last.end()], "role"
+                )
+            return None
+    return None
+
+
+_NP_AFTER = re.compile(
+    r"""\s*,?\s*(?:
+        (?P<pron>\b(?:he|she|they|it|I|we)\b)
+      | (?P<det>(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?[\w'’.-]+?)
+        (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
+        adding|saying|as|told|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
+      | (?P<name>(?:[A-Z][\w'’.-]*\.?\s+){0,5}[A-Z][\w'’-]*)
+    )""",
+    re.VERBOSE,
+)
+_APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
+
+
+def _np_after(masked: str, pos: int, hi: int) -> _Mention | None:
+    m = _NP_AFTER.match(masked, pos, hi)
+    if m is None:
+        return None
+    if m.group("pron"):
+        return _Mention(m.span("pron"), m.group("pron"), "pronoun")
+    if m.group("det"):
+        a, b = m.span("det")
+        words = masked[a:b].lower().split()
+        if not any(w.strip(".,") in _ROLE_NOUNS for w in words) and not any(
+            _CAP.match(w) for w in masked[a:b].split()[1:]
+        ):
+            return None
+        app = _APPOSITION_NAME.match(masked, b, hi)
+        if app is not None and _looks_like_name(app.group("name")):
+            return _Mention(app.span("name"), app.group("name"), "name")
+        return _Mention((a, b), masked[a:b], "role")
+    a, b = m.span("name")
+    words = masked[a:b].split()
+    while words and words[0] in _STOP_CAPS:
+        a += len(words[0]) + 1
+        words = words[1:]
+    if not words:
+        return None
+    return _Mention((a, b), masked[a:b], "name")
+
+
+def _looks_like_name(s: str) -> bool:
+    return all(_CAP.match(w) for w in s.split()) and s.split()[0] not in _STOP_CAPS
+
+
+def _mask(text: str, quotes: Sequence[Quote]) -> str:
+    """The text with every quote (and its marks) replaced by ``@`` so cues inside are not seen."""
+    chars = list(text)
+    for q in quotes:
+        a, b = q.span
+        while a > 0 and (text[a - 1] in _QUOTE_CHARS or text[a - 1] == " ") and a > q.span[0] - 2:
+            a -= 1
+        while b < len(text) and text[b] in _QUOTE_CHARS and b < q.span[1] + 2:
+            b += 1
+        for k in range(a, b):
+            if chars[k] not in "\n":
+                chars[k] = "@"
+    return "".join(chars)
+
+
+@dataclass(slots=True)
+class _Found:
+    mention: _Mention
+    cue_pos: int
+
+
+def _find_cue(
+    masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]
+) -> _Found | None:
+    """A cue construction for the quote within [lo, hi) of the masked text."""
+    qa = q.span[0]
+    qb = q.span[1]
+    while qb < hi and masked[qb] == "@":
+        qb += 1
+    while qa > lo and masked[qa - 1] == "@":
+        qa -= 1
+    # 1. Right after the quote: ", Shea said" / ", said the envoy, Dorothy Shea" / ", according to X".
+    after = masked[qb:hi]
+    m = re.match(r"[\s,.;:!?—–-]*", after)
+    p = qb + (m.end() if m else 0)
+    acc = re.match(r"according\s+to\s+", masked[p:hi], re.IGNORECASE)
+    if acc:
+        mention = _np_after(masked, p + acc.end(), hi)
+        if mention:
+            return _Found(mention, p)
+    cm = cue_re.match(masked, p, hi)
+    if cm:
+        mention = _np_after(masked, cm.end(), hi)
+        if mention:
+            return _Found(mention, cm.start())
+    # Subject then cue: "Shea said", "the ministry said in a statement", "he added".
+    for cm in cue_re.finditer(masked, p, min(hi, p + 80)):
+        if "@" in masked[p : cm.start()]:
+            break
+        mention = _np_before(masked, p, cm.start())
+        if mention is not None and mention.span[0] == p + (
+            len(masked[p:cm.start()]) - len(masked[p:cm.start()].lstrip(" ,"))
+        ):
+            return _Found(mention, cm.start())
+        break
+    # 2. Before the quote: the last cue in the sentence ("Shea said, “…”", "X agreed, denouncing").
+    before = list(cue_re.finditer(masked, lo, qa))
+    for cm in reversed(before):
+        mention = _np_before(masked, lo, cm.start())
+        if mention is not None:
+            return _Found(mention, cm.start())
+        inv = _np_after(masked, cm.end(), qa)
+        if inv is not None and inv.span[1] <= qa:
+            return _Found(inv, cm.start())
+    acc2 = None
+    for acc2 in re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE):
+        pass
+    if acc2 is not None:
+        mention = _np_after(masked, lo + acc2.end(), qa)
+        if mention:
+            return _Found(mention, lo + acc2.start())
+    # 3. "X: “…”" — a speaker label introducing the quote.
+    colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
+    if colon is not None:
+        mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
+        if mention is not None and mention.kind in ("name", "role"):
+            return _Found(mention, lo + colon.end(1))
+    # 4. Later in the sentence, after other material: "…,” he said of the plan.
+    for cm in cue_re.finditer(masked, qb, hi):
+        mention = _np_before(masked, qb, cm.start())
+        if mention is not None:
+            return _Found(mention, cm.start())
+        inv = _np_after(masked, cm.end(), hi)
+        if inv is not None:
+            return _Found(inv, cm.start())
+        break
+    return None
+
+
+@dataclass(slots=True)
+class _Resolver:
+    """Links surnames, roles and pronouns to the fullest name the text uses."""
+
+    text: str
+    names: list[tuple[int, str]]
+    roles: dict[str, str]
+
+    def fullest(self, mention: str, before: int) -> str:
+        base = canonical_name(mention)
+        best = base
+        for pos, name in self.names:
+            if same_speaker(name, base) and len(_name_tokens(name)) > len(_name_tokens(best)):
+                if pos < before or len(_name_tokens(base)) == 1:
+                    best = name
+        return best
+
+
+def _collect_names(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pat = re.compile(
+        r"\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+        r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
+        r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
+    )
+    for m in pat.finditer(text):
+        words = m.group().split()
+        while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
+            words = words[1:]
+        if len(words) >= 2:
+            name = re.sub(r"['’]s?$", "", " ".join(words))
+            out.append((m.start(), name))
+    return out
+
+
+def attribute(
+    text: str, quotes: Sequence[Quote], *, cue_verbs: Collection[str] | None = None
+) -> list[Quote]:
+    """The same quotes, in the same order, with ``speaker`` and ``speaker_span`` filled where found.
+
+    ``cue_verbs`` adds verbs to ``CUE_VERBS`` (pass a collection starting with ``"-"`` entries to
+    remove words, e.g. ``{"-read"}``).
+    """
+    cues = set(CUE_VERBS)
+    if cue_verbs is not None:
+        for w in cue_verbs:
+            if w.startswith("-"):
+                cues.discard(w[1:].lower())
+            else:
+                cues.add(w.lower())
+    cue_re = _cue_regex(frozenset(cues))
+    masked = _mask(text, quotes)
+    sents = sentences(text)
+    paras = paragraphs(text)
+    resolver = _Resolver(text, _collect_names(text), {})
+    out: list[Quote] = []
+    last_named: tuple[str, Span] | None = None
+    last_by_pron: dict[str, tuple[str, Span]] = {}
+    prev: Quote | None = None
+    prev_para = -1
+    si = 0
+    pi = 0
+    for q in quotes:
+        a, b = q.span
+        while si + 1 < len(sents) and sents[si][1] <= a:
+            si += 1
+        sj = si
+        while sj + 1 < len(sents) and sents[sj][1] < b:
+            sj += 1
+        lo, hi = sents[si][0], sents[sj][1] if sents else (0, len(text))
+        lo = min(lo, a)
+        hi = max(hi, b)
+        while pi + 1 < len(paras) and paras[pi][1] <= a:
+            pi += 1
+        found = _find_cue(masked, q, lo, hi, cue_re)
+        speaker: str | None = None
+        span: Span | None = None
+        if found is not None:
+            mention = found.mention
+            span = mention.span
+            if mention.kind == "pronoun":
+                key = _PRONOUNS.get(mention.text.lower(), "")
+                ref = last_by_pron.get(key) or (last_named if key in ("m", "f") else None)
+                if ref is None:
+                    ref = _nearest_name_before(resolver, lo)
+                speaker = ref[0] if ref else None
+            elif mention.kind == "role":
+                speaker = _resolve_role(text, mention, resolver, last_named)
+            else:
+                speaker = resolver.fullest(mention.text, a)
+            if speaker is not None and mention.kind != "pronoun":
+                last_named = (speaker, span)
+                for key in ("m", "f", "p", "o"):
+                    last_by_pron.pop(key, None)
+            elif speaker is not None:
+                key = _PRONOUNS.get(mention.text.lower(), "")
+                last_by_pron[key] = (speaker, span)
+        elif prev is not None and prev.speaker is not None and (
+            pi == prev_para or pi == prev_para + 1 and _para_is_quote_led(text, paras[pi])
+        ):
+            speaker, span = prev.speaker, prev.speaker_span
+        nq = replace(q, speaker=speaker, speaker_span=span)
+        out.append(nq)
+        prev = nq
+        prev_para = pi
+    return out
+
+
+def _para_is_quote_led(text: str, para: Span) -> bool:
+    return text[para[0]] in _QUOTE_CHARS
+
+
+def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:
+    best: tuple[int, str] | None = None
+    for p, name in resolver.names:
+        if p < pos:
+            best = (p, name)
+    if best is None:
+        return None
+    return resolver.fullest(best[1], pos), (best[0], best[0] + len(best[1]))
+
+
+def _resolve_role(
+    text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
+) -> str:
+    """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
+    words = [w.lower() for w in re.findall(r"[\w'’]+", mention.text)]
+    head = words[-1] if words else ""
+    pat = re.compile(
+        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
+    )
+    for m in pat.finditer(text, 0, mention.span[1] + 200):
+        cand = m.group(1)
+        if _looks_like_name(cand) and len(cand.split()) >= 2:
+            return resolver.fullest(cand, mention.span[0] + 200)
+    if last_named is not None and head in ("envoy", "ambassador", "spokesman", "spokeswoman"):
+        return last_named[0]
+    return canonical_name(mention.text) if mention.text[:1].isupper() else mention.text
