@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import DEFAULT_SPLIT, Article, GoldQuote, Span, read_split  # noqa: E402
+from polnear import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
@@ -36,9 +36,9 @@ def _covers(pred: Span, gold: Span) -> bool:
 
 def _context(text: str, span: Span, width: int = 90) -> str:
     a, b = span
-    return (
-        text[max(0, a - width) : a] + "[[" + text[a:b] + "]]" + text[b : b + width]
-    ).replace("\n", " ¶ ")
+    return (text[max(0, a - width) : a] + "[[" + text[a:b] + "]]" + text[b : b + width]).replace(
+        "\n", " ¶ "
+    )
 
 
 def evaluate(

@@ -2,10 +2,10 @@
 
 PolNeAR annotates attributions (Source, Cue, Content), not quotes, so the gold quotes are the quoted
 strings (text between quote marks) that lie inside gold Content spans, each with the Source of its
-attribution. The quoted strings are found by a deliberately plain mark pairing that is independent of
-``checking.quotes``: double marks toggle within a paragraph (a quote left open runs to the paragraph
-end), single marks count only outside double quotes and only where they sit at word boundaries.
-The data is read at run time from a split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
+attribution. The quoted strings are found by a deliberately plain mark pairing, independent of
+``checking.quotes``: double marks toggle within a paragraph (a quote left open runs to the
+paragraph end), single marks count only outside double quotes and at word boundaries. The data
+is read at run time from a split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def read_ann(path: Path) -> list[Attribution]:
     return out
 
 
-_DOUBLE = "“”\"„«»"
+_DOUBLE = '“”"„«»'
 _SINGLE = "‘’'"
 
 
@@ -96,24 +96,24 @@ def plain_quote_regions(text: str) -> list[Span]:
         pa, pb = pm.span()
         dbl: list[Span] = []
         start = -1
-        for m in re.finditer("[" + _DOUBLE + "]", text[pa:pb]):
+        for m in re.finditer("''|``|[" + _DOUBLE + "]", text[pa:pb]):
             p = pa + m.start()
             ch = m.group()
             if start < 0:
-                if ch in "“„«\"":
-                    start = p + 1
-            elif ch in "”»\"":
+                if ch in ("“", "„", "«", '"', "''", "``"):
+                    start = p + len(ch)
+            elif ch in ("”", "»", '"', "''"):
                 dbl.append((start, p))
                 start = -1
-            elif ch in "“„«":
-                start = p + 1
+            elif ch in ("“", "„", "«", "``"):
+                start = p + len(ch)
         if start >= 0:
             dbl.append((start, pb))
         regions.extend(dbl)
         start = -1
         for m in re.finditer("[" + _SINGLE + "]", text[pa:pb]):
             p = pa + m.start()
-            if any(a - 1 <= p <= b for a, b in dbl):
+            if any(a - 2 <= p <= b + 1 for a, b in dbl):
                 continue
             left = text[p - 1] if p > pa else " "
             right = text[p + 1] if p + 1 < pb else " "

@@ -1,4 +1,4 @@
-"""Figures: numbers as a reader understands them, so a draft's number can be compared with its source.
+"""Figures: numbers as a reader understands them, so a draft's number can be compared to its source.
 
 "over 24,000 containers", "well over 100 ballistic missiles", "$3bn", "48 percent", "two-thirds",
 "a dozen countries", "March 2024" and "between 10 and 20" each become one :class:`Figure` whose
@@ -30,6 +30,12 @@ __all__ = [
     "figure_value",
     "figures_equal",
 ]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read and extend)."""
+    return frozenset(words.split())
+
 
 _SMALL = {
     "zero": 0,
@@ -98,17 +104,18 @@ _VAGUE = {
     "millions": 1e6,
     "billions": 1e9,
 }
-#: Qualifier as written -> what it claims about the true number. "over" and "more than" say the
-#: same thing; "well over" says more; "nearly" is below, "about" either side.
+#: Qualifier as written -> the direction it claims for the true number. "over", "more than" and
+#: "well over" all say "above"; "nearly" is below and close, "about" either side. (A quote that
+#: swaps "well over" for "over" is still caught, as changed words.)
 _QUALIFIERS = {
-    "well over": ">>",
-    "well above": ">>",
-    "far more than": ">>",
-    "many more than": ">>",
-    "well under": "<<",
-    "well below": "<<",
-    "far fewer than": "<<",
-    "far less than": "<<",
+    "well over": ">",
+    "well above": ">",
+    "far more than": ">",
+    "many more than": ">",
+    "well under": "<",
+    "well below": "<",
+    "far fewer than": "<",
+    "far less than": "<",
     "just over": ">",
     "just above": ">",
     "more than": ">",
@@ -210,11 +217,9 @@ _CURRENCY_WORDS = {
     "roubles": "RUB",
 }
 #: Short measurement units that may be glued to the digits ("10km").
-_ATTACHED_UNITS = frozenset(
-    "km kg mm cm m ft mi mph kph kmh lb lbs oz t mw gw kw kwh mwh gwh ha sq".split()
-)
+_ATTACHED_UNITS = _wordset("km kg mm cm m ft mi mph kph kmh lb lbs oz t mw gw kw kwh mwh gwh ha sq")
 #: Words that end the search for a counted noun: what follows a number but is not what it counts.
-_STOP = frozenset(
+_STOP = _wordset(
     """
     a an the of to in on at by for from with and or but nor as is are was were be been being has
     have had do does did will would could should may might must can shall that which who whom
@@ -224,19 +229,19 @@ _STOP = frozenset(
     out off against between among through across around said says say told added according
     percent cent year-on-year last next this just only even still yet already about again
     versus vs via
-    """.split()
+    """
 )
-_VERBS = frozenset(
+_VERBS = _wordset(
     """
     fled died went came left lost won made took got saw gave ran fell rose grew became began met
     held kept told thought felt paid sent spent built stood sold fought caught brought bought
     taught led read hit cut put set remain remains live lives work works need needs say says
     attend attended arrive arrive arrived voted
-    """.split()
+    """
 )
-_IRREGULAR_PLURALS = frozenset(
+_IRREGULAR_PLURALS = _wordset(
     "people children men women police staff personnel cattle sheep fish deer aircraft data media "
-    "feet teeth mice geese troops".split()
+    "feet teeth mice geese troops"
 )
 
 _NUM_WORD_ALT = "|".join(sorted((*_SMALL, *_SCALES, "dozen"), key=len, reverse=True))
@@ -265,9 +270,9 @@ _CORE_RE = re.compile(
     | (?P<fraction>\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]
       (?:halves|half|thirds|third|quarters|quarter|fifths|fifth|sixths|sixth|eighths|eighth
       |tenths|tenth)\b)
-    | (?P<half>\bhalf\b(?=\s+(?:of|the|a|an|its|their|his|her)\b))
+    | (?P<half>\bhalf\b(?=\s+(?:of|the|a|an|its|their|his|her)\b|$))
     | (?P<vague>\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds
-      |thousands|millions|billions)\b(?=\s+of\b))
+      |thousands|millions|billions)\b(?=\s+of\b|$))
     | (?P<words>\b(?:{_NUM_WORD_ALT})\b(?:(?:\s+|-)(?:and\s+)?(?:{_NUM_WORD_ALT})\b)*)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -475,7 +480,9 @@ def _parse_at(text: str, m: re.Match[str]) -> _Parsed | None:
                     qualifier, before = None, None
                 if before is not None:
                     start = before.start(1)
-                return _Parsed(start, end, end, "year", value, high=hi, unit="year", qualifier=qualifier)
+                return _Parsed(
+                    start, end, end, "year", value, high=hi, unit="year", qualifier=qualifier
+                )
         rm = _RANGE_RE.match(text, end)
         if rm and (rm.group(1).lower() != "and" or qualifier == "between"):
             high = _to_float(rm.group("digits"))
@@ -488,7 +495,7 @@ def _parse_at(text: str, m: re.Match[str]) -> _Parsed | None:
         num = 1 if parts[0] in ("a", "one") else _SMALL[parts[0]]
         value = num / _FRACTIONS[parts[-1]]
         kind, expect_of = "fraction", True
-        if parts[0] == "a" and not re.match(r"\s+of\b", text[end:]):
+        if parts[0] == "a" and end < len(text) and not re.match(r"\s+of\b", text[end:]):
             return None  # "a third country": an ordinal, not a fraction
     elif m.group("half"):
         value, kind, expect_of = 0.5, "fraction", True
@@ -674,9 +681,8 @@ def figures_equal(a: Figure, b: Figure) -> bool:
     if pa.kind in ("date", "year") or pb.kind in ("date", "year"):
         ya = pa.high if pa.kind == "date" else pa.value
         yb = pb.high if pb.kind == "date" else pb.value
-        if pa.kind == "year" and pb.kind == "year":
-            if not _close(pa.high, pb.high):
-                return False
+        if pa.kind == "year" and pb.kind == "year" and not _close(pa.high, pb.high):
+            return False
         if ya is not None and yb is not None and not _close(ya, yb):
             return False
         if pa.month is not None and pb.month is not None and pa.month != pb.month:

@@ -3,9 +3,9 @@
 The hard part is deciding what each mark is. A ’ between letters is an apostrophe (Pyongyang’s);
 after an ``s`` it may be a plural possessive (members’ votes) or a closing mark; a straight ``"`` or
 ``'`` opens or closes depending on the characters around it. Marks are paired per paragraph with a
-small state machine (outer quote, nested quotes ignored), a paragraph that ends inside a quote and is
-followed by a paragraph opening with the same kind of mark continues the quote (the convention for
-multi-paragraph quotes), and short quoted names and phrases that are not speech are dropped.
+small state machine (outer quote, nested quotes ignored); a paragraph that ends inside a quote and
+is followed by a paragraph opening with the same kind of mark continues the quote (the convention
+for multi-paragraph quotes); short quoted names and phrases that are not speech are dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from checking.text import paragraphs
 
 __all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
 
+
+def _wordset(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
 _D_OPEN = "“„‟«〝❝"
 _D_CLOSE = "”»〞〟❞"
 _D_AMBIG = '"″＂'
@@ -25,35 +31,43 @@ _S_OPEN = "‘‚‛‹"
 _S_CLOSE = "’›"
 _S_AMBIG = "'′＇"
 _ALL_MARKS = _D_OPEN + _D_CLOSE + _D_AMBIG + _S_OPEN + _S_CLOSE + _S_AMBIG
-_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+#: Two apostrophes (''like this'') and two backticks serve as double marks in some archives.
+_MARK_RE = re.compile("''|``|[" + re.escape(_ALL_MARKS) + "]")
 #: Which closers end a quote opened by each opener (German „…“ and ‚…‘ close with a high mark).
-_CLOSERS = {
-    "“": "”\"″＂",
-    "„": "“”\"",
-    "‟": "”\"",
-    "«": "»",
-    "〝": "〞〟",
-    "❝": "❞",
-    '"': "\"”“″＂",
-    "″": "″\"”",
-    "＂": "＂\"”",
-    "‘": "’'‘",
-    "‚": "‘’'",
-    "‛": "’'",
-    "‹": "›",
-    "'": "'’",
-    "′": "′'’",
-    "＇": "＇'’",
-    # A ” or ’ used as an opener (Scandinavian style, or sloppy typing) closes with itself.
-    "”": "”\"",
-    "’": "’'",
+_CLOSERS: dict[str, tuple[str, ...]] = {
+    k: tuple(v)
+    for k, v in {
+        "“": '”"″＂',
+        "„": '“”"',
+        "‟": '”"',
+        "«": "»",
+        "〝": "〞〟",
+        "❝": "❞",
+        '"': '"”″＂',
+        "″": '″"”',
+        "＂": '＂"”',
+        "‘": "’'‘",
+        "‚": "‘’'",
+        "‛": "’'",
+        "‹": "›",
+        "'": "'’",
+        "′": "′'’",
+        "＇": "＇'’",
+        # A ” or ’ used as an opener (Scandinavian style, or sloppy typing) closes with itself.
+        "”": '”"',
+        "’": "’'",
+    }.items()
 }
+_CLOSERS["''"] = ("''", '"', "”")
+_CLOSERS["``"] = ("''", '"', "”")
+_CLOSERS['"'] = (*_CLOSERS['"'], "''")
+#: Double-mark families: a mark of another family inside a quote opens a nested quote.
+_FAMILY = {"''": "t", "``": "t", '"': "s", "″": "s", "＂": "s", "«": "g", "»": "g"}
 #: Words elided with a leading apostrophe: ’em, ’til, ’90s — not an opening mark.
-_ELISIONS = frozenset("em til tis twas cause bout n round nuff ol im".split())
+_ELISIONS = _wordset("em til tis twas cause bout n round nuff ol im")
 _OPEN_BEFORE = " \t\n([{<—–-/:;,…" + _D_OPEN + _S_OPEN + _D_AMBIG + _S_AMBIG + "”’"
-#: Words that make a nearby short quote look like reported speech rather than a title or scare quote.
-CUE_WORDS = frozenset(
-    """
+#: Words that make a nearby short quote read as reported speech rather than a title or scare quote.
+CUE_WORDS = _wordset("""
     said says say saying told tells telling added adds adding asked asks asking wrote writes writing
     stated states stating declared declares declaring called calls calling dubbed dubs dubbing
     described describes describing termed terms labeled labelled labels branded brands denounced
@@ -71,8 +85,7 @@ CUE_WORDS = frozenset(
     word words phrase term remarks remark statement comments comment quote quoted quoting
     saying reportedly telling asserted asserts contended contends observed observes
     reiterated reiterates repeated repeats demanded demands assured assures continued continues
-    """.split()
-)
+    """)
 _CUE_NEAR = re.compile(r"[A-Za-z]+")
 
 
@@ -103,7 +116,7 @@ def _can_open(m: _Mark) -> bool:
 def _can_close(m: _Mark) -> bool:
     """Could this mark close a quote (something glued before it, nothing glued after it)?"""
     if not m.left or m.left.isspace():
-        return m.ch in "»“" and bool(m.left)
+        return m.ch == "»" and bool(m.left)
     if m.ch in _D_CLOSE:
         return True
     return not _is_word(m.right)
@@ -137,37 +150,40 @@ def _plural_possessive(text: str, m: _Mark) -> bool:
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     out: list[_Mark] = []
     for mm in _MARK_RE.finditer(text, start, end):
-        p = mm.start()
+        p, q = mm.span()
         left = text[p - 1] if p > start else ""
-        right = text[p + 1] if p + 1 < end else ""
+        right = text[q] if q < end else ""
         out.append(_Mark(p, mm.group(), left, right))
     return out
 
 
 def _kind(ch: str) -> str:
-    return "d" if ch in _D_OPEN or ch in _D_CLOSE or ch in _D_AMBIG else "s"
+    if len(ch) == 2 or ch in _D_OPEN or ch in _D_CLOSE or ch in _D_AMBIG:
+        return "d"
+    return "s"
 
 
-@dataclass(slots=True)
-class _Open:
-    mark: _Mark
-    kind: str
+def _family(ch: str) -> str:
+    return _FAMILY.get(ch, "c")
 
 
 def _pair_paragraph(
     text: str, marks: list[_Mark], carried: _Mark | None, *, may_run_on: bool
 ) -> tuple[list[Span], _Mark | None]:
-    """Pair the marks of one paragraph; return quote spans (inside the marks) and an unclosed opener.
+    """Pair the marks of one paragraph: quote spans (inside the marks) and any unclosed opener.
 
-    ``carried`` is the repeated opener of a quote continuing from the previous paragraph. An unclosed
-    single opener is retried as an apostrophe (so a stray ’ cannot swallow the paragraph) unless
-    ``may_run_on`` says the next paragraph opens with a single mark too.
+    ``carried`` is the repeated opener of a quote continuing from the previous paragraph. Inside a
+    quote, marks of the other kind (single inside double and vice versa) and double marks of another
+    family (“…” inside "…") are nested quotes and ignored. An unclosed single opener is retried as
+    an apostrophe (so a stray ’ cannot swallow the paragraph) unless ``may_run_on`` says the next
+    paragraph opens with a single mark too.
     """
     ignored: set[int] = set()
     while True:
         spans: list[Span] = []
         opener: _Mark | None = carried
         open_index = -1
+        inner: str | None = None
         restart = False
         for i, m in enumerate(marks):
             if i in ignored:
@@ -176,29 +192,37 @@ def _pair_paragraph(
             if opener is None:
                 if kind == "s" and _is_apostrophe(text, m):
                     continue
-                if _can_open(m) and m.ch not in "»〞〟❞’›":
-                    opener, open_index = m, i
-                elif m.ch == "’" and _can_open(m) and not _can_close(m):
-                    opener, open_index = m, i
+                if _can_open(m) and (m.ch not in "»〞〟❞’›" or (m.ch == "’" and not _can_close(m))):
+                    opener, open_index, inner = m, i, None
                 continue
             if kind != _kind(opener.ch):
                 continue
             if kind == "s" and _is_apostrophe(text, m):
                 continue
-            if m.ch in _CLOSERS.get(opener.ch, "") and _can_close(m):
+            fam = _family(m.ch)
+            if inner is not None:
+                if fam == inner and _can_close(m):
+                    inner = None
+                    continue
+                if fam == inner:
+                    continue
+            if m.ch in _CLOSERS.get(opener.ch, ()) and _can_close(m):
                 if kind == "s" and _plural_possessive(text, m) and _later_closer(text, marks, i):
                     continue
-                spans.append((opener.pos + 1, m.pos))
-                opener, open_index = None, -1
+                spans.append((opener.pos + len(opener.ch), m.pos))
+                opener, open_index, inner = None, -1, None
                 continue
-            if (m.ch in _D_OPEN or m.ch in _S_OPEN) and _can_open(m):
+            if kind == "d" and fam != _family(opener.ch) and _can_open(m) and inner is None:
+                inner = fam
+                continue
+            if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m):
                 # A second opener of the same kind: the first one was never closed.
                 if open_index >= 0 and kind == "s":
                     ignored.add(open_index)
                     restart = True
                     break
-                spans.append((opener.pos + 1, m.pos))
-                opener, open_index = m, i
+                spans.append((opener.pos + len(opener.ch), m.pos))
+                opener, open_index, inner = m, i, None
         if restart:
             continue
         if opener is not None and open_index >= 0 and _kind(opener.ch) == "s" and not may_run_on:
@@ -209,9 +233,14 @@ def _pair_paragraph(
 
 def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:
     for m in marks[i + 1 :]:
-        if _kind(m.ch) == "s" and m.ch in "’'" and _can_close(m) and not _is_apostrophe(text, m):
-            if not _plural_possessive(text, m):
-                return True
+        if (
+            _kind(m.ch) == "s"
+            and m.ch in "’'"
+            and _can_close(m)
+            and not _is_apostrophe(text, m)
+            and not _plural_possessive(text, m)
+        ):
+            return True
     return False
 
 
@@ -223,10 +252,14 @@ def quote_regions(text: str) -> list[Span]:
     for k, (pa, pb) in enumerate(paras):
         marks = _marks(text, pa, pb)
         cont: _Mark | None = None
-        if carried is not None and marks and marks[0].pos == pa:
-            if _kind(marks[0].ch) == _kind(carried.ch):
-                cont = _Mark(pa, carried.ch, "", marks[0].right)
-                marks = marks[1:]
+        if (
+            carried is not None
+            and marks
+            and marks[0].pos == pa
+            and _kind(marks[0].ch) == _kind(carried.ch)
+        ):
+            cont = _Mark(pa, marks[0].ch, "", marks[0].right)
+            marks = marks[1:]
         nxt = paras[k + 1][0] if k + 1 < len(paras) else -1
         next_opens = nxt >= 0 and text[nxt] in _ALL_MARKS
         spans, unclosed = _pair_paragraph(
@@ -236,7 +269,7 @@ def quote_regions(text: str) -> list[Span]:
         carried = None
         if unclosed is not None:
             # Runs to the end of the paragraph; continues if the next one re-opens the same kind.
-            regions.append((unclosed.pos + 1, pb))
+            regions.append((unclosed.pos + len(unclosed.ch), pb))
             if next_opens and _kind(text[nxt]) == _kind(unclosed.ch):
                 carried = unclosed
     return _strip_and_sort(text, regions)
@@ -259,11 +292,9 @@ def _strip_and_sort(text: str, regions: list[Span]) -> list[Span]:
 def _sentence_bounds(text: str, a: int, b: int) -> Span:
     """A cheap sentence window around a quote: back to the last terminal stop, on to the next."""
     lo = max(text.rfind("\n", 0, a), 0)
-    m = None
-    for m in re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]):
-        pass
-    if m is not None:
-        lo = lo + m.end()
+    stops = list(re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]))
+    if stops:
+        lo = lo + stops[-1].end()
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
     m2 = re.search(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi])
@@ -272,26 +303,52 @@ def _sentence_bounds(text: str, a: int, b: int) -> Span:
     return lo, hi
 
 
+_SMALL_WORDS = _wordset("of the and a an in on for to with at by from or vs not is")
+
+
+def _title_case(inner: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+
+
 def _is_speech(text: str, a: int, b: int) -> bool:
     """Tell a quoted utterance from a scare quote, a nickname or a title.
 
-    Anything of three words or more, or with sentence punctuation, is taken as speech. A short
-    phrase counts only when a speech cue sits in its sentence (called it “x”, denounced the “x”).
+    Three words or more are speech unless they read like a title (Title Case with no speech cue in
+    the sentence). A one- or two-word quote counts when its sentence carries a speech cue ("called
+    it “x”", "says Obama is “obsessed”", a headline's "Name: …"); two lower-case words count anyway.
     """
     inner = text[a:b]
     n_words = len(re.findall(r"\w+", inner))
-    if n_words >= 3 or re.search(r"[.!?,;:]", inner.rstrip()[-1:] or ""):
+    titled = _title_case(inner)
+    if n_words > 6 and not (titled and n_words <= 8):
         return True
     lo, hi = _sentence_bounds(text, a, b)
     before = text[lo:a]
-    after = text[b:hi]
-    if n_words == 1:
-        prev = re.findall(r"[A-Za-z]+", before[-40:])
-        return bool(prev) and prev[-1].lower() in CUE_WORDS | {"as", "it", "them", "him", "her"}
-    toks = {w.lower() for w in _CUE_NEAR.findall(before)} | {
-        w.lower() for w in _CUE_NEAR.findall(after)
-    }
-    return not toks.isdisjoint(CUE_WORDS)
+    toks = {w.lower() for w in _CUE_NEAR.findall(before)}
+    toks.update(w.lower() for w in _CUE_NEAR.findall(text[b:hi]))
+    cue = not toks.isdisjoint(CUE_WORDS) or re.match(r"[^:]{2,60}:\s", before) is not None
+    if titled:
+        return cue and n_words <= 2
+    if n_words >= 2:
+        return True
+    return cue and not _attributive(text, a, b)
+
+
+_NOT_NOUN = _wordset(
+    "and or to with by in on for of as is was that like from at about if but because when than "
+    "after before over the a an he she they it"
+)
+
+
+def _attributive(text: str, a: int, b: int) -> bool:
+    """A one-word quote between a possessive and a noun ("Korea’s ‘unlawful’ weapons") is the
+    writer's noun phrase with a word flagged, not something a speaker is reported as saying."""
+    possessive = re.search(
+        r"(?:['’]s?|\b(?:his|her|their|its|our|my))\s*$", text[max(0, a - 12) : a - 1]
+    )
+    nxt = re.match(r"[”’\"']?\s+([a-z]+)", text[b : b + 24])
+    return possessive is not None and nxt is not None and nxt.group(1) not in _NOT_NOUN
 
 
 def _is_partial(text: str, a: int, b: int) -> bool:
@@ -301,7 +358,9 @@ def _is_partial(text: str, a: int, b: int) -> bool:
     while j >= 0 and text[j] in _ALL_MARKS + " \t":
         j -= 1
     prev = text[j] if j >= 0 else "\n"
-    starts_sentence = prev in "\n.!?:,—–-(" and (first.isupper() or first.isdigit() or first in "…[")
+    starts_sentence = prev in "\n.!?:,—–-(" and (
+        first.isupper() or first.isdigit() or first in "…["
+    )
     if not starts_sentence:
         return True
     last = text[b - 1]

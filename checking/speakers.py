@@ -13,20 +13,27 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checking.model import Quote, Span
 from checking.text import paragraphs, sentences
 
 __all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
 
+
+def _wordset(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
 #: Verbs (and a few nouns) that attribute speech, in the forms news copy uses them.
-CUE_VERBS: frozenset[str] = frozenset(
-    """
+CUE_VERBS: frozenset[str] = _wordset("""
     say says said saying tell tells told telling add adds added adding write writes wrote writing
     tweet tweets tweeted tweeting post posts posted ask asks asked asking explain explains explained
     explaining note notes noted noting state states stated stating declare declares declared
     declaring agree agrees agreed agreeing argue argues argued arguing claim claims claimed claiming
-    insist insists insisted insisting warn warns warned warning urge urges urged urging reply replies
+    insist insists insisted insisting warn warns warned warning urge urges urged urging
+    reply replies
     replied replying respond responds responded responding continue continues continued continuing
     recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
     concede concedes conceded suggest suggests suggested predict predicts predicted announce
@@ -46,26 +53,48 @@ CUE_VERBS: frozenset[str] = frozenset(
     confirms confirmed deny denies denied report reports reported indicate indicates indicated
     emphasize emphasizes emphasized emphasise emphasised stress stresses stressed point points
     pointed thunder thundered fume fumed snap snapped retort retorted counter countered interject
-    interjected begin began wonder wonders wondered muse mused predict
-    """.split()
+    interjected begin began wonder wonders wondered muse mused predict refer referred echo
+    echoed beam beamed gush gushed scoff scoffed sneer sneered marvel marveled marvelled rail
+    railed hail hailed tout blame blamed slam lash lashed shoot shot fire fired hit hint hinted
+    reply recount recounted imagine imagined proclaim proclaimed reason reasoned
+    """)
+
+
+def _inflections(words: frozenset[str]) -> frozenset[str]:
+    """Regular -s/-ed/-ing forms of every listed verb, so the lexicon lists each verb once or so."""
+    out = set(words)
+    for w in words:
+        stem = w[:-1] if w.endswith("e") else w
+        out.update((w + "s", stem + "ed", stem + "ing"))
+        if w.endswith("y"):
+            out.update((w[:-1] + "ies", w[:-1] + "ied"))
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdglmnprt]", w):
+            out.update((w + w[-1] + "ed", w + w[-1] + "ing"))
+    return frozenset(out)
+
+
+#: -s forms that are far more often plural nouns ("states can", "the reports") than cue verbs.
+_NOUN_FORMS = _wordset(
+    "state states report reports post posts point points comment comments remark remarks "
+    "statement statements claims calls demands promises tweets reads counters labels brands "
+    "terms cries repeats records"
 )
+CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
+
 #: Honorifics and offices that precede a name and are not part of it.
-TITLES: frozenset[str] = frozenset(
-    """
+TITLES: frozenset[str] = _wordset("""
     mr mrs ms miss mx dr prof sir dame lord lady rev fr sen senator rep representative gov governor
     gen general col colonel lt maj major capt captain adm admiral sgt president vice pres premier
     prime minister secretary ambassador amb envoy chancellor mayor judge justice chief king queen
     prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman
     councilman councilwoman congressman congresswoman speaker leader chairman chairwoman chair
-    commissioner director spokesman spokeswoman spokesperson deputy state candidate nominee former
-    the hon honourable honorable his her excellency
-    """.split()
-)
+    commissioner director spokesman spokeswoman spokesperson deputy candidate nominee former
+    hon honourable honorable excellency
+    """)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "s", "we": "p"}
-_DETERMINERS = frozenset("the a an his her their its our this that one another whose".split())
+_DETERMINERS = _wordset("the a an his her their its our this one another whose")
 #: Lower-case nouns that can head a speaker phrase ("the envoy", "a spokesman", "the ministry").
-_ROLE_NOUNS = frozenset(
-    """
+_ROLE_NOUNS = _wordset("""
     envoy ambassador spokesman spokeswoman spokesperson official officials minister ministry
     president senator governor candidate campaign committee department agency statement report
     source sources aide aides adviser advisers advisor advisors analyst analysts expert experts
@@ -82,20 +111,17 @@ _ROLE_NOUNS = frozenset(
     democrat democrats republican republicans conservative conservatives liberal liberals
     activist activists student students teacher father mother wife husband son daughter
     friend friends partner spokesmen representatives officer
-    """.split()
-)
-_STOP_CAPS = frozenset(
-    """
+    """)
+_STOP_CAPS = _wordset("""
     The A An In On At For But And Or So If When While After Before As Since Although Though
     However Meanwhile Still Then Now This That These Those There Here It He She They We I You
     His Her Its Their Our My Your Yet Also Even Just Only Not No Yes Asked Speaking According
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Today Tonight Yesterday Last Next Earlier
     Later What Why How Who Where Which With Without From To Of By Over Under Despite Because Like
-    """.split()
-)
-_PARTICLES = frozenset("de del della der van von da di du la le al bin ibn el st st. mc ter".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+    """)
+_PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
+_SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
@@ -110,12 +136,11 @@ class _Mention:
 
 
 def _strip_accents(s: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def _name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case, accent-free tokens of a name without titles, initials or possessives."""
     s = _strip_accents(unicodedata.normalize("NFKC", name)).lower()
     s = re.sub(r"['’]s\b", "", s)
@@ -129,22 +154,44 @@ def _name_tokens(name: str) -> list[str]:
         if len(bare) == 1:
             continue
         out.append(bare.replace("-", ""))
-    return out
+    return tuple(out)
+
+
+_HONORIFICS = _wordset(
+    "mr mrs ms miss mx dr prof sir dame rev fr sen rep gov gen col lt maj capt adm sgt pres amb "
+    "president senator governor ambassador secretary minister chancellor mayor judge justice "
+    "pope rabbi imam sheikh congressman congresswoman speaker chairman chairwoman"
+)
 
 
 def canonical_name(name: str) -> str:
-    """The name without leading titles, possessive, brackets or extra spaces ("Sen. Ted Cruz’s" ->
-    "Ted Cruz"), keeping the writer's casing and spelling."""
+    """The name without titles, offices, possessive or brackets, keeping the writer's spelling.
+
+    "Sen. Ted Cruz’s" -> "Ted Cruz", "South Korean ambassador Joonkook Hwang" -> "Joonkook Hwang",
+    "Secretary of State John Kerry" -> "John Kerry"; "The United States" stays as written.
+    """
     s = unicodedata.normalize("NFKC", name).strip()
     s = re.sub(r"\s*\([^)]*\)", "", s)
     s = re.sub(r"['’]s?$", "", s)
     s = re.sub(r"\s+", " ", s).strip(" ,.;:")
     parts = s.split(" ")
-    while len(parts) > 1 and (
-        parts[0].lower().rstrip(".") in TITLES
-        or parts[0].lower() in _DETERMINERS
-        or (parts[0][:1].islower() and parts[0].lower() in _ROLE_NOUNS)
-    ):
+    cut = -1
+    honorific = False
+    for i, w in enumerate(parts[:-1]):
+        low = w.lower().rstrip(".,")
+        if low in _HONORIFICS or (low in TITLES and w[:1].isupper()):
+            cut, honorific = i, low in _HONORIFICS
+        elif w[:1].islower() and (low in _ROLE_NOUNS or low in TITLES):
+            cut, honorific = i, True
+        elif low == "of" and i > 0 and cut == i - 1:
+            cut = i
+    if 0 <= cut < len(parts) - 1:
+        rest = parts[cut + 1 :]
+        if rest and rest[0].lower() in ("state", "defense", "the") and len(rest) > 1:
+            rest = rest[1:]
+        if rest and all(w[:1].isupper() for w in rest) and (honorific or len(rest) >= 2):
+            parts = rest
+    while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
     return " ".join(parts)
 
@@ -173,14 +220,13 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     if not sa:
         return False
     if len(sa) == 1:
-        return sa[0] in (sl[-1], sl[0]) or (
-            len(sl) >= 2 and "".join(sl[-2:]) == sa[0]
-        )
+        return sa[0] in (sl[-1], sl[0]) or (len(sl) >= 2 and "".join(sl[-2:]) == sa[0])
     if set(sa) <= set(sl):
         return sa[-1] in (sl[-1], sl[0])
     return False
 
 
+@lru_cache(maxsize=32)
 def _cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
     words = sorted(cues, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
@@ -198,16 +244,57 @@ _ADVERBIAL_TAIL = re.compile(
 )
 
 
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[,;:(—–\"“”‘’@.!?]|\s-|\b(?:and|but|that|as|while|when|because|so|where|who|which|if|"
+    r"though|although|then|also|since|after|before|until|once|even|whereas|or|nor|how|what|why)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
+
+
 def _np_before(masked: str, lo: int, end: int) -> _Mention | None:
-    """The speaker phrase that ends at ``end`` (just before a cue verb), if any."""
-    left = masked[lo:end]
-    stripped = left.rstrip()
+    """The subject phrase that ends at ``end`` (just before a cue verb), if any.
+
+    Adverbs, auxiliaries and a short parenthetical between the subject and the verb are skipped
+    ("Shea also said", "the ministry, in a statement, said"); the phrase must start a clause, so the
+    object of an earlier verb ("posted a Twitter comment") is not taken for a speaker.
+    """
+    lo = max(lo, end - 160)
+    stripped = masked[lo:end].rstrip()
+    candidates = [stripped]
     m = _ADVERBIAL_TAIL.search(stripped)
     if m is not None and m.start() > 0:
-        cand = stripped[: m.start()]
-        if _np_at_end(cand, lo) is not None:
-            stripped = cand
-    return _np_at_end(stripped, lo)
+        candidates.append(stripped[: m.start()])
+    m2 = _PARENTHETICAL_TAIL.search(stripped)
+    if m2 is not None and m2.start() > 0:
+        cut = stripped[: m2.start()]
+        candidates.append(cut)
+        m3 = _ADVERBIAL_TAIL.search(cut)
+        if m3 is not None and m3.start() > 0:
+            candidates.append(cut[: m3.start()])
+    for cand in candidates:
+        mention = _np_at_end(cand, lo)
+        if mention is None:
+            continue
+        left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        if _BOUNDARY_BEFORE.search(left):
+            return mention
+        prev = re.search(r"([\w'’]+)\s+$", left)
+        if (
+            mention.kind == "name"
+            and prev is not None
+            and prev.group(1).lower() not in _NOT_SUBJECT
+        ):
+            return mention
+    return None
+
+
+#: Words after which a capitalised phrase is an object, not the subject of the next verb.
+_NOT_SUBJECT = _wordset(
+    "a an the of to for with by from on in at about against into onto than like via over under "
+    "between among through toward towards during after before without within upon"
+)
 
 
 def _np_at_end(s: str, offset: int) -> _Mention | None:
@@ -222,14 +309,22 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     lw = last.group().lower()
     if lw in _PRONOUNS:
         return _Mention((offset + last.start(), offset + last.end()), last.group(), "pronoun")
-    # Capitalised name run (with particles), optionally preceded by titles and capitalised words.
+    if (
+        lw in ("who", "which")
+        and len(toks) >= 2
+        and s2[toks[-2].end() : last.start()].strip() == ","
+    ):
+        # "Franklin Graham, who has vowed …": the relative pronoun stands for the phrase before it.
+        head = _np_at_end(s2[: toks[-2].end()], offset)
+        if head is not None and head.kind in ("name", "role"):
+            return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1
     if _CAP.match(last.group()) and last.group() not in _STOP_CAPS:
+        # Capitalised name run (with particles), optionally preceded by titles and role words.
         j = i
         while j - 1 >= 0:
             prev = toks[j - 1]
-            gap = s2[prev.end() : toks[j].start()]
-            if gap.strip() not in ("",):
+            if s2[prev.end() : toks[j].start()].strip():
                 break
             w = prev.group()
             if (_CAP.match(w) and w not in _STOP_CAPS) or w.lower() in _PARTICLES:
@@ -239,33 +334,98 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
                 j -= 1
                 continue
             break
+        if (
+            j > 0
+            and toks[j - 1].group().lower() in _DETERMINERS
+            and not s2[toks[j - 1].end() : toks[j].start()].strip()
+        ):
+            j -= 1
         start = toks[j].start()
-        return _Mention(
-            (offset + start, offset + last.end()), s2[start : last.end()], "name"
-        )
-    # A determiner phrase: "the envoy", "a spokesman for the campaign", "the US envoy".
+        return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "name")
+    # A determiner phrase: "the envoy", "the gambling tycoon", "a spokesman for the campaign".
     for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
-        w = toks[j].group()
-        gap = s2[toks[j].end() : toks[j + 1].start()] if j + 1 < len(toks) else ""
-        if gap.strip():
+        if j + 1 < len(toks) and s2[toks[j].end() : toks[j + 1].start()].strip():
             return None
-        if w.lower() in _DETERMINERS and j < len(toks) - 1:
-            head = toks[-1].group().lower()
-            if head in _ROLE_NOUNS or any(
-                t.group().lower() in _ROLE_NOUNS for t in toks[j + 1 :]
+        w = toks[j].group().lower()
+        if w in _DETERMINERS and j < len(toks) - 1:
+            start = toks[j].start()
+            return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
+        if w in _CUE_STOP:
+            return None
+    return None
+
+
+_CUE_STOP = _wordset(
+    "is was are were be been has have had will would can could should may might must do does did "
+    "not to of in on at for with by from"
+)
+_INTRO = re.compile(
+    r"(?:[@\s\"“”‘’'—–-]*)(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
+    r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
+    r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"
+    r"Responding|Writing|Appearing|Addressing|Although|Though|If|Once|Back|Earlier|Months|Weeks|"
+    r"Years|Minutes|Moments|Shortly|Soon|[A-Z][a-z]+(?:ed|ing|ly))\b[^,@]{0,80},\s*)?"
+)
+
+
+def _subject(masked: str, lo: int, hi: int) -> _Mention | None:
+    """The grammatical subject that opens the sentence, after an introductory phrase."""
+    m = _INTRO.match(masked, lo, hi)
+    p = m.end() if m else lo
+    while p < hi and masked[p] in " @\"“”‘’'—–-":
+        p += 1
+    toks: list[re.Match[str]] = []
+    for t in _WORD.finditer(masked, p, min(hi, p + 120)):
+        if toks and masked[toks[-1].end() : t.start()].strip() not in ("",):
+            break
+        toks.append(t)
+        if len(toks) >= 8:
+            break
+    if not toks:
+        return None
+    w0 = toks[0].group()
+    if w0.lower() in _PRONOUNS and w0.lower() != "it":
+        return _Mention(toks[0].span(), w0, "pronoun")
+    if w0.lower() in _DETERMINERS:
+        end = 1
+        while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
+            if toks[end].group().lower() in CUE_VERBS and end > 1:
+                break
+            end += 1
+        if end == 1:
+            return None
+        a, b = toks[0].start(), toks[end - 1].end()
+        kind = "name" if all(_CAP.match(t.group()) for t in toks[1:end]) else "role"
+        return _Mention((a, b), masked[a:b], kind)
+    if _CAP.match(w0) and w0 not in _STOP_CAPS:
+        end = 0
+        while end < len(toks):
+            w = toks[end].group()
+            low = w.lower()
+            if (
+                (_CAP.match(w) and (w not in _STOP_CAPS or end == 0))
+                or low in _PARTICLES
+                or low.rstrip(".") in TITLES
+                or low in _ROLE_NOUNS
             ):
-                start = toks[j].start()
-                return _Mention(
-                    (offset + start, offset + last.end()), s2[start : last.end()], "role"
-                )
+                end += 1
+            else:
+                break
+        while end > 0 and not _CAP.match(toks[end - 1].group()):
+            end -= 1
+        if end == 0:
             return None
+        a, b = toks[0].start(), toks[end - 1].end()
+        return _Mention((a, b), masked[a:b], "name")
     return None
 
 
 _NP_AFTER = re.compile(
     r"""\s*,?\s*(?:
         (?P<pron>\b(?:he|she|they|it|I|we)\b)
-      | (?P<det>(?:the|a|an|his|her|their|its)\s+(?:[\w.'’-]+\s+){0,5}?[\w'’.-]+?)
+      | (?P<det>(?:the|a|an|his|her|their|its)\s+
+        (?:(?!(?:is|was|are|were|could|would|should|can|will|may|might|must|has|had|have|did|does)\b)
+        [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
         adding|saying|as|told|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
       | (?P<name>(?:[A-Z][\w'’.-]*\.?\s+){0,5}[A-Z][\w'’-]*)
@@ -275,7 +435,12 @@ _NP_AFTER = re.compile(
 _APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
-def _np_after(masked: str, pos: int, hi: int) -> _Mention | None:
+def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Mention | None:
+    """The speaker phrase right after a cue verb ("said the envoy, Dorothy Shea", "said Smith").
+
+    A determiner phrase needs a role noun or a capital ("the ministry", "the US envoy") unless
+    ``any_det`` says the position leaves no other reading ("…,” said the 46-year-old.").
+    """
     m = _NP_AFTER.match(masked, pos, hi)
     if m is None:
         return None
@@ -284,8 +449,10 @@ def _np_after(masked: str, pos: int, hi: int) -> _Mention | None:
     if m.group("det"):
         a, b = m.span("det")
         words = masked[a:b].lower().split()
-        if not any(w.strip(".,") in _ROLE_NOUNS for w in words) and not any(
-            _CAP.match(w) for w in masked[a:b].split()[1:]
+        if (
+            not any_det
+            and not any(w.strip(".,") in _ROLE_NOUNS for w in words)
+            and not any(_CAP.match(w) for w in masked[a:b].split()[1:])
         ):
             return None
         app = _APPOSITION_NAME.match(masked, b, hi)
@@ -327,9 +494,7 @@ class _Found:
     cue_pos: int
 
 
-def _find_cue(
-    masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]
-) -> _Found | None:
+def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) -> _Found | None:
     """A cue construction for the quote within [lo, hi) of the masked text."""
     qa = q.span[0]
     qb = q.span[1]
@@ -337,9 +502,8 @@ def _find_cue(
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
-    # 1. Right after the quote: ", Shea said" / ", said the envoy, Dorothy Shea" / ", according to X".
-    after = masked[qb:hi]
-    m = re.match(r"[\s,.;:!?—–-]*", after)
+    # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
+    m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
     p = qb + (m.end() if m else 0)
     acc = re.match(r"according\s+to\s+", masked[p:hi], re.IGNORECASE)
     if acc:
@@ -347,33 +511,37 @@ def _find_cue(
         if mention:
             return _Found(mention, p)
     cm = cue_re.match(masked, p, hi)
-    if cm:
-        mention = _np_after(masked, cm.end(), hi)
+    if cm is None and re.search(r"[,!?]\W{0,3}$", masked[max(lo, q.span[1] - 2) : qb + 2]):
+        # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
+        cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
+    if cm and cm.group().lower() not in _OBJECT_VERBS:
+        mention = _np_after(masked, cm.end(), hi, any_det=True)
         if mention:
             return _Found(mention, cm.start())
-    # Subject then cue: "Shea said", "the ministry said in a statement", "he added".
-    for cm in cue_re.finditer(masked, p, min(hi, p + 80)):
+    for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
         if "@" in masked[p : cm.start()]:
             break
         mention = _np_before(masked, p, cm.start())
-        if mention is not None and mention.span[0] == p + (
-            len(masked[p:cm.start()]) - len(masked[p:cm.start()].lstrip(" ,"))
-        ):
+        if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _Found(mention, cm.start())
         break
-    # 2. Before the quote: the last cue in the sentence ("Shea said, “…”", "X agreed, denouncing").
-    before = list(cue_re.finditer(masked, lo, qa))
-    for cm in reversed(before):
-        mention = _np_before(masked, lo, cm.start())
-        if mention is not None:
-            return _Found(mention, cm.start())
-        inv = _np_after(masked, cm.end(), qa)
-        if inv is not None and inv.span[1] <= qa:
-            return _Found(inv, cm.start())
-    acc2 = None
-    for acc2 in re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE):
-        pass
-    if acc2 is not None:
+    # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
+    # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
+    # its main clause ("X praised Y, who vowed “…”" is Y's).
+    found: _Found | None = None
+    for cm in cue_re.finditer(masked, lo, qa):
+        candidate = _cue_before(masked, cm, lo, qa, hi)
+        if candidate is None:
+            continue
+        if candidate.mention.kind == "relative":
+            return candidate
+        if found is None:
+            found = candidate
+    if found is not None:
+        return found
+    accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
+    if accs:
+        acc2 = accs[-1]
         mention = _np_after(masked, lo + acc2.end(), qa)
         if mention:
             return _Found(mention, lo + acc2.start())
@@ -381,17 +549,64 @@ def _find_cue(
     colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
-        if mention is not None and mention.kind in ("name", "role"):
+        if mention is not None and mention.kind in ("name", "role", "pronoun"):
             return _Found(mention, lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
         mention = _np_before(masked, qb, cm.start())
         if mention is not None:
             return _Found(mention, cm.start())
-        inv = _np_after(masked, cm.end(), hi)
-        if inv is not None:
-            return _Found(inv, cm.start())
+        if cm.group().lower() in _INVERTING:
+            inv = _np_after(masked, cm.end(), hi)
+            if inv is not None:
+                return _Found(inv, cm.start())
         break
+    return None
+
+
+#: Cue verbs whose subject may follow them ("said the envoy", "added Smith").
+_INVERTING = _wordset(
+    "said says say added adds wrote writes continued continues explained explains noted notes "
+    "recalled recalls replied replies responded responds declared declares insisted insists "
+    "argued argues concluded concludes quipped quips joked jokes tweeted tweets observed "
+    "observes stated states remarked remarks countered counters shouted cried exclaimed "
+    "announced announces acknowledged admitted conceded agreed agrees asked asks warned warns "
+    "according wondered"
+)
+#: Cue verbs followed by the person spoken to or about, never by the speaker.
+_OBJECT_VERBS = _wordset(
+    "told tells tell telling thanked thank urged urging accused accusing praised praising "
+    "called calling blasted slammed criticized criticised mocked dubbed labeled labelled "
+    "branded described describing warning"
+)
+
+
+def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
+    """The speaker of a cue verb that precedes the quote in its sentence."""
+    word = cm.group().lower()
+    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", masked[lo : cm.start()]):
+        # A participle ("…, saying “…”") takes the subject of its clause.
+        clause = lo
+        for cb in re.finditer(
+            r"(?:^|[,;—–]\s*)(?:when|as|while|after|because|where|but|and|then)\s+",
+            masked[lo : cm.start()],
+            re.IGNORECASE,
+        ):
+            clause = lo + cb.end()
+        subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
+        if subj is not None:
+            return _Found(subj, cm.start())
+    mention = _np_before(masked, lo, cm.start())
+    if mention is not None:
+        return _Found(mention, cm.start())
+    if word in _INVERTING:
+        inv = _np_after(masked, cm.end(), hi)
+        if (
+            inv is not None
+            and inv.span[1] <= qa
+            and re.fullmatch(r"\s*[,:;—–-][\s,:;—–-]*", masked[inv.span[1] : qa])
+        ):
+            return _Found(inv, cm.start())
     return None
 
 
@@ -404,12 +619,14 @@ class _Resolver:
     roles: dict[str, str]
 
     def fullest(self, mention: str, before: int) -> str:
+        """The longest name in the text that denotes the same speaker as ``mention``."""
         base = canonical_name(mention)
         best = base
+        n_best = len(_name_tokens(best))
         for pos, name in self.names:
-            if same_speaker(name, base) and len(_name_tokens(name)) > len(_name_tokens(best)):
-                if pos < before or len(_name_tokens(base)) == 1:
-                    best = name
+            n = len(_name_tokens(name))
+            if n > n_best and (pos < before or n_best == 1) and same_speaker(name, base):
+                best, n_best = name, n
         return best
 
 
@@ -425,8 +642,9 @@ def _collect_names(text: str) -> list[tuple[int, str]]:
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
             words = words[1:]
         if len(words) >= 2:
-            name = re.sub(r"['’]s?$", "", " ".join(words))
-            out.append((m.start(), name))
+            name = canonical_name(" ".join(words))
+            if " " in name:
+                out.append((m.start(), name))
     return out
 
 
@@ -464,16 +682,45 @@ def attribute(
         sj = si
         while sj + 1 < len(sents) and sents[sj][1] < b:
             sj += 1
-        lo, hi = sents[si][0], sents[sj][1] if sents else (0, len(text))
+        lo, hi = (sents[si][0], sents[sj][1]) if sents else (0, len(text))
         lo = min(lo, a)
         hi = max(hi, b)
         while pi + 1 < len(paras) and paras[pi][1] <= a:
             pi += 1
         found = _find_cue(masked, q, lo, hi, cue_re)
+        mention = found.mention if found is not None else None
         speaker: str | None = None
         span: Span | None = None
-        if found is not None:
-            mention = found.mention
+        inherit = False
+        if mention is None:
+            para_lo = paras[pi][0] if paras else 0
+            quote_led = a - para_lo <= 2
+            own_material = re.search(r"[A-Za-z]{2,}", masked[lo:hi].replace("@", " ")) is not None
+            if (
+                prev is not None
+                and prev.speaker is not None
+                and pi == prev_para
+                and not own_material
+            ):
+                inherit = True
+            elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
+                ps = _last_sentence(sents, paras[pi - 1])
+                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+            elif (
+                prev is not None
+                and prev.speaker is not None
+                and pi == prev_para + 1
+                and quote_led
+                and not own_material
+            ):
+                inherit = True
+            elif own_material:
+                mention = _subject(masked, lo, hi)
+            elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
+                mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
+        if inherit and prev is not None:
+            speaker, span = prev.speaker, prev.speaker_span
+        elif mention is not None:
             span = mention.span
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
@@ -481,7 +728,9 @@ def attribute(
                 if ref is None:
                     ref = _nearest_name_before(resolver, lo)
                 speaker = ref[0] if ref else None
-            elif mention.kind == "role":
+            elif mention.kind == "role" or (
+                mention.kind == "relative" and mention.text[:1].islower()
+            ):
                 speaker = _resolve_role(text, mention, resolver, last_named)
             else:
                 speaker = resolver.fullest(mention.text, a)
@@ -492,10 +741,6 @@ def attribute(
             elif speaker is not None:
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 last_by_pron[key] = (speaker, span)
-        elif prev is not None and prev.speaker is not None and (
-            pi == prev_para or pi == prev_para + 1 and _para_is_quote_led(text, paras[pi])
-        ):
-            speaker, span = prev.speaker, prev.speaker_span
         nq = replace(q, speaker=speaker, speaker_span=span)
         out.append(nq)
         prev = nq
@@ -503,8 +748,21 @@ def attribute(
     return out
 
 
-def _para_is_quote_led(text: str, para: Span) -> bool:
-    return text[para[0]] in _QUOTE_CHARS
+def _last_sentence(sents: list[Span], para: Span) -> Span:
+    inside = [sp for sp in sents if para[0] <= sp[0] < para[1]]
+    return inside[-1] if inside else para
+
+
+def _intro_mention(masked: str, lo: int, hi: int, cue_re: re.Pattern[str]) -> _Mention | None:
+    """Who a sentence introduces as speaking next ("Cruz continued:", "The statement reads:")."""
+    for cm in cue_re.finditer(masked, lo, hi):
+        mention = _np_before(masked, lo, cm.start())
+        if mention is not None:
+            return mention
+        inv = _np_after(masked, cm.end(), hi)
+        if inv is not None:
+            return inv
+    return _subject(masked, lo, hi)
 
 
 def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:

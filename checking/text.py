@@ -29,8 +29,14 @@ __all__ = [
     "words",
 ]
 
+
+def _wordset(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
 #: Every character treated as a double quote mark (mapped to ``"``).
-DOUBLE_QUOTES = "\"“”„‟«»〝〞〟＂❝❞⹂″"
+DOUBLE_QUOTES = '"“”„‟«»〝〞〟＂❝❞⹂″'
 #: Every character treated as a single quote mark or apostrophe (mapped to ``'``).
 SINGLE_QUOTES = "'‘’‚‛‹›❛❜′ʼʹ＇"
 #: Characters that can only open a double quote.
@@ -167,31 +173,27 @@ def paragraphs(text: str) -> list[Span]:
 
 
 #: Words that end in a full stop without ending the sentence (compared lower-case, without the dot).
-ABBREVIATIONS = frozenset(
-    """
+ABBREVIATIONS = _wordset("""
     mr mrs ms messrs mme mlle dr prof sen sens rep reps gov govs gen lt col maj sgt capt cmdr adm
     cpl pvt brig supt insp det atty rev fr hon pres amb ambs sec supt gen'l st ste mt ft jr sr
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vol vols pp pg fig figs ch art sec para ed eds approx est dept univ assn bros
+    no nos vol vols pp pg fig figs ch art ed eds approx est dept univ assn bros
     inc corp co ltd llc plc cie vs v etc al e.g i.e cf viz ca c
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
     mont neb nev okla ore pa penn tenn tex va vt wash wis wisc wyo
-    """.split()
-)
+    """)
 #: Abbreviations that, before a capitalised word, still usually end the sentence.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset(
+_SENTENCE_FINAL_ABBREVIATIONS = _wordset(
     "inc corp co ltd llc plc etc jr sr bros al ala ariz ark calif colo conn del fla ga ill ind "
     "kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash "
-    "wis wisc wyo".split()
+    "wis wisc wyo"
 )
 #: Words that commonly start a sentence: after "U.S." or "Inc." they signal a real break.
-_SENTENCE_STARTERS = frozenset(
-    """
+_SENTENCE_STARTERS = _wordset("""
     the a an he she it they we i you his her its their our this that these those there here but
     and so yet or in on at for if when while after before as since although though however
     meanwhile still then now mr mrs ms dr sen rep gov president officials some many most
-    """.split()
-)
+    """)
 
 _BOUNDARY = re.compile(
     r"""
@@ -221,7 +223,7 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if m.group("close"):
         # ``.”`` or ``.)`` then a capital: the quote or aside closed the sentence.
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start("punct"))
+    before = _WORD_BEFORE.search(text, max(0, m.start("punct") - 40), m.start("punct"))
     if before is None:
         return True
     word = before.group(1).strip("'’-")

@@ -338,6 +338,7 @@ def demo(port: int) -> None:
     click.echo(f"starting the API and one worker on {base} …", err=True)
     server = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:

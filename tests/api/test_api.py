@@ -28,8 +28,14 @@ def test_health_and_ready(client: Any) -> None:
 def test_openapi_documents_every_route(client: Any) -> None:
     spec = client.get("/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
-    for path in ("/v1/drafts", "/v1/jobs/{job_id}", "/v1/corpus/documents",
-                 "/v1/corpus/documents/{doc_id}", "/healthz", "/readyz"):
+    for path in (
+        "/v1/drafts",
+        "/v1/jobs/{job_id}",
+        "/v1/corpus/documents",
+        "/v1/corpus/documents/{doc_id}",
+        "/healthz",
+        "/readyz",
+    ):
         assert path in spec["paths"], path
     assert "Problem" in spec["components"]["schemas"]
 
@@ -130,7 +136,9 @@ def test_corpus_documents_round_trip(client: Any, make_key: Any) -> None:
     other = make_key("courier")
     assert_problem(client.get("/v1/corpus/documents/alder-strike-ends", headers=other), 404)
     assert_problem(client.delete("/v1/corpus/documents/alder-strike-ends", headers=other), 404)
-    assert client.delete("/v1/corpus/documents/alder-strike-ends", headers=headers).status_code == 204
+    assert (
+        client.delete("/v1/corpus/documents/alder-strike-ends", headers=headers).status_code == 204
+    )
     assert_problem(client.get("/v1/corpus/documents/alder-strike-ends", headers=headers), 404)
 
 
@@ -138,15 +146,21 @@ def test_corpus_accepts_many_and_reports_bad_items(client: Any, make_key: Any) -
     headers = make_key()
     docs = [
         {"id": "a", "title": "A", "text": "The mayor said “we will open the bridge.”"},
-        {"id": "b", "title": "B", "text": "Plain sentence.", "kind": "statement",
-         "speaker": "Jo Park"},
+        {
+            "id": "b",
+            "title": "B",
+            "text": "Plain sentence.",
+            "kind": "statement",
+            "speaker": "Jo Park",
+        },
     ]
     response = client.post("/v1/corpus/documents", json=docs, headers=headers)
     assert response.status_code == 201
     assert [d["id"] for d in response.get_json()["documents"]] == ["a", "b"]
     bad = client.post(
-        "/v1/corpus/documents", json=[{"title": "no text"}, {"text": "t", "title": "x",
-                                                            "kind": "poem"}], headers=headers
+        "/v1/corpus/documents",
+        json=[{"title": "no text"}, {"text": "t", "title": "x", "kind": "poem"}],
+        headers=headers,
     )
     errors = assert_problem(bad, 422)["errors"]
     assert "text" in errors["0"] and "kind" in errors["1"]

@@ -48,7 +48,10 @@ class Proc:
         self.log = log
         self._fh = log.open("wb")
         self.popen = subprocess.Popen(
-            MISQUOTE + args, env=env, stdout=self._fh, stderr=subprocess.STDOUT,
+            MISQUOTE + args,
+            env=env,
+            stdout=self._fh,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 

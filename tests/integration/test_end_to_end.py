@@ -126,8 +126,12 @@ def production(tmp_path: Path, redis_url: str, postgres_url: str) -> Iterator[di
 
     try:
         wait_http(f"http://127.0.0.1:{port}/healthz", api)
-        yield {"base": f"http://127.0.0.1:{port}", "env": env, "start_worker": start_worker,
-               "url": postgres_url}
+        yield {
+            "base": f"http://127.0.0.1:{port}",
+            "env": env,
+            "start_worker": start_worker,
+            "url": postgres_url,
+        }
     finally:
         for proc in workers:
             proc.stop()

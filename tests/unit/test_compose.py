@@ -1,4 +1,4 @@
-"""docker-compose.yml cannot run here (no Docker engine), so check that it lines up with the code."""
+"""docker-compose.yml cannot run here (no Docker engine): check it lines up with the code."""
 
 from __future__ import annotations
 

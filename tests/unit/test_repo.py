@@ -54,9 +54,21 @@ def test_only_one_worker_gets_the_lease(sessions: sessionmaker[Session]) -> None
 
 def test_store_result_rewrites_claims(sessions: sessionmaker[Session]) -> None:
     job_id = new_job(sessions)
-    claim = {"id": "c1", "kind": "quote", "span": [0, 3], "verdict": "verified", "score": 100.0,
-             "speaker": None, "text": "abc", "flags": [], "evidence": [], "diff": [],
-             "figure": None, "explanation": "x", "speaker_span": None}
+    claim = {
+        "id": "c1",
+        "kind": "quote",
+        "span": [0, 3],
+        "verdict": "verified",
+        "score": 100.0,
+        "speaker": None,
+        "text": "abc",
+        "flags": [],
+        "evidence": [],
+        "diff": [],
+        "figure": None,
+        "explanation": "x",
+        "speaker_span": None,
+    }
     with sessions() as s:
         assert repo.acquire_lease(s, job_id, owner="w1", seconds=60)
         assert repo.store_result(s, job_id, owner="w1", claims=[claim], summary=result(1))
@@ -91,8 +103,12 @@ def test_reaper_gives_up_after_max_attempts(sessions: sessionmaker[Session]) -> 
     job_id = new_job(sessions)
     with sessions() as s:
         assert repo.acquire_lease(s, job_id, owner="dead", seconds=0)
-        repo.reap(s, requeue_after=timedelta(seconds=30), max_attempts=1,
-                  now=utcnow() + timedelta(seconds=1))
+        repo.reap(
+            s,
+            requeue_after=timedelta(seconds=30),
+            max_attempts=1,
+            now=utcnow() + timedelta(seconds=1),
+        )
         job = repo.get_job(s, job_id)
         assert job is not None and job.state == "failed" and "attempts" in (job.error or "")
 

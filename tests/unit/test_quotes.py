@@ -1,0 +1,153 @@
+"""Direct-quote extraction. Every fixture here is invented for the test."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checking.quotes import extract_quotes
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in extract_quotes(text)]
+
+
+def test_curly_double_quote_with_cue() -> None:
+    text = "“The harbour will reopen on Monday,” the port director said."
+    [q] = extract_quotes(text)
+    assert q.text == "The harbour will reopen on Monday,"
+    assert text[q.span[0] : q.span[1]] == q.text
+    assert q.speaker is None and not q.partial
+
+
+def test_single_quotes_with_apostrophes_inside() -> None:
+    text = (
+        "‘Lisbon’s council won’t wait for the court’s ruling,’ said the mayor, Ines Rocha. "
+        "The mayor’s office called it ‘a matter of the city’s survival’."
+    )
+    assert texts(text) == [
+        "Lisbon’s council won’t wait for the court’s ruling,",
+        "a matter of the city’s survival",
+    ]
+
+
+def test_apostrophe_before_closing_mark_and_fragments_in_one_sentence() -> None:
+    text = (
+        "‘This week’s audit shows the fund kept paying out’ to Acme’s ‘shell’ companies "
+        "‘despite the board’s veto,’ said the auditor, Lena Ortiz."
+    )
+    assert texts(text) == [
+        "This week’s audit shows the fund kept paying out",
+        "despite the board’s veto,",
+    ]
+
+
+def test_plural_possessive_is_not_a_closing_mark() -> None:
+    text = "‘The members’ votes were counted twice,’ the clerk said."
+    assert texts(text) == ["The members’ votes were counted twice,"]
+
+
+def test_straight_double_and_single_quotes() -> None:
+    text = "\"We have the numbers,\" Mr Osei said. 'They do not,' his rival replied."
+    assert texts(text) == ["We have the numbers,", "They do not,"]
+
+
+def test_straight_apostrophes_do_not_open_quotes() -> None:
+    text = "It's the '90s again, rock 'n' roll and all, and the voters' mood is sour."
+    assert texts(text) == []
+
+
+def test_guillemets_and_low_high_marks() -> None:
+    text = (
+        "« Nous ne céderons pas », a déclaré la ministre. "
+        "„Wir bleiben hier“, sagte der Bürgermeister. "
+        "»Das stimmt nicht«, erwiderte er."
+    )
+    assert texts(text)[:2] == ["Nous ne céderons pas", "Wir bleiben hier"]
+
+
+def test_doubled_apostrophes_as_double_marks() -> None:
+    text = "''We will appeal,'' the lawyer said after the hearing."
+    assert texts(text) == ["We will appeal,"]
+
+
+def test_multi_paragraph_quote_yields_one_quote_per_paragraph() -> None:
+    text = (
+        "The minister said:\n\n"
+        "“The first phase of the plan starts in spring.\n\n"
+        "“The second phase depends on the budget vote.\n\n"
+        "“We will report back in June.”\n\n"
+        "Critics were unconvinced."
+    )
+    assert texts(text) == [
+        "The first phase of the plan starts in spring.",
+        "The second phase depends on the budget vote.",
+        "We will report back in June.",
+    ]
+
+
+def test_nested_quote_reports_only_the_outer_one() -> None:
+    text = "“He told me ‘absolutely not’ and walked out,” the organiser said."
+    assert texts(text) == ["He told me ‘absolutely not’ and walked out,"]
+    text2 = '"The sign said “Closed Forever” in red letters," a neighbour recalled.'
+    assert texts(text2) == ["The sign said “Closed Forever” in red letters,"]
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    text = (
+        "The candidates met in the earlier “undercard” debate before appearing on "
+        "“Morning Politics Hour” and the network’s “Weekend Roundup.”"
+    )
+    assert texts(text) == []
+
+
+def test_short_quote_counts_when_a_speech_cue_is_in_the_sentence() -> None:
+    text = "The governor called the ruling “outrageous” on Tuesday."
+    assert texts(text) == ["outrageous"]
+    text2 = "The senator says the deal is “dead on arrival” and will vote no."
+    assert texts(text2) == ["dead on arrival"]
+
+
+def test_flagged_adjective_in_the_writers_noun_phrase_is_not_a_quote() -> None:
+    text = "‘We act now,’ said the envoy, citing Veltria’s ‘illegal’ mining permits."
+    assert texts(text) == ["We act now,"]
+
+
+def test_partial_quotes_are_flagged() -> None:
+    text = (
+        "The union denounced the firm for ‘systematically underpaying’ drivers. "
+        "‘The strike goes on,’ its leader said."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.partial) for q in quotes] == [
+        ("systematically underpaying", True),
+        ("The strike goes on,", False),
+    ]
+
+
+def test_unclosed_quote_runs_to_the_end_of_the_paragraph() -> None:
+    text = "She said: “We never saw the letter\n\nThe board met later."
+    assert texts(text) == ["We never saw the letter"]
+
+
+_FILLER = st.text(alphabet=st.sampled_from(list("abc XYZ.,'’‘\"“”«»\n-")), max_size=120)
+
+
+@given(_FILLER)
+def test_spans_slice_the_text_and_never_overlap(text: str) -> None:
+    quotes = extract_quotes(text)
+    last_end = -1
+    for q in quotes:
+        a, b = q.span
+        assert 0 <= a < b <= len(text)
+        assert text[a:b] == q.text
+        assert a >= last_end
+        last_end = b
+
+
+@given(_FILLER, _FILLER)
+def test_a_cued_quote_added_to_any_text_is_found(before: str, after: str) -> None:
+    quote = "Our reserves will last until the spring"
+    text = before + "\n\n“" + quote + ",” the minister said.\n\n" + after
+    start = len(before) + 3
+    assert any(q.span == (start, start + len(quote) + 1) for q in extract_quotes(text))

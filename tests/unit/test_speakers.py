@@ -1,0 +1,182 @@
+"""Attribution of quotes to speakers. Every fixture here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from checking.model import Quote
+from checking.quotes import extract_quotes
+from checking.speakers import CUE_VERBS, attribute, canonical_name, same_speaker
+
+
+def who(text: str, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
+    out = []
+    for q in attribute(text, extract_quotes(text), **kwargs):  # type: ignore[arg-type]
+        mention = text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None
+        out.append((q.text, q.speaker, mention))
+    return out
+
+
+STORY = (
+    "The European Union on Tuesday accused Veltria of ‘quietly dismantling’ the inspection "
+    "regime at its northern mines.\n\n"
+    "‘Today’s report shows the inspectors cannot do their job’ at Veltria’s ‘secret’ sites "
+    "‘despite the treaty’s guarantees,’ said the envoy, Margit Olsson.\n\n"
+    "The inspection board was dissolved last year.\n\n"
+    "‘The government keeps shipping ore through Port Avel in plain sight,’ Olsson said, naming "
+    "the main export harbour.\n\n"
+    "The EU envoy said that since March the mines have sent ‘more than 3,000 tonnes of cobalt "
+    "to buyers who ignore the embargo.’\n\n"
+    "‘Nobody in this room believes the figures Veltria publishes.’\n\n"
+    "Norway’s ambassador Park Ji-hoon agreed, condemning the ‘deliberate blinding of the "
+    "monitors.’\n\n"
+    "‘As Veltria’s mines keep expanding, the board should be restored, not buried,’ he said.\n"
+)
+
+
+def test_wire_story_attribution() -> None:
+    got = who(STORY)
+    assert [(t[:20], s, m) for t, s, m in got] == [
+        ("quietly dismantling", "The European Union", "The European Union"),
+        ("Today’s report shows", "Margit Olsson", "Margit Olsson"),
+        ("despite the treaty’s", "Margit Olsson", "Margit Olsson"),
+        ("The government keeps", "Margit Olsson", "Olsson"),
+        ("more than 3,000 tonn", "Margit Olsson", "The EU envoy"),
+        ("Nobody in this room ", "Margit Olsson", "The EU envoy"),
+        ("deliberate blinding ", "Park Ji-hoon", "Norway’s ambassador Park Ji-hoon"),
+        ("As Veltria’s mines k", "Park Ji-hoon", "he"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("“We are ready,” Ana Silva said.", "Ana Silva", "Ana Silva"),
+        ("“We are ready,” said Ana Silva.", "Ana Silva", "Ana Silva"),
+        ("Ana Silva said: “We are ready.”", "Ana Silva", "Ana Silva"),
+        ("Ana Silva: “We are ready.”", "Ana Silva", "Ana Silva"),
+        ("“We are ready,” Ana Silva told reporters.", "Ana Silva", "Ana Silva"),
+        ("“We are ready,” according to Ana Silva.", "Ana Silva", "Ana Silva"),
+        ("Ana Silva wrote on Twitter: “We are ready.”", "Ana Silva", "Ana Silva"),
+        ("Ana Silva added, “We are ready.”", "Ana Silva", "Ana Silva"),
+        ("“We are ready,” the ministry said in a statement.", "the ministry", "the ministry"),
+        (
+            "Finance Minister Ana Silva said “we are ready.”",
+            "Ana Silva",
+            "Finance Minister Ana Silva",
+        ),
+    ],
+)
+def test_cue_constructions(text: str, speaker: str, mention: str) -> None:
+    [(_, got_speaker, got_mention)] = who(text)
+    assert got_speaker == speaker
+    assert got_mention == mention
+
+
+def test_surname_links_to_the_full_name_used_earlier() -> None:
+    text = (
+        "Dr. Tomas Berg, who leads the trial, presented the data.\n\n"
+        "“The results hold across every age group,” Berg said."
+    )
+    assert who(text) == [("The results hold across every age group,", "Tomas Berg", "Berg")]
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    text = (
+        "“Turnout was higher than expected,” said Rosa Diaz, the election officer.\n\n"
+        "“We needed more ballot boxes,” she added."
+    )
+    got = who(text)
+    assert got[1] == ("We needed more ballot boxes,", "Rosa Diaz", "she")
+
+
+def test_continuation_paragraph_without_cue_keeps_the_speaker() -> None:
+    text = (
+        "“The bridge will close for six weeks,” the engineer, Omar Haddad, said.\n\n"
+        "“Traffic will be diverted through the old town.”\n\n"
+        "Residents were not consulted."
+    )
+    got = who(text)
+    assert [s for _, s, _ in got] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_second_quote_in_the_same_paragraph_keeps_the_speaker() -> None:
+    text = "“We won,” Lee Chan said. “Now the work begins.”"
+    assert [s for _, s, _ in who(text)] == ["Lee Chan", "Lee Chan"]
+
+
+def test_speaker_introduced_by_a_colon_paragraph() -> None:
+    text = "Mayor Ruth Okafor continued:\n\n“No family will be left without heating this winter.”"
+    assert who(text) == [
+        ("No family will be left without heating this winter.", "Ruth Okafor", "Mayor Ruth Okafor")
+    ]
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    text = "“Nothing lasts forever.”"
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker is None and q.speaker_span is None
+
+
+def test_cue_verbs_can_be_extended() -> None:
+    text = "“Everything is on schedule,” chirped Ana Silva."
+    assert "chirped" not in CUE_VERBS
+    assert who(text)[0][1] is None
+    assert who(text, cue_verbs={"chirped"})[0][1] == "Ana Silva"
+
+
+def test_same_quotes_in_same_order() -> None:
+    text = "“One,” Kim Ode said. “Two,” said Bo Lund."
+    quotes = extract_quotes(text)
+    result = attribute(text, quotes)
+    assert [q.span for q in result] == [q.span for q in quotes]
+    assert [q.speaker for q in result] == ["Kim Ode", "Bo Lund"]
+    assert attribute(text, []) == []
+    assert attribute("", [Quote(span=(0, 0), text="")])[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hwang Joon-kook", "Joonkook Hwang"),
+        ("Shea", "Ambassador Dorothy Shea"),
+        ("Mr. Osei", "Kwame Osei"),
+        ("Sen. Ada Park", "ada park"),
+        ("José Núñez", "Jose Nunez"),
+        ("Dorothy C. Shea", "Dorothy Shea"),
+        ("President Lula", "Lula"),
+    ],
+)
+def test_same_speaker_matches_name_variants(a: str, b: str) -> None:
+    assert same_speaker(a, b)
+    assert same_speaker(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bill Clinton", "Hillary Clinton"),
+        ("Dorothy Shea", "Joonkook Hwang"),
+        ("Donald Trump", "Donald Trump Jr."),
+        (None, None),
+        ("Shea", None),
+        ("", "Shea"),
+    ],
+)
+def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> None:
+    assert not same_speaker(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Sen. Ada Park’s", "Ada Park"),
+        ("Norway’s ambassador Park Ji-hoon", "Park Ji-hoon"),
+        ("Secretary of State Ana Silva", "Ana Silva"),
+        ("The United States", "The United States"),
+        ("General Motors", "General Motors"),
+        ("Rep. Tim Ngo (D-Ore.)", "Tim Ngo"),
+    ],
+)
+def test_canonical_name(name: str, canonical: str) -> None:
+    assert canonical_name(name) == canonical
