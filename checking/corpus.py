@@ -210,6 +210,7 @@ class CorpusIndex:
         return (p for p in self._passages if p is not None)
 
     def __contains__(self, document_id: object) -> bool:
+        """Whether a document (by id) has passages in the index."""
         return document_id in self._documents
 
     def add(self, passages: Iterable[Passage]) -> None:

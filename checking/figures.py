@@ -289,7 +289,7 @@ _SCALE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(
-    r"\s?%|\s*(?:-\s*)?(?:per\s*cent|percent|pct)\b(?:age\s+points?\b)?|\s+percentage\s+points?\b",
+    r"\s+percentage\s+points?\b|\s?%|\s*(?:-\s*)?(?:per\s*cent|percent|pct)\b",
     re.IGNORECASE,
 )
 _CURRENCY_WORD_RE = re.compile(r"\s+(" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)

@@ -32,12 +32,12 @@ from checking.text import Normalised, normalise
 __all__ = [
     "MIN_SCORE",
     "Match",
-    "required_score",
     "brute_force",
-    "diff_tokens",
-    "find_evidence",
     "content_words",
     "context_matches",
+    "diff_tokens",
+    "find_evidence",
+    "required_score",
     "verify",
     "word_diff",
 ]
@@ -53,17 +53,16 @@ def _wordset(words: str) -> frozenset[str]:
 #: source is ~49 and under 1% of long ones reach 70; reworded quotes land around 75-90.
 MIN_SCORE = 70.0
 #: Claims shorter than this many characters need a higher score: five common words line up with
-#: some sentence somewhere ("We are going to win so much" ~ "We are going to take a much": 81).
-SHORT_CLAIM = 60
+#: some sentence somewhere ("We are going to win so much" ~ "We are going to take a much": 81),
+#: and under ~20 characters only an exact match counts.
+SHORT_CLAIM = 80
 
 
 def required_score(claim_length: int, *, min_score: float = MIN_SCORE) -> float:
     """The masked score a claim of ``claim_length`` characters needs to count as matched."""
-    return min_score + max(0.0, (SHORT_CLAIM - claim_length) / 2)
+    return min(100.0, min_score + max(0.0, (SHORT_CLAIM - claim_length) / 2))
 
 
-_DIGIT = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
 #: Ellipses and bracketed insertions: allowed edits that split a claim into separately aligned
 #: parts.
 _GAP = re.compile(r"\.{3,}|\[[^\]]*\]")

@@ -205,12 +205,14 @@ def judge_quote(
     match: Match | None,
     *,
     unquoted: Match | None = None,
+    min_attribution_words: int = 5,
 ) -> Assessment:
     """Verdict for a draft quote given its best quote match (None when nothing was close enough).
 
     ``unquoted`` is a reference sentence that contains the words outside any quote, if one was
     found: still unverified (nobody is on record saying them), but the checker learns where to
-    look.
+    look. A quote of fewer than ``min_attribution_words`` words found only in another speaker's
+    words is unverified rather than misattributed: too common to pin on anyone.
     """
     if match is None:
         if unquoted is not None:
@@ -230,15 +232,26 @@ def judge_quote(
     summary = classify_diff(ops, figures_changed=bool(pairs))
     source_speaker = match.passage.speaker
     flags: list[Verdict] = []
-    if speaker and source_speaker and not same_speaker(speaker, source_speaker):
+    other_speaker = bool(speaker and source_speaker and not same_speaker(speaker, source_speaker))
+    too_short = len(text.split()) < min_attribution_words
+    if other_speaker and not too_short:
         flags.append(Verdict.MISATTRIBUTED)
     if pairs or summary.figure_changes:
         flags.append(Verdict.ALTERED_FIGURE)
     if summary.word_changes or (summary.figure_changes and not pairs):
         flags.append(Verdict.ALTERED_QUOTE)
-    verdict = most_severe(flags)
     who = canonical_name(source_speaker) if source_speaker else None
     figure = figure_value(pairs[0][0]) if pairs else None
+    if other_speaker and too_short and not flags:
+        # Short phrases ("racist", "deportation force") recur in many people's mouths: finding
+        # one in someone else's quote does not show who said it in the draft.
+        flags = [Verdict.UNVERIFIED]
+        why = (
+            f"These words appear in {who}'s words in {_title(match)}, but a phrase this short "
+            "cannot confirm who said them."
+        )
+        return Assessment(most_severe(flags), tuple(flags), why, diff=tuple(ops), figure=figure)
+    verdict = most_severe(flags)
     if verdict is Verdict.VERIFIED:
         if who and speaker:
             why = f"Matches {who}'s words in {_title(match)}."

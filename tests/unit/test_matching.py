@@ -69,8 +69,9 @@ def test_invented_quote_finds_nothing() -> None:
 
 
 def test_short_claims_need_a_higher_score() -> None:
-    assert required_score(10) > required_score(40) > required_score(200)
-    assert required_score(200) == required_score(60)
+    assert required_score(30) > required_score(40) > required_score(200)
+    assert required_score(200) == required_score(80) == 70
+    assert required_score(10) == 100  # a word or two: exact only
 
 
 def test_index_and_brute_force_agree() -> None:

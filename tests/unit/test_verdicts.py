@@ -156,6 +156,15 @@ def test_misattributed_and_reworded() -> None:
     assert a.flags == (Verdict.MISATTRIBUTED, Verdict.ALTERED_QUOTE)
 
 
+def test_short_phrase_in_someone_elses_words_is_unverified_not_misattributed() -> None:
+    a = judge_quote(
+        "deportation force", "Hillary Clinton", match("deportation force", "Donald Trump")
+    )
+    assert a.verdict is Verdict.UNVERIFIED
+    assert Verdict.MISATTRIBUTED not in a.flags
+    assert "too short" in a.explanation or "this short" in a.explanation
+
+
 def test_unverified() -> None:
     a = judge_quote("We will never allow it", "Dorothy Shea", None)
     assert a.verdict is Verdict.UNVERIFIED and a.flags == (Verdict.UNVERIFIED,)
