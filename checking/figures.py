@@ -440,7 +440,7 @@ def _parse_at(text: str, m: re.Match[str]) -> _Parsed | None:
         value = _to_float(digits)
         cur = m.group("cur")
         if cur:
-            kind, unit = "currency", _CURRENCY_SIGNS[cur.strip().lower()]
+            kind, unit = "currency", _CURRENCY_SIGNS.get(cur.strip().lower(), cur.strip())
         glued = re.match(r"[A-Za-z]+", text[end:])
         if glued:
             suffix = glued.group().lower()

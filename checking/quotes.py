@@ -152,6 +152,9 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
     for mm in _MARK_RE.finditer(text, start, end):
         p, q = mm.span()
         left = text[p - 1] if p > start else ""
+        if left == " " and p - 2 > start and text[p - 2] in "'’" and not text[p - 3].isspace():
+            # ``,' "`` -- a nested quote closing just before the outer one, spaced apart.
+            left = text[p - 2]
         right = text[q] if q < end else ""
         out.append(_Mark(p, mm.group(), left, right))
     return out
@@ -328,11 +331,30 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     toks = {w.lower() for w in _CUE_NEAR.findall(before)}
     toks.update(w.lower() for w in _CUE_NEAR.findall(text[b:hi]))
     cue = not toks.isdisjoint(CUE_WORDS) or re.match(r"[^:]{2,60}:\s", before) is not None
-    if titled:
-        return cue and n_words <= 2
+    if titled and _headline(text, a, b):
+        # A headline capitalises every word, so casing says nothing about a quote inside it.
+        titled = False
+    elif titled:
+        return cue and n_words <= 4 and not _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " "))
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+#: What stands before a show, book or film title: "CNN’s “New Day”", "appeared on “Hannity”".
+_TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|in)\b)\s*$")
+
+
+def _headline(text: str, a: int, b: int) -> bool:
+    """Is the quote in a short line whose own words are nearly all capitalised (a headline)?"""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > 200:
+        return False
+    outside = text[lo:a] + " " + text[b:hi]
+    found = [w for w in re.findall(r"[^\W\d_][\w'’-]*", outside) if w.lower() not in _SMALL_WORDS]
+    return len(found) >= 2 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
 
 
 _NOT_NOUN = _wordset(

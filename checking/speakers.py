@@ -111,6 +111,13 @@ _ROLE_NOUNS = _wordset("""
     democrat democrats republican republicans conservative conservatives liberal liberals
     activist activists student students teacher father mother wife husband son daughter
     friend friends partner spokesmen representatives officer
+    observer observers lobbyist lobbyists organization organizations outlet outlets group groups
+    advocate advocates pollster economist economists scholar scholars historian historians pollsters
+    organizer organizers delegate delegates senators governors candidates legislator legislators
+    politician politicians donor donors poll polls studies document documents filing editorial
+    editorials column columnist columnists commentator commentators hosts anchors network networks
+    agency agencies campaigns committees unions panel panels board jury court judges justices
+    spokesperson aide insiders insider observers consultant consultants adviser official
     """)
 _STOP_CAPS = _wordset("""
     The A An In On At For But And Or So If When While After Before As Since Although Though
@@ -253,7 +260,7 @@ _BOUNDARY_BEFORE = re.compile(
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
-def _np_before(masked: str, lo: int, end: int) -> _Mention | None:
+def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Mention | None:
     """The subject phrase that ends at ``end`` (just before a cue verb), if any.
 
     Adverbs, auxiliaries and a short parenthetical between the subject and the verb are skipped
@@ -278,7 +285,20 @@ def _np_before(masked: str, lo: int, end: int) -> _Mention | None:
         if mention is None:
             continue
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        for _ in range(2):
+            # "Joel Pollak of Breitbart California observed": the head before "of" speaks.
+            of = re.search(r"\s+of(?:\s+the)?\s+$", left)
+            if of is None or mention.kind not in ("name", "role"):
+                break
+            head = _np_at_end(masked[lo : mention.span[0] - len(of.group())], lo)
+            if head is None or head.kind not in ("name", "role"):
+                break
+            mention = head
+            left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         if _BOUNDARY_BEFORE.search(left):
+            return mention
+        if mention.kind == "name" and re.search(r"\bwith\s+$", left) and cue_ing:
+            # "…, with Sen. Ann Lee calling it “…”": the subject of an absolute clause.
             return mention
         prev = re.search(r"([\w'’]+)\s+$", left)
         if (
@@ -330,7 +350,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             if (_CAP.match(w) and w not in _STOP_CAPS) or w.lower() in _PARTICLES:
                 j -= 1
                 continue
-            if w.lower().rstrip(".") in TITLES or w.lower() in _ROLE_NOUNS:
+            if (
+                w.lower().rstrip(".") in TITLES
+                or w.lower() in _ROLE_NOUNS
+                or w.lower() in _PRE_NAME_SET
+            ):
                 j -= 1
                 continue
             break
@@ -368,8 +392,72 @@ _INTRO = re.compile(
 )
 
 
-def _subject(masked: str, lo: int, hi: int) -> _Mention | None:
-    """The grammatical subject that opens the sentence, after an introductory phrase."""
+def _known_names(text: str, names: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """Capitalised words the text also uses mid-sentence or inside a full name (``names``):
+    names, not words capitalised only because they open a sentence."""
+    found = {
+        re.sub(r"['’]s?$", "", w) for w in re.findall(r"(?<=[a-z0-9,;:)] )[A-Z][\w'’-]*", text)
+    }
+    for _, name in names:
+        found.update(name.split())
+    return frozenset(found)
+
+
+def _plausible(mention: _Mention, known: frozenset[str]) -> bool:
+    """Could a sentence-opening phrase name a speaker? Pronouns and role phrases headed by a
+    person noun can; a capitalised phrase needs a title or a word the text capitalises
+    mid-sentence too (so "Nothing", "Amid" or a datelined "PORTLAND" are not taken for names)."""
+    if mention.kind != "name":
+        return True
+    words = re.findall(r"[\w'’.-]+", mention.text)
+    for w in words:
+        bare = re.sub(r"['’]s?$", "", w).rstrip(".")
+        if (bare.lower() in TITLES or bare.lower() in _ROLE_NOUNS) and w[:1].isupper():
+            return True
+        if bare.isupper() and len(bare) > 3:
+            continue
+        if bare in known:
+            return True
+    return False
+
+
+def _subject(masked: str, lo: int, hi: int, known: frozenset[str] | None = None) -> _Mention | None:
+    """The grammatical subject that opens the sentence, after an introductory phrase.
+
+    With ``known`` (see ``_known_names``) a phrase that cannot name a speaker gives None.
+    """
+    found = _subject_phrase(masked, lo, hi)
+    if known is None:
+        return found
+    if found is not None and _plausible(found, known):
+        return found
+    # "Here in Columbia, Sanders stepped up …": skip one introductory phrase the list misses.
+    comma = re.match(r"[^,;@]{2,70}?,\s+", masked[lo:hi])
+    if comma is not None:
+        again = _subject_phrase(masked, lo + comma.end(), hi)
+        if again is not None and _plausible(again, known):
+            return again
+    return None
+
+
+def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> _Mention | None:
+    """The phrase from ``toks[start]`` to its last person noun before ``toks[end]``, if any."""
+    for k in range(end - 1, start, -1):
+        w = toks[k].group()
+        if w.lower() in _ROLE_NOUNS or (w.lower().rstrip("s") in _ROLE_NOUNS and len(w) > 3):
+            a, b = toks[start].start(), toks[k].end()
+            return _Mention((a, b), masked[a:b], "role")
+    return None
+
+
+#: Words that open a plural speaker phrase without a determiner ("Two analysts said").
+_QUANTIFIERS = _wordset(
+    "some many several most few both two three four five six seven eight nine ten dozens "
+    "hundreds thousands multiple other others"
+)
+
+
+def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     m = _INTRO.match(masked, lo, hi)
     p = m.end() if m else lo
     while p < hi and masked[p] in " @\"“”‘’'—–-":
@@ -386,7 +474,7 @@ def _subject(masked: str, lo: int, hi: int) -> _Mention | None:
     w0 = toks[0].group()
     if w0.lower() in _PRONOUNS and w0.lower() != "it":
         return _Mention(toks[0].span(), w0, "pronoun")
-    if w0.lower() in _DETERMINERS:
+    if w0.lower() in _DETERMINERS or w0.lower() in _QUANTIFIERS:
         end = 1
         while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
             if toks[end].group().lower() in CUE_VERBS and end > 1:
@@ -395,8 +483,15 @@ def _subject(masked: str, lo: int, hi: int) -> _Mention | None:
         if end == 1:
             return None
         a, b = toks[0].start(), toks[end - 1].end()
-        kind = "name" if all(_CAP.match(t.group()) for t in toks[1:end]) else "role"
-        return _Mention((a, b), masked[a:b], kind)
+        if all(_CAP.match(t.group()) for t in toks[1:end]):
+            return _Mention((a, b), masked[a:b], "name")
+        return _role_head(masked, toks, 0, end) or _Mention((a, b), masked[a:b], "role")
+    if _CAP.match(w0) and w0 not in _STOP_CAPS and len(toks) > 1 and toks[1].group().islower():
+        # "Legal observers say …", "Federal labor groups …": a phrase headed by a person noun.
+        role = _role_head(masked, toks, 0, min(len(toks), 4))
+        nxt = next((t for t in toks if t.start() >= (role.span[1] if role else 0)), None)
+        if role is not None and (nxt is None or not _CAP.match(nxt.group())):
+            return role
     if _CAP.match(w0) and w0 not in _STOP_CAPS:
         end = 0
         while end < len(toks):
@@ -420,16 +515,31 @@ def _subject(masked: str, lo: int, hi: int) -> _Mention | None:
     return None
 
 
+#: Lower-case words that may stand between a cue verb and a name ("said former Gov. Ann Lee",
+#: "said pollster Tim Ode", "added Justice Department senior counsel Ana Roy").
+_PRE_NAME = sorted(
+    w
+    for w in _ROLE_NOUNS
+    | TITLES
+    | _wordset("""
+        former then longtime veteran senior junior top acting retired late fellow state federal
+        national local chief deputy executive campaign press trial counsel general assistant
+        associate managing political foreign policy legal health security communications
+        """)
+    if w.isalpha()
+)
+_PRE_NAME_SET = frozenset(_PRE_NAME)
 _NP_AFTER = re.compile(
     r"""\s*,?\s*(?:
         (?P<pron>\b(?:he|she|they|it|I|we)\b)
-      | (?P<det>(?:the|a|an|his|her|their|its)\s+
+      | (?P<det>(?:the|a|an|his|her|their|its|one|another|some|several|many|two|three|both|
+        [A-Z][\w'’.-]*['’]s?)\s+
         (?:(?!(?:is|was|are|were|could|would|should|can|will|may|might|must|has|had|have|did|does)\b)
         [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
         adding|saying|as|told|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
-      | (?P<name>(?:[A-Z][\w'’.-]*\.?\s+){0,5}[A-Z][\w'’-]*)
-    )""",
+      | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
+    )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
     re.VERBOSE,
 )
 _APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
@@ -488,10 +598,15 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(chars)
 
 
+#: Debug hook: when a list, ``attribute`` appends the rule that attributed each quote.
+_TRACE: list[str] | None = None
+
+
 @dataclass(slots=True)
 class _Found:
     mention: _Mention
     cue_pos: int
+    rule: str = ""
 
 
 def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) -> _Found | None:
@@ -509,7 +624,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     if acc:
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
-            return _Found(mention, p)
+            return _Found(rule="f1", mention=mention, cue_pos=p)
     cm = cue_re.match(masked, p, hi)
     if cm is None and re.search(r"[,!?]\W{0,3}$", masked[max(lo, q.span[1] - 2) : qb + 2]):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
@@ -517,51 +632,61 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     if cm and cm.group().lower() not in _OBJECT_VERBS:
         mention = _np_after(masked, cm.end(), hi, any_det=True)
         if mention:
-            return _Found(mention, cm.start())
+            return _Found(rule="f2", mention=mention, cue_pos=cm.start())
     for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
         if "@" in masked[p : cm.start()]:
             break
         mention = _np_before(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
-            return _Found(mention, cm.start())
+            return _Found(rule="f3", mention=mention, cue_pos=cm.start())
         break
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
-    found: _Found | None = None
+    cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
-        if candidate is None:
-            continue
-        if candidate.mention.kind == "relative":
-            return candidate
-        if found is None:
-            found = candidate
-    if found is not None:
-        return found
+        if candidate is not None:
+            cands.append((candidate, cm.end()))
+    if cands:
+        k = len(cands) - 1
+        while k > 0:
+            inner = cands[k][0].mention.span[0]
+            outer_end = cands[k - 1][1]
+            if inner >= outer_end and _NESTED_GAP.fullmatch(masked, outer_end, inner):
+                k -= 1
+                continue
+            break
+        chosen = cands[k][0]
+        return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
         mention = _np_after(masked, lo + acc2.end(), qa)
         if mention:
-            return _Found(mention, lo + acc2.start())
+            return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
     colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
         if mention is not None and mention.kind in ("name", "role", "pronoun"):
-            return _Found(mention, lo + colon.end(1))
+            return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
         mention = _np_before(masked, qb, cm.start())
         if mention is not None:
-            return _Found(mention, cm.start())
+            return _Found(rule="f6", mention=mention, cue_pos=cm.start())
         if cm.group().lower() in _INVERTING:
             inv = _np_after(masked, cm.end(), hi)
             if inv is not None:
-                return _Found(inv, cm.start())
+                return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         break
     return None
+
+
+#: What may stand between a cue verb and the subject of speech reported inside its complement
+#: ("Cruz said he …", "said that Rubio …"): no clause boundary.
+_NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
 
 
 #: Cue verbs whose subject may follow them ("said the envoy", "added Smith").
@@ -596,7 +721,7 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
-    mention = _np_before(masked, lo, cm.start())
+    mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
     if word in _INVERTING:
@@ -648,6 +773,114 @@ def _collect_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: Words next to a name that tell its gender: titles, gendered role nouns, kin terms.
+_MALE_WORDS = _wordset("""
+    mr mr. messrs sir lord king prince father son brother husband uncle nephew grandfather
+    spokesman congressman chairman councilman assemblyman businessman actor boyfriend
+    """)
+_FEMALE_WORDS = _wordset("""
+    mrs mrs. ms ms. miss mme madam dame lady queen princess mother daughter sister wife aunt
+    niece grandmother spokeswoman congresswoman chairwoman councilwoman assemblywoman
+    businesswoman actress girlfriend
+    """)
+#: A few common English first names, written for this module (gender evidence of last resort).
+_MALE_FIRST = _wordset("""
+    adam alan albert andrew anthony arthur ben benjamin bill bob brian bruce carl charles chris
+    christopher chuck dan daniel david dennis donald doug douglas ed edward eric frank fred gary
+    george gerald greg gregory harold harry henry jack jacob james jason jeff jeffrey jim joe john
+    jon jonathan joseph josh joshua kevin larry mark matt matthew michael mike mitch nathan nick
+    patrick paul peter phil philip ralph raymond richard rick robert roger ron ronald sam samuel
+    scott sean stephen steve steven ted thomas tim timothy todd tom tony walter wayne william
+    """)
+_FEMALE_FIRST = _wordset("""
+    alice amanda amy angela ann anna anne barbara betty carol caroline catherine christine cindy
+    claire deborah debbie diana diane donna dorothy elizabeth ellen emily emma grace hannah heather
+    helen hillary jane janet jennifer jessica joan julia julie karen kate katherine kathleen kelly
+    laura linda lisa margaret maria marie martha mary megan melissa michelle nancy nicole olivia
+    pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa victoria
+    """)
+_MALE_PRONOUNS = _wordset("he him his himself")
+_FEMALE_PRONOUNS = _wordset("she her hers herself")
+
+
+_TITLED_SURNAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]+)"
+)
+
+
+class _People:
+    """Named people in order of mention, with the gender the text gives them, for pronouns.
+
+    Gender comes from evidence inside the text: a title or gendered noun next to a mention
+    (Mr., Ms., spokeswoman), a he/she/his/her later in the sentence a name opens, and, failing
+    those, a short list of common English first names.
+    """
+
+    def __init__(self, text: str, masked: str, names: Sequence[tuple[int, str]]) -> None:
+        full: dict[str, str] = {}
+        for _, name in names:
+            toks = name.split()
+            if len(toks) >= 2 and toks[-1][:1].isupper():
+                full.setdefault(toks[-1], name)
+        for m in _TITLED_SURNAME.finditer(masked):
+            full.setdefault(m.group(2), m.group(2))
+        self.mentions: list[tuple[int, str]] = []
+        if full:
+            pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
+            for m in pat.finditer(masked):
+                self.mentions.append((m.start(), full[m.group()]))
+        votes: dict[str, int] = {}
+        for pos, name in self.mentions:
+            before = masked[max(0, pos - 40) : pos].lower().split()[-3:]
+            score = sum(w.strip(",") in _MALE_WORDS for w in before) - sum(
+                w.strip(",") in _FEMALE_WORDS for w in before
+            )
+            if score == 0:
+                score = self._pronoun_after(masked, pos)
+            votes[name] = votes.get(name, 0) + 2 * score
+        self.gender: dict[str, str] = {}
+        for name in set(full.values()):
+            v = votes.get(name, 0)
+            first = name.split()[0].lower()
+            if v == 0:
+                v = (first in _MALE_FIRST) - (first in _FEMALE_FIRST)
+            if v:
+                self.gender[name] = "m" if v > 0 else "f"
+
+    @staticmethod
+    def _pronoun_after(masked: str, pos: int) -> int:
+        """+1/-1 when a he/his (she/her) follows the name in its clause, before any other name."""
+        window = masked[pos : pos + 100]
+        stop = re.search(r"[.;!?@\n]", window)
+        window = window[: stop.start()] if stop else window
+        for k, w in enumerate(re.findall(r"[A-Za-z]+", window)):
+            if k > 0 and w[:1].isupper() and w not in _STOP_CAPS:
+                return 0
+            low = w.lower()
+            if low in _MALE_PRONOUNS:
+                return 1
+            if low in _FEMALE_PRONOUNS:
+                return -1
+        return 0
+
+    def resolve(self, pronoun: str, pos: int) -> str | None:
+        """The most recent person before ``pos`` whose known gender does not contradict him/her."""
+        want = _PRONOUNS.get(pronoun.lower(), "")
+        lo, hi = 0, len(self.mentions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.mentions[mid][0] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        for k in range(lo - 1, -1, -1):
+            name = self.mentions[k][1]
+            if self.gender.setdefault(name, want) == want:
+                # An unknown gender is learnt from the first pronoun that refers to the name.
+                return name
+        return None
+
+
 def attribute(
     text: str, quotes: Sequence[Quote], *, cue_verbs: Collection[str] | None = None
 ) -> list[Quote]:
@@ -668,6 +901,8 @@ def attribute(
     sents = sentences(text)
     paras = paragraphs(text)
     resolver = _Resolver(text, _collect_names(text), {})
+    known = _known_names(text, resolver.names)
+    people: _People | None = None
     out: list[Quote] = []
     last_named: tuple[str, Span] | None = None
     last_by_pron: dict[str, tuple[str, Span]] = {}
@@ -687,11 +922,22 @@ def attribute(
         hi = max(hi, b)
         while pi + 1 < len(paras) and paras[pi][1] <= a:
             pi += 1
-        found = _find_cue(masked, q, lo, hi, cue_re)
+        if sents and sj + 1 < len(sents) and _ends_with_quote(text, b, hi):
+            # “…?” Sanders asked. — a question or exclamation closing the quote does not end the
+            # sentence when an attribution follows; take that next sentence into the window.
+            nxt = sents[sj + 1]
+            if (not paras or nxt[0] < paras[pi][1]) and cue_re.search(
+                masked, nxt[0], min(nxt[1], nxt[0] + 60)
+            ):
+                hi = nxt[1]
+        found = _turn_label(text, q) or _signature(text, masked, q, paras, pi)
+        if found is None:
+            found = _find_cue(masked, q, lo, hi, cue_re)
         mention = found.mention if found is not None else None
         speaker: str | None = None
         span: Span | None = None
         inherit = False
+        rule = found.rule if found is not None else "none"
         if mention is None:
             para_lo = paras[pi][0] if paras else 0
             quote_led = a - para_lo <= 2
@@ -703,9 +949,11 @@ def attribute(
                 and not own_material
             ):
                 inherit = True
+                rule = "inherit-para"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                rule = "colon-para"
             elif (
                 prev is not None
                 and prev.speaker is not None
@@ -714,19 +962,43 @@ def attribute(
                 and not own_material
             ):
                 inherit = True
+                rule = "inherit-next"
             elif own_material:
-                mention = _subject(masked, lo, hi)
+                mention = _subject(masked, lo, hi, known)
+                rule = "subject"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
+                rule = "intro-prev-sent"
+            elif quote_led and pi > 0 and (prev is None or prev_para < pi - 1):
+                # A quote standing alone after a paragraph of reporting belongs to whoever that
+                # paragraph's last sentence reports on ("Valastro praised …¶“We need …”").
+                ps = _last_sentence(sents, paras[pi - 1])
+                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                rule = "intro-prev-para"
         if inherit and prev is not None:
             speaker, span = prev.speaker, prev.speaker_span
         elif mention is not None:
             span = mention.span
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
-                ref = last_by_pron.get(key) or (last_named if key in ("m", "f") else None)
+                if key in ("m", "f"):
+                    if people is None:
+                        people = _People(text, masked, resolver.names)
+                    who = people.resolve(mention.text, mention.span[0])
+                    ref = (who, mention.span) if who is not None else last_named
+                else:
+                    ref = last_by_pron.get(key)
                 if ref is None:
                     ref = _nearest_name_before(resolver, lo)
+                if ref is None:
+                    # "Ode said the ferry, which he called …": the name opening the sentence.
+                    subj = _subject(masked, lo, mention.span[0])
+                    if (
+                        subj is not None
+                        and subj.kind == "name"
+                        and cue_re.match(masked, subj.span[1] + 1) is not None
+                    ):
+                        ref = (resolver.fullest(subj.text, a), subj.span)
                 speaker = ref[0] if ref else None
             elif mention.kind == "role" or (
                 mention.kind == "relative" and mention.text[:1].islower()
@@ -741,11 +1013,53 @@ def attribute(
             elif speaker is not None:
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 last_by_pron[key] = (speaker, span)
+        if _TRACE is not None:
+            _TRACE.append(rule + ("/" + mention.kind if mention is not None else ""))
         nq = replace(q, speaker=speaker, speaker_span=span)
         out.append(nq)
         prev = nq
         prev_para = pi
     return out
+
+
+_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_SIGNATURE = re.compile(
+    r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
+    r"[.\"”]*\s*$",
+    re.MULTILINE,
+)
+
+
+def _turn_label(text: str, q: Quote) -> _Found | None:
+    """A transcript turn quoted whole: “WALLACE: Do you …” is Wallace's."""
+    m = _LABEL.match(text, q.span[0], q.span[1])
+    if m is None or len(m.group(1)) < 2:
+        return None
+    a, b = m.span(1)
+    return _Found(_Mention((a, b), text[a:b].title(), "name"), a, "label")
+
+
+def _signature(text: str, masked: str, q: Quote, paras: Sequence[Span], pi: int) -> _Found | None:
+    """A quote signed with a dash: “…” ― Ana Ruiz, on its line or as the next paragraph."""
+    b = q.span[1]
+    if not paras or q.span[0] - paras[pi][0] > 2:
+        return None
+    m = _SIGNATURE.match(text, b, paras[pi][1])
+    if m is None and pi + 1 < len(paras) and b >= paras[pi][1] - 3:
+        nxt = paras[pi + 1]
+        m = _SIGNATURE.match(text, nxt[0], nxt[1])
+    if m is None:
+        return None
+    a, e = m.span(1)
+    return _Found(_Mention((a, e), text[a:e], "name"), a, "signature")
+
+
+def _ends_with_quote(text: str, b: int, hi: int) -> bool:
+    """Does the sentence end right after the quote's closing mark, with ``?``, ``!`` or ``…``?"""
+    tail = text[b:hi]
+    if b > 0 and text[b - 1] in "?!…":
+        return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
+    return re.fullmatch(r"[\"'”’»]+\s*[?!]\s*", tail) is not None
 
 
 def _last_sentence(sents: list[Span], para: Span) -> Span:

@@ -151,3 +151,18 @@ def test_a_cued_quote_added_to_any_text_is_found(before: str, after: str) -> Non
     text = before + "\n\n“" + quote + ",” the minister said.\n\n" + after
     start = len(before) + 3
     assert any(q.span == (start, start + len(quote) + 1) for q in extract_quotes(text))
+
+
+def test_title_case_quote_in_a_headline_is_speech() -> None:
+    text = "Mayor Ines Rocha: ‘We Will Not Close The Harbour’\n\nThe mayor spoke on Monday."
+    assert texts(text) == ["We Will Not Close The Harbour"]
+
+
+def test_show_title_after_a_possessive_is_not_speech() -> None:
+    text = "Rocha told Harbour Radio’s “Morning Tide” that she would stay on."
+    assert texts(text) == []
+
+
+def test_nested_quote_closing_before_a_spaced_outer_mark() -> None:
+    text = '"They told us, \'Stay home,\' " the clerk recalled. "So we did."'
+    assert texts(text) == ["They told us, 'Stay home,'", "So we did."]

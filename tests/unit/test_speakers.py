@@ -180,3 +180,88 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
 )
 def test_canonical_name(name: str, canonical: str) -> None:
     assert canonical_name(name) == canonical
+
+
+def test_pronoun_takes_the_latest_compatible_person_not_the_last_speaker() -> None:
+    text = (
+        "“The cranes stay idle until Friday,” said Port director Henrik Salo.\n\n"
+        "Union leader Marta Okonkwo said the union would watch the review closely. "
+        "“If the report sits in a drawer, we will be back,” she said.\n\n"
+        "“We hear them,” he said."
+    )
+    got = who(text)
+    assert got[0][1:] == ("Henrik Salo", "Port director Henrik Salo")
+    assert got[1][1:] == ("Marta Okonkwo", "she")
+    assert got[2][1:] == ("Henrik Salo", "he")
+
+
+def test_pronoun_gender_from_titles_in_the_text() -> None:
+    text = (
+        "Mr. Lund arrived late and Ms. Berg greeted him. “Welcome,” she said. “Thanks,” he replied."
+    )
+    assert [s for _, s, _ in who(text)] == ["Berg", "Lund"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "White House press secretary Dana Perino told reporters: “We disagree.”",
+            "Dana Perino",
+            "White House press secretary Dana Perino",
+        ),
+        ("“We are ready,” said former Gov. Ana Silva.", "Ana Silva", "former Gov. Ana Silva"),
+        ("“We are ready,” said pollster Tim Ode.", "Tim Ode", "pollster Tim Ode"),
+        (
+            "Ana Silva of the Harbour Trust observed: “The tide has turned.”",
+            "Ana Silva",
+            "Ana Silva",
+        ),
+        ("“Is anyone listening?” Ana Silva asked.", "Ana Silva", "Ana Silva"),
+        (
+            "Bo Lund, who phoned the mayor on Monday, told reporters, “We are ready.”",
+            "Bo Lund",
+            "Bo Lund",
+        ),
+        (
+            "While not everything Lund says is true, Ode said Lund is “mostly honest.”",
+            "Ode",
+            "Ode",
+        ),
+        # The mention in the quote's own clause attributes it; the pronoun resolves to Ode.
+        ("Ode said the ferry, which he called “a floating ruin,” must go.", "Ode", "he"),
+    ],
+)
+def test_more_cue_constructions(text: str, speaker: str, mention: str) -> None:
+    [(_, got_speaker, got_mention)] = who(text)
+    assert got_speaker == speaker
+    assert got_mention == mention
+
+
+def test_standalone_quote_after_a_reporting_paragraph() -> None:
+    text = (
+        "Tomas Berg praised the volunteers who cleared the beach after the spill.\n\n"
+        "“Nobody asked them to come, and they came anyway.”"
+    )
+    assert who(text)[0][1:] == ("Tomas Berg", "Tomas Berg")
+
+
+def test_transcript_turns_and_signed_quotes() -> None:
+    text = (
+        "From the broadcast:\n\n"
+        "“HOST: Will the ferry run on Sunday?\n\n"
+        "“ODE: It will, weather permitting.”\n\n"
+        "“The ferry is the island’s lifeline.” ― Greta Holm, island councillor"
+    )
+    got = who(text)
+    assert [(s, m) for _, s, m in got] == [
+        ("Host", "HOST"),
+        ("Ode", "ODE"),
+        ("Greta Holm", "Greta Holm"),
+    ]
+
+
+def test_a_sentence_opening_word_is_not_taken_for_a_speaker() -> None:
+    text = "Yesterday’s “final offer of the harbour board” changed nothing for the crews."
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker is None and q.speaker_span is None
