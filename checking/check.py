@@ -11,6 +11,7 @@ the same thing, found by its surrounding words with numbers masked.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -18,8 +19,9 @@ from checking.corpus import CorpusIndex
 from checking.figures import comparable, extract_figures, figures_equal
 from checking.matching import Match, content_words, context_matches, find_evidence, word_diff
 from checking.model import Claim, Evidence, Figure, Quote, Verdict
+from checking.names import trusted_speaker
 from checking.quotes import extract_quotes
-from checking.speakers import attribute, same_speaker
+from checking.speakers import attribute, canonical_name, same_speaker
 from checking.verdicts import Assessment, classify_diff, judge_figure, judge_quote
 
 __all__ = ["check_draft", "check_figure", "check_quote", "summarise"]
@@ -56,10 +58,60 @@ def _choose(matches: Sequence[Match], speaker: str | None) -> list[Match]:
     best = matches[0]
     if speaker:
         for m in matches:
-            if m.masked_score >= top - 2 and same_speaker(speaker, m.passage.speaker):
+            if m.masked_score >= top - 2 and _same_person(speaker, m.passage.speaker):
                 best = m
                 break
     return [best, *(m for m in matches if m is not best)]
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    """``same_speaker``, plus a bare surname equal to the other name's last word ("King" is
+    "Charlie King", even though "king" is also a title)."""
+    if same_speaker(a, b):
+        return True
+    if a is None or b is None:
+        return False
+    ta, tb = canonical_name(a).split(), canonical_name(b).split()
+    if not ta or not tb or (len(ta) > 1 and len(tb) > 1):
+        return False
+    short, long_ = (ta, tb) if len(ta) == 1 else (tb, ta)
+    return short[0].lower() == long_[-1].lower()
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _surnames(name: str) -> set[str]:
+    """The words of a name that identify its bearer in running text (not initials or titles)."""
+    return {t for t in canonical_name(name).replace(".", " ").split() if len(t) > 2}
+
+
+def _reference_names_other(match: Match, speaker: str, index: CorpusIndex) -> bool:
+    """Whether the reference's own sentence around the quote names the draft's speaker and not the
+    speaker the reference was attributed to.
+
+    Attribution of a reference article is automatic and sometimes wrong (a headline, a nearby
+    organisation). When the draft's speaker is named right beside the quote in the reference
+    (outside the quoted words) and the attributed one is not, the reference is no ground for
+    accusing the draft of misattribution.
+    """
+    p = match.passage
+    if p.speaker is None:
+        return False
+    a, b = p.span
+    context: list[str] = []
+    for s, _ in index.search(p.text, limit=12, kind="sentence"):
+        if s.document_id != p.document_id:
+            continue
+        sa, sb = s.span
+        if sa < b + 2 and a - 2 < sb or b <= sa <= b + 3:
+            # blank the quoted words themselves, keep the attribution around them
+            lo, hi = max(a, sa) - sa, min(b, sb) - sa
+            text = s.text[:lo] + " " + s.text[hi:] if lo < hi else s.text
+            context.append(text)
+    words = {w for c in context for w in _CAPITALISED.findall(c)}
+    mine, theirs = _surnames(speaker), _surnames(p.speaker)
+    return bool(mine & words) and not theirs & words
 
 
 def _exact_words(text: str, m: Match) -> bool:
@@ -67,18 +119,39 @@ def _exact_words(text: str, m: Match) -> bool:
     return not summary.word_changes and not summary.figure_changes
 
 
-def check_quote(quote: Quote, index: CorpusIndex) -> Claim:
-    """Check one quote (with its speaker already attributed) against the corpus."""
+def check_quote(quote: Quote, index: CorpusIndex, *, body: str | None = None) -> Claim:
+    """Check one quote (with its speaker already attributed) against the corpus.
+
+    ``body`` is the draft the quote comes from; with it, the speaker counts for a misattribution
+    only when it is clearly a person's name there (:func:`checking.names.trusted_speaker`), so a
+    heading or a common noun taken for a speaker never accuses the writer. The claim still shows
+    the speaker as attributed.
+    """
+    speaker = quote.speaker
+    if body is not None:
+        speaker = trusted_speaker(body, quote.speaker, quote.speaker_span, quote_span=quote.span)
     matches = find_evidence(quote.text, index, kind="quote", limit=5)
     if len(quote.text.split()) < SHORT_QUOTE_WORDS:
         matches = [m for m in matches if _exact_words(quote.text, m)]
-    ordered = _choose(matches, quote.speaker)
+    ordered = _choose(matches, speaker)
     unquoted: Match | None = None
     if not ordered:
         near = find_evidence(quote.text, index, kind="sentence", limit=1)
         unquoted = near[0] if near else None
     best = ordered[0] if ordered else None
-    a = judge_quote(quote.text, quote.speaker, best, unquoted=unquoted)
+    if (
+        best is not None
+        and speaker is not None
+        and best.passage.speaker is not None
+        and (
+            _same_person(speaker, best.passage.speaker)
+            or _reference_names_other(best, speaker, index)
+        )
+    ):
+        # the same person by a surname the name matcher misreads, or a reference attribution
+        # that its own sentence contradicts: nothing to accuse the draft of
+        speaker = None if not _same_person(speaker, best.passage.speaker) else best.passage.speaker
+    a = judge_quote(quote.text, speaker, best, unquoted=unquoted)
     evidence = ordered or ([unquoted] if unquoted is not None else [])
     return _claim(
         "quote",
@@ -200,7 +273,9 @@ def check_draft(body: str, index: CorpusIndex, *, max_claims: int = 500) -> list
     """Every quote and every figure outside quotes in ``body``, checked, in order of position.
 
     At most ``max_claims`` claims are checked (the first ones in the text), which bounds the time
-    one draft can take; callers that must report every claim should reject longer drafts first.
+    one draft can take. Truncation is never silent: the last claim returned then carries
+    ``extra["truncated"] = {"checked": N, "found": M}`` and :func:`summarise` reports
+    ``"unchecked": M - N``, so an adapter can tell the reader that the rest went unchecked.
     """
     quotes = attribute(body, extract_quotes(body))
     regions = [q.span for q in quotes]
@@ -211,19 +286,26 @@ def check_draft(body: str, index: CorpusIndex, *, max_claims: int = 500) -> list
     ]
     items.sort(key=lambda t: (t[0], t[1]))
     claims: list[Claim] = []
-    for _, _, item in items[:max_claims]:
+    for _, _, item in items[: max(0, max_claims)]:
         if isinstance(item, Quote):
-            claims.append(check_quote(item, index))
+            claims.append(check_quote(item, index, body=body))
         else:
             claims.append(check_figure(item, body, index))
+    if claims and len(items) > len(claims):
+        claims[-1].extra["truncated"] = {"checked": len(claims), "found": len(items)}
     return claims
 
 
 def summarise(claims: Sequence[Claim]) -> dict[str, object]:
     """The result contract's ``summary``: counts overall, flagged, and per verdict (all listed)."""
     counts = Counter(c.verdict for c in claims)
-    return {
+    summary: dict[str, object] = {
         "claims": len(claims),
         "flagged": sum(1 for c in claims if c.verdict is not Verdict.VERIFIED),
         "by_verdict": {v.value: counts.get(v, 0) for v in Verdict},
     }
+    for c in claims:
+        cut = c.extra.get("truncated")
+        if isinstance(cut, dict):
+            summary["unchecked"] = int(cut["found"]) - int(cut["checked"])
+    return summary

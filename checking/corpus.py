@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 from checking.model import Document, Passage, Span
+from checking.names import trusted_speaker
 from checking.quotes import extract_quotes
 from checking.speakers import attribute
 from checking.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, paragraphs, sentences
@@ -141,7 +142,10 @@ def passages(document: Document) -> list[Passage]:
 
     - ``speaker`` set (a statement): every paragraph is that speaker's words.
     - ``kind == "transcript"``: ``SPEAKER: text`` turns, one passage per turn.
-    - otherwise (an article): its direct quotes, attributed as a draft's would be.
+    - otherwise (an article): its direct quotes, attributed as a draft's would be, keeping the
+      speaker only when it is clearly a person's name (:func:`checking.names.trusted_speaker`):
+      a wrong reference speaker would make every faithful draft quote look misattributed, while
+      a missing one only costs the chance to catch a misattribution of that quote.
 
     Every sentence is also a ``sentence`` passage (speaker None), so figures stated outside quotes
     can be checked against the reported text, quoted or not.
@@ -162,7 +166,9 @@ def passages(document: Document) -> list[Passage]:
             add("quote", span, name)
     else:
         for q in attribute(text, extract_quotes(text)):
-            add("quote", q.span, q.speaker)
+            add(
+                "quote", q.span, trusted_speaker(text, q.speaker, q.speaker_span, quote_span=q.span)
+            )
     for span in sentences(text):
         add("sentence", span, None)
     return out

@@ -67,8 +67,11 @@ def required_score(claim_length: int, *, min_score: float = MIN_SCORE) -> float:
 #: parts.
 _GAP = re.compile(r"\.{3,}|\[[^\]]*\]")
 _EDGE = " \t\"'()[]{}.,;:!?-"
+#: "[Trump]'s": the possessive belongs to the bracketed clarification, not to the next segment.
+_POSSESSIVE_AFTER_GAP = re.compile(r"^'s\b")
 _DIFF_TOKEN = re.compile(r"\d[\d.,]*\s(?:per\s?cent|percent)\b|\.{3,}|(?:[^\s.]|\.(?!\.\.))+")
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|percent)\b")
+_PERCENT_FORM = re.compile(r"(\d)(\s?%|\s(?:per\s?cent|percent)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ def _segments(norm: str) -> list[str]:
     """The parts of a normalised claim between ellipses and [brackets], edges trimmed."""
     out = []
     for part in _GAP.split(norm):
-        part = part.strip(_EDGE)
+        part = _POSSESSIVE_AFTER_GAP.sub("", part).strip(_EDGE)
         if any(c.isalnum() for c in part):
             out.append(part)
     return out
@@ -273,6 +276,25 @@ def _align(segments: list[str], prep: _Prepared) -> Match:
     )
 
 
+#: A short claim below its character-score threshold still matches when this share of its words
+#: (at least ``MIN_SUPPORT_WORDS``) line up, in order, with the passage's: "Skating is a way to
+#: happy our freedom" is an altered quote of "Skating is a way to express our freedom", although
+#: one changed word in eight costs more characters than a short claim is allowed.
+WORD_SUPPORT = 0.75
+MIN_SUPPORT_WORDS = 5
+
+
+def _word_support(segments: list[str], source: str) -> bool:
+    claim = [t.key for seg in segments for t in _tokens(seg)]
+    if len(claim) < MIN_SUPPORT_WORDS + 1:
+        return False
+    ref = [t.key for t in _tokens(normalise(source).text)]
+    equal = sum(
+        op.src_end - op.src_start for op in Levenshtein.opcodes(claim, ref) if op.tag == "equal"
+    )
+    return equal >= MIN_SUPPORT_WORDS and equal >= WORD_SUPPORT * len(claim)
+
+
 def verify(
     text: str,
     candidates: Sequence[Passage],
@@ -291,6 +313,34 @@ def verify(
     segments = _segments(normalise(text).text)
     if not segments or not candidates:
         return []
+    if _PERCENT_FORM.search(text):
+        # "9%" and "9 percent" are one figure; align whichever form the source uses.
+        alt = _PERCENT_FORM.sub(
+            lambda m: m.group(1) + ("%" if m.group(2) != "%" else " percent"), text
+        )
+        both = _verify(segments, candidates, limit, min_score, shortlist, keys)
+        both += _verify(
+            _segments(normalise(alt).text), candidates, limit, min_score, shortlist, keys
+        )
+        both.sort(key=lambda m: (-m.masked_score, -m.score, len(m.passage.text)))
+        out: list[Match] = []
+        for m in both:
+            if all(m.passage is not o.passage for o in out):
+                out.append(m)
+        return out[:limit]
+    return _verify(segments, candidates, limit, min_score, shortlist, keys)
+
+
+def _verify(
+    segments: list[str],
+    candidates: Sequence[Passage],
+    limit: int,
+    min_score: float,
+    shortlist: int,
+    keys: Sequence[str] | None,
+) -> list[Match]:
+    if not segments:
+        return []
     query = match_key(" ".join(segments))
     if keys is None:
         keys = [match_key(p.text) for p in candidates]
@@ -304,7 +354,12 @@ def verify(
         limit=shortlist,
     )
     matches = [_align(segments, _prepare(candidates[i])) for _, _, i in short]
-    good = [m for m in matches if m.masked_score >= needed]
+    good = [
+        m
+        for m in matches
+        if m.masked_score >= needed
+        or (m.masked_score >= min_score and _word_support(segments, m.text))
+    ]
     good.sort(key=lambda m: (-m.masked_score, -m.score, len(m.passage.text)))
     return good[:limit]
 

@@ -69,6 +69,8 @@ _NUMBER_ONLY = _wordset(
     """
 )
 _ELLIPSIS = re.compile(r"^(?:\.{3,}|…)$")
+#: Punctuation and a possessive that may trail a [bracketed] clarification.
+_BRACKET_EDGE = re.compile(r"(?:'s)?[\"'.,;:!?]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +114,9 @@ def _allowed(op: DiffOp) -> bool:
     if op.op in ("replace", "insert") and draft:
         if all(_ELLIPSIS.match(w) for w in draft):
             return True  # "..." for omitted words (or at an edge of a partial quote)
-        if op.draft.startswith("[") and op.draft.endswith("]"):
-            return True  # [bracketed] clarification, replacing words or added
+        bare = _BRACKET_EDGE.sub("", op.draft)
+        if bare.startswith("[") and bare.endswith("]") and "]" not in bare[:-1]:
+            return True  # [bracketed] clarification, replacing words or added ("[Trump]'s,")
     words = (op.draft + " " + op.source).split()
     return bool(words) and all(not any(c.isalnum() for c in w) for w in words)
 
@@ -170,6 +173,12 @@ def figure_pairs(draft: Sequence[Figure], source: Sequence[Figure]) -> list[tupl
                 pairs.append((d, s))
                 break
     return pairs
+
+
+def _person(name: str) -> str:
+    """A name to use mid-sentence: "The United States" reads "the United States"."""
+    first, _, rest = name.partition(" ")
+    return f"the {rest}" if first == "The" and rest else name
 
 
 def _title(match: Match) -> str:
@@ -247,23 +256,26 @@ def judge_quote(
         # one in someone else's quote does not show who said it in the draft.
         flags = [Verdict.UNVERIFIED]
         why = (
-            f"These words appear in {who}'s words in {_title(match)}, but a phrase this short "
-            "cannot confirm who said them."
+            f"These words appear in a quote by {_person(who or 'someone')} in {_title(match)}, "
+            "but a phrase this short cannot confirm who said them."
         )
         return Assessment(most_severe(flags), tuple(flags), why, diff=tuple(ops), figure=figure)
     verdict = most_severe(flags)
     if verdict is Verdict.VERIFIED:
         if who and speaker:
-            why = f"Matches {who}'s words in {_title(match)}."
+            why = f"Matches words said by {_person(who)} in {_title(match)}."
         elif who:
-            why = f"Matches {who}'s words in {_title(match)}; the draft does not say who said them."
+            why = (
+                f"Matches words said by {_person(who)} in {_title(match)}; the draft does not say "
+                "who said them."
+            )
         else:
             why = f"Matches words in {_title(match)}, which does not say who said them."
         return Assessment(verdict, (), why)
     if verdict is Verdict.MISATTRIBUTED:
         why = (
-            f"The draft gives these words to {canonical_name(speaker or '')}, but in "
-            f"{_title(match)} they are {who}'s"
+            f"The draft gives these words to {_person(canonical_name(speaker or ''))}, but in "
+            f"{_title(match)} they were said by {_person(who or '')}"
         )
         if len(flags) > 1:
             why += ", and the wording differs"
@@ -279,7 +291,7 @@ def judge_quote(
         if Verdict.ALTERED_QUOTE in flags:
             why = why[:-1] + ", and other words differ too."
     else:
-        whose = f"{who}'s words" if who else "the words"
+        whose = f"what {_person(who)} said" if who else "the words"
         why = f"The quote differs from {whose} in {_title(match)}: it {_first_change(summary)}."
     return Assessment(verdict, tuple(flags), why, diff=tuple(ops), figure=figure)
 

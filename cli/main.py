@@ -17,6 +17,7 @@ from typing import Any
 import click
 from marshmallow import ValidationError
 
+from cli.audit import audit as audit_command
 from schemas import DocumentIn, JobOut
 from store import repo
 from store.config import Settings
@@ -39,6 +40,9 @@ def _runtime() -> Runtime:
 @click.version_option(package_name="misquote")
 def main() -> None:
     """misquote: catch misquotes and altered figures before a story is published."""
+
+
+main.add_command(audit_command)  # misquote audit ARCHIVE.jsonl --out report.csv
 
 
 # -- serve / worker -----------------------------------------------------------------------------
@@ -68,7 +72,9 @@ def _worker_argv(settings: Settings, concurrency: int, loglevel: str) -> list[st
 def worker(concurrency: int | None, loglevel: str) -> None:
     """Run a Celery worker on the configured broker."""
     from workers.app import make_celery
+    from workers.logs import configure_json_logging
 
+    configure_json_logging()
     runtime = _runtime()
     settings = runtime.settings
     app = make_celery(settings)
@@ -85,6 +91,9 @@ def serve(host: str, port: int, no_worker: bool, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     from service.app import create_app
+    from workers.logs import configure_json_logging
+
+    configure_json_logging()
 
     runtime = _runtime()
     settings = runtime.settings
@@ -147,6 +156,66 @@ def keys_create(newsroom: str) -> None:
         f"API key for newsroom {newsroom.strip()!r} (shown once; store it safely):", err=True
     )
     click.echo(key)
+
+
+# -- checkers -----------------------------------------------------------------------------------
+
+
+@main.group()
+def checkers() -> None:
+    """People who review flags in the web page (/review), one newsroom each."""
+
+
+@checkers.command("create")
+@click.argument("newsroom")
+@click.argument("email")
+@click.option(
+    "--password",
+    default=None,
+    help="At least 8 characters (asked for, hidden, when not given).",
+)
+def checkers_create(newsroom: str, email: str, password: str | None) -> None:
+    """Let EMAIL sign in to review NEWSROOM's flags."""
+    from store import reviews
+
+    newsroom = newsroom.strip()
+    if not newsroom or len(newsroom) > 200:
+        raise click.BadParameter(
+            "give a newsroom name of 1 to 200 characters", param_hint="NEWSROOM"
+        )
+    email = reviews.normalise_email(email)
+    local, _, domain = email.partition("@")
+    if not local or not domain or len(email) > 320 or any(c.isspace() for c in email):
+        raise click.BadParameter("give an email address like ana@example.org", param_hint="EMAIL")
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        raise click.BadParameter("use at least 8 characters", param_hint="--password")
+    runtime = _runtime()
+    with runtime.session() as session:
+        try:
+            reviews.create_checker(session, newsroom, email, password)
+        except reviews.CheckerExists:
+            raise click.ClickException(f"a checker with the email {email} exists already") from None
+        session.commit()
+    click.echo(f"checker {email} can now sign in at /review to review {newsroom!r}'s flags")
+
+
+@main.group()
+def webhooks() -> None:
+    """Job-ended callbacks (Standard Webhooks signatures)."""
+
+
+@webhooks.command("secret")
+@click.argument("newsroom")
+def webhooks_secret(newsroom: str) -> None:
+    """Print the secret NEWSROOM's receivers verify callback signatures with (last line)."""
+    runtime = _runtime()
+    with runtime.session() as session:
+        room = repo.find_newsroom(session, newsroom)
+        if room is None:
+            raise click.ClickException(f"no newsroom named {newsroom!r}")
+        click.echo(repo.webhook_secret(session, room.id))
 
 
 # -- corpus -------------------------------------------------------------------------------------
@@ -236,6 +305,24 @@ def corpus_add(
         for problem in problems:
             click.echo(f"error: {problem}", err=True)
         raise SystemExit(1)
+
+
+@corpus.command("reindex")
+def corpus_reindex() -> None:
+    """Rebuild this host's corpus index (under MISQUOTE_HOME/index) from the database.
+
+    Workers keep the index current by themselves; run this after a bulk load, or on a new worker
+    host to build its index before the first check does.
+    """
+    from workers.live_index import reindex
+
+    runtime = _runtime()
+    started = time.perf_counter()
+    with runtime.session() as session:
+        path, passages = reindex(runtime.index_root, session, runtime.index_database_id)
+    click.echo(
+        f"indexed {passages} passage(s) in {time.perf_counter() - started:.1f}s: {path}", err=True
+    )
 
 
 # -- check --------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from schemas.corpus import DocumentIn, DocumentList, DocumentOut
 from schemas.errors import Problem
 from schemas.jobs import Accepted, ClaimOut, DraftIn, JobOut, TaskPayload, claim_to_dict
+from schemas.reviews import ReviewIn, ReviewOut
 
 __all__ = [
     "Accepted",
@@ -13,6 +14,8 @@ __all__ = [
     "DraftIn",
     "JobOut",
     "Problem",
+    "ReviewIn",
+    "ReviewOut",
     "TaskPayload",
     "claim_to_dict",
 ]

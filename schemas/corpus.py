@@ -2,24 +2,30 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from schemas.text import Text
+
 KINDS = ["article", "transcript", "statement"]
 
 
 class DocumentIn(Schema):
-    id = fields.String(
+    id = Text(
         load_default=None,
         allow_none=True,
         validate=[validate.Length(min=1, max=200), validate.Regexp(r"^[A-Za-z0-9._:-]+$")],
     )
-    title = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    text = fields.String(required=True, validate=validate.Length(min=1))
-    source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
-    url = fields.Url(load_default=None, allow_none=True, require_tld=False)
-    published_at = fields.String(
-        load_default=None, allow_none=True, validate=validate.Length(max=40)
+    title = Text(required=True, validate=validate.Length(min=1, max=1000))
+    text = Text(required=True, validate=validate.Length(min=1))
+    source = Text(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    url = fields.Url(
+        load_default=None,
+        allow_none=True,
+        require_tld=False,
+        validate=validate.Length(max=2000),
+        metadata={"format": "uri", "pattern": "^https?://[^/?#]+"},
     )
-    speaker = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
-    kind = fields.String(load_default="article", validate=validate.OneOf(KINDS))
+    published_at = Text(load_default=None, allow_none=True, validate=validate.Length(max=40))
+    speaker = Text(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    kind = Text(load_default="article", validate=validate.OneOf(KINDS))
 
 
 class QuoteOut(Schema):

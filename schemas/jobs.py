@@ -6,6 +6,8 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from checking import model as core
+from schemas.reviews import ReviewOut
+from schemas.text import Text
 
 VERDICTS = [v.value for v in core.Verdict]
 STATUSES = ["queued", "running", "succeeded", "failed"]
@@ -18,11 +20,16 @@ def Span(**kwargs: Any) -> fields.List:  # noqa: N802 - reads like a field class
 
 
 class DraftIn(Schema):
-    body = fields.String(required=True, validate=validate.Length(min=1))
-    title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
-    name = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=500))
+    body = Text(required=True, validate=validate.Length(min=1))
+    title = Text(load_default=None, allow_none=True, validate=validate.Length(max=500))
+    name = Text(load_default=None, allow_none=True, validate=validate.Length(max=500))
     callback_url = fields.Url(
-        load_default=None, allow_none=True, require_tld=False, schemes={"http", "https"}
+        load_default=None,
+        allow_none=True,
+        require_tld=False,
+        schemes={"http", "https"},
+        validate=validate.Length(max=2000),
+        metadata={"format": "uri", "pattern": "^https?://[^/?#]+"},
     )
 
 
@@ -69,6 +76,8 @@ class ClaimOut(Schema):
     diff = fields.List(fields.Nested(DiffOut), required=True)
     figure = fields.Nested(FigureOut, allow_none=True)
     explanation = fields.String(required=True)
+    #: A checker's decision on the flag (null until someone decides); absent outside the API.
+    review = fields.Nested(ReviewOut, allow_none=True)
 
 
 class Summary(Schema):

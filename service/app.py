@@ -10,8 +10,11 @@ from flask import Flask, request
 from flask_smorest import abort
 from sqlalchemy.exc import OperationalError
 
-from service import corpus, health, jobs
+from schemas import DocumentIn
+from service import audits, corpus, health, jobs, reviews, web
 from service.errors import ProblemApi, problem
+from service.limits import init_limits
+from service.observability import init_observability
 from store.config import Settings
 from store.db import migrate
 from workers.app import make_celery
@@ -41,6 +44,8 @@ def create_app(
     app.extensions["misquote"] = runtime
     app.extensions["celery"] = celery_app
 
+    init_observability(app)
+    init_limits(app, settings)
     api = ProblemApi(
         app,
         spec_kwargs={
@@ -55,11 +60,18 @@ def create_app(
     api.register_blueprint(health.blp)
     api.register_blueprint(jobs.blp)
     api.register_blueprint(corpus.blp)
+    # Referenced by the one-or-many request body of POST /v1/corpus/documents.
+    api.spec.components.schema("DocumentIn", schema=DocumentIn)
+    api.register_blueprint(reviews.blp)
+    api.register_blueprint(audits.blp)
+    web.init_app(app, settings)  # the checkers' review page under /review
 
     @app.before_request
     def _json_only() -> None:
         writes = request.method in {"POST", "PUT", "PATCH"}
         if writes and request.path.startswith("/v1/") and not request.is_json:
+            if audits.takes_non_json(request):  # a JSONL archive, or a cancel with no body
+                return
             abort(415, message="Send the body as application/json.")
 
     @app.errorhandler(OperationalError)

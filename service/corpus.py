@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -71,7 +72,12 @@ _ONE_OR_MANY = {
             "schema": {
                 "oneOf": [
                     {"$ref": "#/components/schemas/DocumentIn"},
-                    {"type": "array", "items": {"$ref": "#/components/schemas/DocumentIn"}},
+                    {
+                        "type": "array",
+                        "items": {"$ref": "#/components/schemas/DocumentIn"},
+                        "minItems": 1,
+                        "maxItems": MAX_DOCUMENTS_PER_REQUEST,
+                    },
                 ]
             }
         }
@@ -118,17 +124,20 @@ def add_documents() -> Any:
 @blp.doc(
     security=[{"bearer": []}],
     parameters=[
-        {"in": "query", "name": "cursor", "schema": {"type": "string"}},
-        {"in": "query", "name": "limit", "schema": {"type": "integer", "maximum": 200}},
+        {"in": "query", "name": "cursor", "schema": {"type": "string", "pattern": "^[0-9]{1,18}$"}},
+        {
+            "in": "query",
+            "name": "limit",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 200},
+        },
     ],
 )
 def list_documents() -> Any:
     """The documents this newsroom checks against (its own and the shared corpus), paginated."""
-    try:
-        after = int(request.args.get("cursor") or 0)
-        limit = min(200, max(1, int(request.args.get("limit") or 50)))
-    except ValueError:
-        abort(400, message="cursor and limit must be integers.")
+    cursor, limit_arg = request.args.get("cursor") or "0", request.args.get("limit") or "50"
+    if not re.fullmatch(r"[0-9]{1,18}", cursor) or not re.fullmatch(r"[0-9]{1,3}", limit_arg):
+        abort(400, message="cursor must be a cursor from a previous page; limit 1 to 200.")
+    after, limit = int(cursor), min(200, max(1, int(limit_arg)))
     runtime = current_app.extensions["misquote"]
     with runtime.session() as session:
         rows = repo.list_documents(

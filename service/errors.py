@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import http
 import logging
 from typing import Any
 
 from flask import Response, json
 from flask_smorest import Api
+from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
 from schemas import Problem
@@ -24,6 +26,7 @@ def problem(
     errors: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
     slug: str | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> Response:
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE + slug if slug else "about:blank",
@@ -34,6 +37,8 @@ def problem(
         body["detail"] = detail
     if errors:
         body["errors"] = errors
+    if extensions:  # RFC 9457 extension members, e.g. the decision a stale review lost to
+        body.update({k: v for k, v in extensions.items() if k not in body})
     response = Response(
         json.dumps(body), status=status, mimetype="application/problem+json", headers=headers
     )
@@ -59,8 +64,24 @@ class ProblemApi(Api):
     """flask-smorest with problem+json errors, documented as such in the OpenAPI document."""
 
     ERROR_SCHEMA = Problem
+    PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+    def _register_responses(self) -> None:
+        """Document every error response as problem+json, which is what the handler sends."""
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, self.PROBLEM_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, self.PROBLEM_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
     def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
+        prepared = getattr(error, "response", None)
+        if isinstance(prepared, Response) and prepared.mimetype == "application/problem+json":
+            return prepared  # already in the one shape (e.g. the rate limiter's 429)
         status = error.code or 500
         data = getattr(error, "data", None) or {}
         errors = data.get("errors") or data.get("messages")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import current_app, g, request, url_for
 from flask_smorest import Blueprint, abort
 from kombu.exceptions import OperationalError as BrokerError
 
 from schemas import Accepted, DraftIn, JobOut
 from service.auth import current_newsroom, require_newsroom
 from store import repo
+from workers import webhooks
 from workers.app import enqueue
 from workers.checks import job_result
 
@@ -41,6 +42,11 @@ def submit(data: dict[str, Any]) -> Any:
             message=f"The draft body has {len(data['body'])} characters; "
             f"the limit is {settings.max_body_chars}.",
         )
+    if data.get("callback_url"):
+        allow = webhooks.parse_allow_list(settings.webhook_allow)
+        reason = webhooks.refused_reason(data["callback_url"], allow, resolve=False)
+        if reason:
+            abort(422, errors={"callback_url": [reason]})
     key = request.headers.get("Idempotency-Key") or None
     if key is not None and len(key) > 200:
         abort(400, message="Idempotency-Key is longer than 200 characters.")
@@ -61,7 +67,7 @@ def submit(data: dict[str, Any]) -> Any:
         job_id, status = result.job.id, result.job.state
     if result.created:
         try:
-            enqueue(current_app.extensions["celery"], job_id)
+            enqueue(current_app.extensions["celery"], job_id, request_id=g.get("request_id"))
         except BrokerError:
             # The job row is already stored; the reaper rings the doorbell once the broker is back.
             log.warning("broker unavailable; job %s stays queued for the reaper", job_id)

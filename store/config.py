@@ -7,7 +7,7 @@ One object, built from ``MISQUOTE_*`` environment variables and optional overrid
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,26 @@ class Settings:
     requeue_after_seconds: int = 30
     reaper_interval_seconds: float = 2.0
     max_attempts: int = 5
+    #: Audits: articles per chunk task, and the limits on one upload (past them: 413).
+    audit_chunk_size: int = 25
+    max_audit_articles: int = 10_000
+    max_audit_bytes: int = 64 * 1024 * 1024
     worker_concurrency: int = 1
+    #: Passages added since the corpus index's base was built before a worker rebuilds the base.
+    index_max_delta: int = 20_000
+    #: Comma-separated networks a callback may resolve to although private or loopback.
+    webhook_allow: str = ""
+    webhook_max_attempts: int = 8
+    #: First retry delay; each later one doubles (capped at 10 minutes).
+    webhook_backoff_seconds: float = 2.0
+    webhook_timeout_seconds: float = 10.0
+    #: Requests per API key on /v1 routes, in flask-limiter notation ("" turns limits off).
+    rate_limit: str = "600/minute"
+    #: Where the counters live; default: the broker when it is Redis, else this process's memory.
+    rate_limit_storage: str = ""
+    #: Signs the review page's session cookies; when empty, one is generated and kept in
+    #: ``home/secret_key`` so sign-ins survive a restart (set it when ``home`` is not shared).
+    secret_key: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, overrides: dict[str, Any] | None = None) -> Settings:

@@ -6,21 +6,34 @@ owns the transaction, except where a function must commit to be atomic (job leas
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Session
 
 from checking import model as core
-from store.models import ApiKey, Claim, Document, Draft, Job, Newsroom, Passage, utcnow
+from store.models import (
+    ApiKey,
+    Claim,
+    CorpusChange,
+    Document,
+    Draft,
+    Job,
+    Newsroom,
+    Passage,
+    utcnow,
+)
 
 KEY_PREFIX = "mq_"
+WEBHOOK_SECRET_PREFIX = "whsec_"
 
 
 def new_id() -> str:
@@ -39,10 +52,25 @@ def find_newsroom(session: Session, name: str) -> Newsroom | None:
     return session.scalar(select(Newsroom).where(Newsroom.name == name))
 
 
+def new_webhook_secret() -> str:
+    return WEBHOOK_SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+def webhook_secret(session: Session, newsroom_id: str) -> str:
+    """The newsroom's callback signing secret, made on first use (older rows have none)."""
+    newsroom = session.get(Newsroom, newsroom_id)
+    if newsroom is None:
+        raise LookupError(newsroom_id)
+    if not newsroom.webhook_secret:
+        newsroom.webhook_secret = new_webhook_secret()
+        session.commit()
+    return newsroom.webhook_secret
+
+
 def get_or_create_newsroom(session: Session, name: str) -> Newsroom:
     newsroom = find_newsroom(session, name)
     if newsroom is None:
-        newsroom = Newsroom(id=new_id(), name=name)
+        newsroom = Newsroom(id=new_id(), name=name, webhook_secret=new_webhook_secret())
         session.add(newsroom)
         session.flush()
     return newsroom
@@ -166,6 +194,18 @@ def acquire_lease(session: Session, job_id: str, *, owner: str, seconds: int) ->
     )
     session.commit()
     session.expire_all()
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def extend_lease(session: Session, job_id: str, *, owner: str, seconds: int) -> bool:
+    """Push a held lease forward; False when the lease is no longer ``owner``'s."""
+    result = session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.state == "running", Job.lease_owner == owner)
+        .values(lease_expires_at=utcnow() + timedelta(seconds=seconds))
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -330,6 +370,7 @@ def put_document(
         for p in passages
     ]
     session.add(row)
+    session.add(CorpusChange(newsroom_id=newsroom_id, document_id=doc.id))
     session.flush()
     return row
 
@@ -352,6 +393,8 @@ def delete_document(session: Session, doc_id: str, *, newsroom_id: str) -> bool:
     )
     for row in rows:
         session.delete(row)
+    if rows:
+        session.add(CorpusChange(newsroom_id=newsroom_id, document_id=doc_id))
     session.flush()
     return bool(rows)
 
@@ -400,3 +443,84 @@ def corpus_version(session: Session, *, newsroom_id: str | None) -> tuple[int, i
         .where(scope_filter(newsroom_id))
     ).one()
     return int(row[0]), int(row[1])
+
+
+# -- corpus index feed (checking.index over the whole store; see workers/runtime.py) --------------
+
+IndexEntry = tuple[core.Passage, str | None]
+
+
+def corpus_watermark(session: Session) -> int:
+    """The newest corpus change id (0 when none): one primary-key look-up, cheap per check."""
+    return int(session.scalar(select(func.coalesce(func.max(CorpusChange.id), 0))) or 0)
+
+
+def corpus_changes(
+    session: Session, *, after: int, also: Iterable[int] = ()
+) -> list[tuple[int, str | None, str]]:
+    """Changes with id > ``after`` (plus the ids in ``also``), oldest first: (id, owner, doc id)."""
+    cond = CorpusChange.id > after
+    extra = list(also)
+    if extra:
+        cond = or_(cond, CorpusChange.id.in_(extra))
+    rows = session.execute(
+        select(CorpusChange.id, CorpusChange.newsroom_id, CorpusChange.document_id)
+        .where(cond)
+        .order_by(CorpusChange.id)
+    )
+    return [(int(r[0]), r[1], str(r[2])) for r in rows]
+
+
+def _index_rows(session: Session, where: Any) -> Iterator[IndexEntry]:
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.title,
+            Document.newsroom_id,
+            Passage.kind,
+            Passage.start,
+            Passage.end,
+            Passage.text,
+            Passage.speaker,
+        )
+        .join(Passage, Passage.document_pk == Document.pk)
+        .where(where)
+        .order_by(Document.pk, Passage.id)
+        .execution_options(yield_per=5000)
+    )
+    for r in rows:
+        yield (
+            core.Passage(
+                document_id=r[0], title=r[1], kind=r[3], span=(r[4], r[5]), text=r[6], speaker=r[7]
+            ),
+            r[2],
+        )
+
+
+def iter_index_entries(session: Session) -> Iterator[IndexEntry]:
+    """Every passage of every owner with its owner (None = shared), a document's together.
+
+    Streamed in batches, so building the index of a million passages never holds them all as
+    ORM objects.
+    """
+    return _index_rows(session, sa_true())
+
+
+def document_passages(
+    session: Session, docs: Iterable[tuple[str | None, str]]
+) -> dict[tuple[str | None, str], list[core.Passage]]:
+    """The current passages of each (owner, document id); a deleted document maps to []."""
+    wanted = list(dict.fromkeys(docs))
+    out: dict[tuple[str | None, str], list[core.Passage]] = {d: [] for d in wanted}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        conds = [
+            (Document.id == doc_id)
+            & (Document.newsroom_id.is_(None) if owner is None else Document.newsroom_id == owner)
+            for owner, doc_id in chunk
+        ]
+        for passage, owner in _index_rows(session, or_(*conds)):
+            key = (owner, passage.document_id)
+            if key in out:
+                out[key].append(passage)
+    return out

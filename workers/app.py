@@ -10,6 +10,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -22,12 +23,14 @@ from sqlalchemy.exc import OperationalError
 from schemas import TaskPayload
 from store import repo
 from store.config import Settings
+from workers import audits, webhooks
 from workers.checks import check_body
 from workers.runtime import Runtime
 
 log = logging.getLogger("misquote.worker")
 
 CHECK_TASK = "misquote.check_draft"
+WEBHOOK_TASK = "misquote.deliver_webhook"
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -63,9 +66,32 @@ def make_celery(settings: Settings) -> Celery:
     app.misquote_runtime = runtime  # type: ignore[attr-defined]
 
     @app.task(name=CHECK_TASK, bind=True, max_retries=5)
-    def check_draft(self: Task, job_id: str) -> str:
-        return run_check(self, runtime, job_id)
+    def check_draft(self: Task, job_id: str, request_id: str | None = None) -> str:
+        started = time.perf_counter()
+        outcome = run_check(self, runtime, job_id, request_id=request_id)
+        fields = {
+            "job_id": job_id,
+            "request_id": request_id,
+            "outcome": outcome,
+            "ms": round((time.perf_counter() - started) * 1000, 1),
+        }
+        log.info("check_draft", extra={"fields": fields})
+        if outcome in {"succeeded", "failed"}:
+            app.send_task(WEBHOOK_TASK, args=[job_id], queue=app.conf.task_default_queue)
+        return outcome
 
+    @app.task(name=WEBHOOK_TASK, bind=True, max_retries=settings.webhook_max_attempts - 1)
+    def deliver_webhook(self: Task, job_id: str) -> str:
+        try:
+            return webhooks.deliver(runtime, job_id)
+        except webhooks.DeliveryFailed as exc:
+            delay = min(600.0, settings.webhook_backoff_seconds * 2**self.request.retries)
+            if self.request.retries >= self.max_retries:
+                log.warning("webhook for job %s given up: %s", job_id, exc)
+                return "given-up"
+            raise self.retry(countdown=delay) from None
+
+    audits.register(app, runtime)
     reaper = Reaper(app, runtime)
 
     @worker_ready.connect(weak=False)
@@ -80,11 +106,17 @@ def make_celery(settings: Settings) -> Celery:
     return app
 
 
-def enqueue(app: Celery, job_id: str) -> None:
-    app.send_task(CHECK_TASK, args=[job_id], queue=app.conf.task_default_queue)
+def enqueue(app: Celery, job_id: str, *, request_id: str | None = None) -> None:
+    """Ring the doorbell; the request ID travels with the message into the worker's logs."""
+    app.send_task(
+        CHECK_TASK,
+        args=[job_id],
+        kwargs={"request_id": request_id} if request_id else {},
+        queue=app.conf.task_default_queue,
+    )
 
 
-def run_check(task: Task, runtime: Runtime, job_id: str) -> str:
+def run_check(task: Task, runtime: Runtime, job_id: str, *, request_id: str | None = None) -> str:
     try:
         job_id = str(TaskPayload().load({"job_id": job_id})["job_id"])
     except ValidationError:
@@ -99,7 +131,8 @@ def run_check(task: Task, runtime: Runtime, job_id: str) -> str:
             job = repo.get_job(session, job_id)
             assert job is not None
             body, newsroom_id = job.draft.body, job.newsroom_id
-        claims, summary = check_body(runtime, body, newsroom_id=newsroom_id, job_id=job_id)
+        with LeaseKeeper(runtime, job_id, owner):
+            claims, summary = check_body(runtime, body, newsroom_id=newsroom_id, job_id=job_id)
         with runtime.session() as session:
             stored = repo.store_result(session, job_id, owner=owner, claims=claims, summary=summary)
         return "succeeded" if stored else "lost-lease"
@@ -124,6 +157,36 @@ def run_check(task: Task, runtime: Runtime, job_id: str) -> str:
                 session, job_id, owner=owner, error=f"internal error ({type(exc).__name__})"
             )
         return "failed"
+
+
+class LeaseKeeper:
+    """Renews a job's lease while its check runs, so a short lease (quick recovery after a
+    worker dies) never expires under a live worker that is merely slow."""
+
+    def __init__(self, runtime: Runtime, job_id: str, owner: str) -> None:
+        self.runtime, self.job_id, self.owner = runtime, job_id, owner
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="misquote-lease", daemon=True)
+
+    def __enter__(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _loop(self) -> None:
+        seconds = self.runtime.settings.lease_seconds
+        while not self._stop.wait(max(0.2, seconds / 3)):
+            try:
+                with self.runtime.session() as session:
+                    if not repo.extend_lease(
+                        session, self.job_id, owner=self.owner, seconds=seconds
+                    ):
+                        return
+            except Exception:  # noqa: BLE001 - the reaper takes over if renewals keep failing
+                log.warning("lease renewal for %s failed", self.job_id, exc_info=True)
 
 
 class Reaper:
@@ -155,6 +218,7 @@ class Reaper:
             enqueue(self.app, job_id)
         if ids:
             log.info("reaper re-enqueued %d job(s)", len(ids))
+        audits.reap(self.app, self.runtime)  # and audit chunks, by the same rules
         return ids
 
     def _loop(self) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from checking import check as core_check
 from checking import model as core
 from schemas import claim_to_dict
+from store import reviews as review_store
 from store.models import Job
 from workers.runtime import Runtime
 
@@ -30,6 +33,12 @@ def check_body(
 
 def job_result(job: Job) -> dict[str, Any]:
     """A job row as the v1 result contract (before schema dumping)."""
+    session = object_session(job)
+    decided = (
+        review_store.reviews_for_job(session, job.id)
+        if session is not None and job.state == "succeeded"
+        else {}
+    )
     claims = []
     for c in job.claims:
         claims.append(
@@ -40,6 +49,7 @@ def job_result(job: Job) -> dict[str, Any]:
                 "score": c.score,
                 "speaker": c.speaker,
                 **c.payload,
+                "review": review_store.review_dict(decided.get(c.id)),
             }
         )
     summary = job.summary or {"claims": len(claims), "flagged": 0, "by_verdict": {}}

@@ -1,7 +1,9 @@
 """Per-process resources for the workers and the in-process CLI: engine, sessions, corpus index.
 
 Built from ``Settings`` and handed to the tasks through the Celery app, so nothing is module-global
-and a forked worker process opens its own database connections.
+and a forked worker process opens its own database connections. The corpus index is the host's
+memory-mapped :class:`checking.index.ShingleIndex` (``Settings.home / "index"``), shared by every
+worker process on the host and kept current from the store's change log (``workers.live_index``).
 """
 
 from __future__ import annotations
@@ -10,14 +12,15 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from checking.corpus import CorpusIndex
-from store import repo
+from checking.index import IndexView
 from store.config import Settings
 from store.db import make_engine, make_sessionmaker
+from workers.live_index import LiveIndex, database_id
 
 
 class Runtime:
@@ -27,7 +30,7 @@ class Runtime:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._lock = threading.Lock()
-        self._indexes: dict[str | None, tuple[tuple[int, int], CorpusIndex]] = {}
+        self._live: LiveIndex | None = None
 
     @property
     def engine(self) -> Engine:
@@ -39,7 +42,7 @@ class Runtime:
                 self._engine = make_engine(self.settings.database_url)
                 self._sessions = make_sessionmaker(self._engine)
                 self._pid = os.getpid()
-                self._indexes.clear()
+                self._live = None  # a forked child keeps the mapping, not the delta's lock
             return self._engine
 
     @contextmanager
@@ -49,12 +52,28 @@ class Runtime:
         with self._sessions() as session:
             yield session
 
-    def index_for(self, session: Session, newsroom_id: str | None) -> CorpusIndex:
-        """The newsroom's candidate index, rebuilt only when its corpus has changed."""
-        version = repo.corpus_version(session, newsroom_id=newsroom_id)
-        cached = self._indexes.get(newsroom_id)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        index = CorpusIndex.build(repo.load_passages(session, newsroom_id=newsroom_id))
-        self._indexes[newsroom_id] = (version, index)
-        return index
+    @property
+    def index_root(self) -> Path:
+        return self.settings.home / "index"
+
+    @property
+    def index_database_id(self) -> str:
+        """Which database the host's index is built from (an index of another is rebuilt)."""
+        return database_id(self.engine.url.render_as_string(hide_password=True))
+
+    def live_index(self) -> LiveIndex:
+        db_id = self.index_database_id  # (also resets per-process state after a fork)
+        with self._lock:
+            if self._live is None:
+                self._live = LiveIndex(
+                    self.index_root,
+                    db_id,
+                    self.session,
+                    max_delta=self.settings.index_max_delta,
+                )
+            return self._live
+
+    def index_for(self, session: Session, newsroom_id: str | None) -> IndexView:
+        """The newsroom's view of the corpus index (shared documents plus its own), current as of
+        the store's newest change: one cheap watermark query per check."""
+        return self.live_index().get(session).view(newsroom_id)

@@ -181,3 +181,57 @@ def test_list_paginates_with_link_header(client: Any, make_key: Any) -> None:
         page = client.get(nxt, headers=headers)
         seen += [d["id"] for d in page.get_json()["documents"]]
     assert seen == [f"d{i}" for i in range(5)]
+
+
+def test_callback_to_a_private_address_is_refused(client: Any, make_key: Any) -> None:
+    body = {"body": "A draft.", "callback_url": "http://127.0.0.1:9/hook"}
+    errors = assert_problem(client.post("/v1/drafts", json=body, headers=make_key()), 422)
+    assert "private or local" in errors["errors"]["callback_url"][0]
+
+
+def test_allow_listed_callback_is_accepted(settings: Any, make_key: Any) -> None:
+    from dataclasses import replace
+
+    from service.app import create_app
+
+    app = create_app(replace(settings, webhook_allow="127.0.0.1/32"))
+    headers = {"Authorization": f"Bearer {_key(app)}"}
+    body = {"body": "A draft.", "callback_url": "http://127.0.0.1:9/hook"}
+    assert app.test_client().post("/v1/drafts", json=body, headers=headers).status_code == 202
+
+
+def _key(app: Any) -> str:
+    from store import repo
+
+    with app.extensions["misquote"].session() as session:
+        key = repo.create_api_key(session, "tribune")
+        session.commit()
+    return key
+
+
+def test_rate_limit_per_key_is_a_429_problem(settings: Any) -> None:
+    from dataclasses import replace
+
+    from service.app import create_app
+
+    app = create_app(replace(settings, rate_limit="3/minute"))
+    client = app.test_client()
+    mine = {"Authorization": f"Bearer {_key(app)}"}
+    theirs = {"Authorization": f"Bearer {_key(app)}"}
+    statuses = [client.get("/v1/corpus/documents", headers=mine).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = client.get("/v1/corpus/documents", headers=mine)
+    body = assert_problem(limited, 429)
+    assert int(limited.headers["Retry-After"]) >= 1 and "Rate limit" in body["detail"]
+    assert client.get("/v1/corpus/documents", headers=theirs).status_code == 200
+    assert client.get("/healthz").status_code == 200
+
+
+def test_unpaired_surrogate_is_a_field_error_not_a_crash(client: Any, make_key: Any) -> None:
+    headers = {**make_key(), "Content-Type": "application/json"}
+    raw = '{"body": "He said \\"yes\\ud800\\"."}'
+    body = assert_problem(client.post("/v1/drafts", data=raw, headers=headers), 422)
+    assert "surrogate" in body["errors"]["body"][0]
+    doc = '{"title": "t", "text": "\\udc00"}'
+    errors = assert_problem(client.post("/v1/corpus/documents", data=doc, headers=headers), 422)
+    assert "text" in errors["errors"]

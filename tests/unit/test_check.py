@@ -165,3 +165,75 @@ def test_max_claims_and_empty_draft(index: CorpusIndex) -> None:
 def test_empty_index_everything_unverified() -> None:
     claims = check_draft(DRAFT, CorpusIndex())
     assert claims and all(c.verdict is Verdict.UNVERIFIED for c in claims)
+
+
+#: Golden scores: the verdict and score of every claim of the fixture draft. A change here is a
+#: change in what checkers see; update it only on purpose, with the benchmark run that justifies it.
+GOLDEN = [
+    ("quote", "the networks that earn money", "verified", 100.0),
+    ("quote", "Pyongyang keeps shipping coal and iron o", "misattributed", 99.6),
+    ("quote", "over 42,000 containers of munitions and ", "altered_figure", 97.3),
+    ("figure", "September 2023", "verified", 100.0),
+    ("quote", "We will never allow Pyongyang to profit ", "unverified", 0.0),
+    ("quote", "When North Korea openly ignores the deci", "verified", 99.6),
+    ("quote", "The record before this Council leaves no", "altered_quote", 90.5),
+    ("figure", "2006", "altered_figure", 92.9),
+    ("figure", "March 2024", "verified", 90.0),
+]
+
+
+def test_golden_verdicts_and_scores() -> None:
+    index = CorpusIndex.build(passages(Document(id="wire-1", title=TITLE, text=WIRE)))
+    got = [(c.kind, c.text[:40], c.verdict.value, c.score) for c in check_draft(DRAFT, index)]
+    assert got == GOLDEN
+
+
+def test_truncation_is_reported(index: CorpusIndex) -> None:
+    claims = check_draft(DRAFT, index, max_claims=2)
+    assert claims[-1].extra["truncated"] == {"checked": 2, "found": len(GOLDEN)}
+    assert summarise(claims)["unchecked"] == len(GOLDEN) - 2
+    assert "unchecked" not in summarise(check_draft(DRAFT, index))
+
+
+def test_explanations_read_as_sentences() -> None:
+    statement = Document(
+        id="s-1",
+        title="Statement",
+        text="The talks will resume in Geneva once every party has agreed to the agenda.",
+        speaker="The United States",
+    )
+    index = CorpusIndex.build(passages(statement))
+    draft = (
+        "Officials briefed reporters on Monday.\n\n"
+        "“The talks will resume in Geneva once every party has agreed to the agenda,” "
+        "Dorothy Shea said."
+    )
+    [claim] = [c for c in check_draft(draft, index) if c.kind == "quote"]
+    assert "'s" not in claim.explanation
+    assert "the United States" in claim.explanation
+
+
+def test_headline_and_common_nouns_are_not_speakers(index: CorpusIndex) -> None:
+    draft = (
+        "Sanctions monitors: what was said at the Council\n\n"
+        "Analysts were divided over the session.\n\n"
+        "“Pyongyang keeps shipping coal and iron ore across its border in open defiance of this "
+        "Council.”"
+    )
+    [claim] = [c for c in check_draft(draft, index) if c.kind == "quote"]
+    assert claim.verdict is Verdict.VERIFIED
+
+
+def test_percent_and_short_rewording(index: CorpusIndex) -> None:
+    wire = Document(
+        id="poll-1",
+        title="Poll",
+        text="“Just 9 percent of voters changed their minds,” the pollster Ana Ruiz said.",
+    )
+    idx = CorpusIndex.build(passages(wire))
+    draft = (
+        "Ana Ruiz said: “Just 9% of voters changed their minds.”\n\n"
+        "Ruiz added: “Just 9 percent of voters altered their minds.”"
+    )
+    verdicts = [c.verdict for c in check_draft(draft, idx) if c.kind == "quote"]
+    assert verdicts == [Verdict.VERIFIED, Verdict.ALTERED_QUOTE]

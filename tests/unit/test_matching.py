@@ -209,3 +209,30 @@ def test_fragment_span_points_at_fragment(data: st.DataObject) -> None:
     assert m.masked_score == 100
     assert m.text == text[m.span[0] - 10 : m.span[1] - 10]
     assert m.text == fragment
+
+
+_VOCABULARY = """
+    council envoy shipping coal border missiles panel report sanctions record vote
+    Pyongyang Moscow said keeps across open defiance 24,000 48% nine
+"""
+_WORDS = st.lists(
+    st.sampled_from(_VOCABULARY.split()),
+    min_size=6,
+    max_size=18,
+)
+
+
+@given(_WORDS, st.sampled_from(["", "“", "'", '"']))
+def test_quoted_words_find_their_own_passage(words: list[str], mark: str) -> None:
+    text = " ".join(words)
+    p = Passage("d", "t", "quote", (5, 5 + len(text) + 1), text + ".", None)
+    [m] = verify(mark + text + mark, [p], limit=1)
+    assert m.masked_score >= 98 and m.score >= 98  # a trailing "." may join the window
+    assert all(op.op == "equal" for op in word_diff(text, m.text))
+
+
+@given(_WORDS)
+def test_percent_form_is_never_a_change(words: list[str]) -> None:
+    text = " ".join(words)
+    ops = word_diff(text, text.replace("48%", "48 percent"))
+    assert [op.op for op in ops] == ["equal"]

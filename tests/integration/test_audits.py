@@ -1,0 +1,176 @@
+"""Audits for real: API process → Redis → Celery worker processes → PostgreSQL → report.
+
+The second test kills a worker with SIGKILL in the middle of an audit and starts another: the
+audit must still finish with every article reported exactly once (checked in the report and in
+the item table). Leases are short (3 s) so the reaper takes the dead worker's chunk back quickly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from tests.audit_data import articles, jsonl
+from tests.conftest import demo_json
+from tests.integration.procs import Proc, create_key, env_for, free_port, run, wait_http
+
+pytestmark = pytest.mark.integration
+
+N = 200
+
+
+@pytest.fixture
+def cluster(tmp_path: Path, redis_url: str, postgres_url: str) -> Iterator[dict[str, Any]]:
+    env = env_for(
+        home=tmp_path / "home",
+        database_url=postgres_url,
+        broker_url=redis_url,
+        queue=f"misquote-audit-{uuid.uuid4().hex[:8]}",
+        requeue_after_seconds=2,
+        reaper_interval_seconds=0.5,
+        lease_seconds=3,
+        audit_chunk_size=10,
+    )
+    port = free_port()
+    api = Proc(["serve", "--port", str(port), "--no-worker"], env, tmp_path / "api.log")
+    workers: list[Proc] = []
+
+    def start_worker() -> Proc:
+        proc = Proc(["worker", "--concurrency", "1"], env, tmp_path / f"worker{len(workers)}.log")
+        workers.append(proc)
+        return proc
+
+    try:
+        wait_http(f"http://127.0.0.1:{port}/healthz", api)
+        base = f"http://127.0.0.1:{port}"
+        key = {"Authorization": f"Bearer {create_key(env, 'tribune')}"}
+        reference = demo_json("reference.json")
+        added = requests.post(
+            f"{base}/v1/corpus/documents", json=reference, headers=key, timeout=30
+        )
+        assert added.status_code == 201, added.text
+        yield {
+            "base": base,
+            "key": key,
+            "start_worker": start_worker,
+            "workers": workers,
+            "url": postgres_url,
+            "env": env,
+            "tmp": tmp_path,
+        }
+    finally:
+        for proc in workers:
+            proc.stop()
+        api.stop()
+
+
+def submit(cluster: dict[str, Any]) -> str:
+    response = requests.post(
+        f"{cluster['base']}/v1/audits?name=archive.jsonl",
+        data=jsonl(articles(N)).encode(),
+        headers={**cluster["key"], "Content-Type": "application/x-ndjson"},
+        timeout=60,
+    )
+    assert response.status_code == 202, response.text
+    assert response.headers["Retry-After"]
+    return str(response.headers["Location"])
+
+
+def poll(cluster: dict[str, Any], location: str, *, until: Any, timeout: float = 120) -> Any:
+    deadline = time.monotonic() + timeout
+    data: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        response = requests.get(cluster["base"] + location, headers=cluster["key"], timeout=10)
+        assert response.status_code == 200, response.text
+        data = response.json()
+        if until(data):
+            return data
+        time.sleep(0.1)
+    logs = "\n".join(w.output() for w in cluster["workers"])
+    raise AssertionError(f"audit {location} stuck at {data}\n{logs}")
+
+
+def check_exactly_once(cluster: dict[str, Any], location: str) -> list[Any]:
+    """The report and the item table both hold every article once; returns the chunk rows."""
+    from store.db import make_engine, make_sessionmaker
+    from store.models import AuditChunk, AuditItem
+
+    base, key = cluster["base"], cluster["key"]
+    report = requests.get(f"{base}{location}/report.json", headers=key, timeout=30).json()
+    ids = [row["article_id"] for row in report["rows"]]
+    assert ids == [a["id"] for a in articles(N)]  # one flagged claim each, in archive order
+    assert len({row["claim_id"] for row in report["rows"]}) == N
+    table = requests.get(f"{base}{location}/report.csv", headers=key, timeout=30).text
+    assert Counter(r["article_id"] for r in csv.DictReader(io.StringIO(table))) == Counter(ids)
+
+    audit_id = location.rsplit("/", 1)[-1]
+    engine = make_engine(cluster["url"])
+    try:
+        with make_sessionmaker(engine)() as session:
+            items = list(session.scalars(select(AuditItem).where(AuditItem.audit_id == audit_id)))
+            chunks = list(
+                session.scalars(select(AuditChunk).where(AuditChunk.audit_id == audit_id))
+            )
+    finally:
+        engine.dispose()
+    assert len(items) == N and len({i.article_id for i in items}) == N
+    assert {i.state for i in items} == {"succeeded"}
+    assert all(i.checked_by and i.summary and len(i.flagged or []) == 1 for i in items)
+    assert {c.state for c in chunks} == {"done"}
+    return chunks
+
+
+def test_audit_of_200_articles_through_redis_and_a_worker(cluster: dict[str, Any]) -> None:
+    cluster["start_worker"]()
+    location = submit(cluster)
+    data = poll(cluster, location, until=lambda d: d["status"] in {"succeeded", "failed"})
+    assert data["status"] == "succeeded", data
+    assert data["progress"] == {"total": N, "done": N, "failed": 0, "percent": 100.0}
+    summary = data["summary"]
+    assert summary["by_verdict"]["misattributed"] == N // 5
+    assert summary["by_verdict"]["unverified"] == N - N // 5
+    assert summary["by_verdict"]["verified"] == N
+    chunks = check_exactly_once(cluster, location)
+    assert len(chunks) == N // 10 and all(c.attempts == 1 for c in chunks)
+
+
+def test_worker_killed_mid_audit_loses_nothing(cluster: dict[str, Any]) -> None:
+    victim = cluster["start_worker"]()
+    cluster["start_worker"]()
+    location = submit(cluster)
+    seen = poll(cluster, location, until=lambda d: d["progress"]["done"] >= 30)
+    assert seen["status"] == "running" and seen["progress"]["done"] < N, seen
+    victim.kill()  # SIGKILL to the worker's whole process group, mid-chunk
+    victim.popen.wait(timeout=10)
+    cluster["start_worker"]()
+    data = poll(cluster, location, until=lambda d: d["status"] in {"succeeded", "failed"})
+    assert data["status"] == "succeeded", data
+    assert data["progress"]["done"] == N and data["progress"]["failed"] == 0
+    chunks = check_exactly_once(cluster, location)
+    assert max(c.attempts for c in chunks) >= 2  # the killed worker's chunk ran again
+
+
+def test_cli_audit_goes_through_the_queue(cluster: dict[str, Any]) -> None:
+    """With MISQUOTE_BROKER_URL set, ``misquote audit`` creates the audit in the store, a worker
+    checks it, and the command writes the report from the store; a bad line still exits 1."""
+    cluster["start_worker"]()
+    archive = cluster["tmp"] / "archive.jsonl"
+    archive.write_text(jsonl(articles(50)) + "{broken\n", encoding="utf-8")
+    out = cluster["tmp"] / "report.csv"
+    result = run(
+        ["audit", str(archive), "--out", str(out), "--newsroom", "tribune"], cluster["env"]
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"{archive}:51:" in result.stderr and "queued for the workers" in result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["article_id"] for r in rows] == [a["id"] for a in articles(50)]
