@@ -38,7 +38,7 @@ import os
 import shutil
 import time
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -309,22 +309,6 @@ class _Segment:
                 npt.NDArray[np.uint32], self.postings[self.offsets[i] : self.offsets[i + 1]]
             )
         return None
-
-    def postings_for(self, keys: Sequence[int]) -> list[npt.NDArray[np.uint32]]:
-        """Posting slices of the keys present (one vectorised binary search for all of them)."""
-        if not keys or not len(self.keys):
-            return []
-        q = np.fromiter(keys, dtype=_U32, count=len(keys))
-        idx = np.searchsorted(self.keys, q)
-        idx[idx >= len(self.keys)] = 0
-        found = np.flatnonzero(self.keys[idx] == q)
-        if not len(found):
-            return []
-        rows = idx[found]
-        lo = self.offsets[rows].tolist()
-        hi = self.offsets[rows + 1].tolist()
-        post = self.postings
-        return [post[a:b] for a, b in zip(lo, hi, strict=True)]
 
     def is_saturated(self, key: int) -> bool:
         i = int(np.searchsorted(self.saturated, key))

@@ -154,9 +154,10 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     s = re.sub(r"\([^)]*\)", " ", s)
     toks = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\.?", s)
     out: list[str] = []
-    for t in toks:
+    for k, t in enumerate(toks):
         bare = t.rstrip(".")
-        if not out and bare in TITLES:
+        if not out and bare in TITLES and any(len(u.rstrip(".")) > 1 for u in toks[k + 1 :]):
+            # A title only before a name: "King" alone (or "Charlie King") is a surname.
             continue
         if len(bare) == 1:
             continue
@@ -437,6 +438,24 @@ def _subject(masked: str, lo: int, hi: int, known: frozenset[str] | None = None)
         again = _subject_phrase(masked, lo + comma.end(), hi)
         if again is not None and _plausible(again, known):
             return again
+    return None
+
+
+def _clause_subject(
+    masked: str, lo: int, qa: int, cue_re: re.Pattern[str], known: frozenset[str]
+) -> _Mention | None:
+    """The subject of a clause before the quote that holds a cue verb ("While those surveyed
+    said …", "But a source familiar with the inquiry said …"), else of the clause before it."""
+    for cm in cue_re.finditer(masked, lo, qa):
+        start = lo
+        for cb in re.finditer(
+            r"[,;—–]\s*|\b(?:while|when|as|but|and|because|though)\s+", masked[lo : cm.start()]
+        ):
+            start = lo + cb.end()
+        for begin in (start, lo):
+            subj = _subject_phrase(masked, begin, cm.start())
+            if subj is not None and subj.span[1] <= cm.start() and _plausible(subj, known):
+                return subj
     return None
 
 
@@ -748,11 +767,38 @@ class _Resolver:
         base = canonical_name(mention)
         best = base
         n_best = len(_name_tokens(best))
+        best_pos = -1
         for pos, name in self.names:
             n = len(_name_tokens(name))
-            if n > n_best and (pos < before or n_best == 1) and same_speaker(name, base):
-                best, n_best = name, n
+            if n < n_best or not (pos < before or n_best == 1):
+                continue
+            if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
+                # Of two full names sharing a surname (Bill and Hillary Clinton), the one
+                # named most recently before the mention.
+                continue
+            if same_speaker(name, base):
+                best, n_best, best_pos = name, n, pos if pos < before else -1
         return best
+
+
+_HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as is are")
+
+
+def _heading_spans(text: str) -> list[Span]:
+    """Lines written in headline case: the first line when it capitalises nearly every word, and
+    any short line that does so and ends without a full stop."""
+    out: list[Span] = []
+    for k, (a, b) in enumerate(paragraphs(text)):
+        line = text[a:b]
+        words = [
+            w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _HEADING_SMALL
+        ]
+        if len(words) < 3 or len(words) > 16:
+            continue
+        caps = sum(w[0].isupper() for w in words)
+        if caps >= 0.8 * len(words) and (k == 0 or line[-1] not in '.!?"”’:'):
+            out.append((a, b))
+    return out
 
 
 def _collect_names(text: str) -> list[tuple[int, str]]:
@@ -762,7 +808,11 @@ def _collect_names(text: str) -> list[tuple[int, str]]:
         r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
         r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
     )
+    headings = _heading_spans(text)
     for m in pat.finditer(text):
+        if any(ha <= m.start() < hb for ha, hb in headings):
+            # "Obama Sees …", "Trump Addresses Munich Attack": headline case is no name source.
+            continue
         words = m.group().split()
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
             words = words[1:]
@@ -901,6 +951,7 @@ def attribute(
     sents = sentences(text)
     paras = paragraphs(text)
     resolver = _Resolver(text, _collect_names(text), {})
+    headings = _heading_spans(text)
     known = _known_names(text, resolver.names)
     people: _People | None = None
     out: list[Quote] = []
@@ -933,6 +984,13 @@ def attribute(
         found = _turn_label(text, q) or _signature(text, masked, q, paras, pi)
         if found is None:
             found = _find_cue(masked, q, lo, hi, cue_re)
+            if (
+                found is not None
+                and found.rule == "f5"
+                and any(ha <= found.mention.span[0] < hb for ha, hb in headings)
+            ):
+                # "Campaign Trail: “…”" in a headline is a label, not a speaker's turn.
+                found = None
         mention = found.mention if found is not None else None
         speaker: str | None = None
         span: Span | None = None
@@ -966,6 +1024,9 @@ def attribute(
             elif own_material:
                 mention = _subject(masked, lo, hi, known)
                 rule = "subject"
+                if mention is None:
+                    mention = _clause_subject(masked, lo, a, cue_re, known)
+                    rule = "clause-subject"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
                 rule = "intro-prev-sent"

@@ -84,6 +84,8 @@ class Summary(Schema):
     claims = fields.Integer(required=True)
     flagged = fields.Integer(required=True)
     by_verdict = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    #: Claims found past the per-draft limit (``MISQUOTE_MAX_CLAIMS``) and not checked.
+    unchecked = fields.Integer()
 
 
 class JobOut(Schema):

@@ -71,3 +71,19 @@ def test_check_missing_file_is_a_clear_error(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(main, ["check", str(tmp_path / "nope.txt")])
     assert result.exit_code != 0
     assert "cannot read" in result.stderr and "Traceback" not in result.output
+
+
+def test_claims_past_the_limit_are_counted_not_hidden(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MISQUOTE_MAX_CLAIMS", "3")
+    draft = tmp_path / "long.txt"
+    draft.write_text(
+        "\n\n".join(f"“We will build bridge number {i},” said Mayor Ana Ruiz." for i in range(6)),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", "--json", str(draft)])
+    assert result.exit_code == 0, result.output
+    [job] = json.loads(result.stdout)
+    assert job["summary"]["claims"] == 3 and len(job["claims"]) == 3
+    assert job["summary"]["unchecked"] >= 3

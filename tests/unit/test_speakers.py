@@ -265,3 +265,38 @@ def test_a_sentence_opening_word_is_not_taken_for_a_speaker() -> None:
     text = "Yesterday’s “final offer of the harbour board” changed nothing for the crews."
     [q] = attribute(text, extract_quotes(text))
     assert q.speaker is None and q.speaker_span is None
+
+
+def test_title_word_as_surname_is_kept() -> None:
+    # "King" is a title only before a name; alone or last it is a surname.
+    assert same_speaker("Charlie King", "King")
+    assert same_speaker("King", "Mr. King")
+    assert not same_speaker("Charlie King", "Queen")
+    assert same_speaker("King Harald", "Harald")
+
+
+def test_headline_is_not_a_name_source() -> None:
+    text = (
+        "Varga Warns Lenders On Debt\n\n"
+        "Finance minister Ilona Varga spoke in Pecs on Monday.\n\n"
+        "“We cannot borrow our way out of this,” Varga said."
+    )
+    assert [(s, m) for _, s, m in who(text)] == [("Ilona Varga", "Varga")]
+
+
+def test_same_surname_prefers_most_recent_full_name() -> None:
+    text = (
+        "Tomas Berg opened the meeting in the morning.\n\n"
+        "Later his sister, Ingrid Berg, took the floor.\n\n"
+        "“The plan is late and over budget,” Berg said."
+    )
+    assert who(text)[0][1] == "Ingrid Berg"
+
+
+def test_cue_verb_subject_found_past_a_long_subject_phrase() -> None:
+    text = (
+        "While the residents surveyed in March said the new tram line was a “welcome change "
+        "for the district,” the council stayed silent."
+    )
+    got = who(text)
+    assert got[0][2] is not None and "residents" in got[0][2]
