@@ -235,3 +235,14 @@ def test_unpaired_surrogate_is_a_field_error_not_a_crash(client: Any, make_key: 
     doc = '{"title": "t", "text": "\\udc00"}'
     errors = assert_problem(client.post("/v1/corpus/documents", data=doc, headers=headers), 422)
     assert "text" in errors["errors"]
+
+
+def test_listing_shows_only_own_and_shared_documents(client: Any, make_key: Any) -> None:
+    mine, theirs = make_key("tribune"), make_key("courier")
+    client.post("/v1/corpus/documents", json={"id": "t1", "title": "T", "text": "x."}, headers=mine)
+    client.post(
+        "/v1/corpus/documents", json={"id": "c1", "title": "C", "text": "y."}, headers=theirs
+    )
+    listed = client.get("/v1/corpus/documents", headers=theirs).get_json()["documents"]
+    assert [d["id"] for d in listed] == ["c1"]
+    assert_problem(client.get("/v1/corpus/documents/t1", headers=theirs), 404)
