@@ -8,7 +8,7 @@ articles, starts ``gunicorn service.wsgi:app`` (2 processes) and ``misquote work
 each client submits drafts back to back (without waiting for results) for ``--seconds``. After the
 window it waits for every job to end and prints: submissions/s, submit latency p50/p95, time to
 result p50/p95 (job created -> finished, from the store), and jobs lost (submitted but not
-succeeded). Rate limits are off for the run (``MISQUOTE_RATE_LIMIT=""``).
+succeeded). Rate limits are off for the run (``MISQUOTE_RATE_LIMIT=off``).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def main() -> None:
         MISQUOTE_DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}",
         MISQUOTE_BROKER_URL=REDIS,
         MISQUOTE_QUEUE=f"load-{uuid.uuid4().hex[:8]}",
-        MISQUOTE_RATE_LIMIT="",
+        MISQUOTE_RATE_LIMIT="off",
     )
     procs: list[subprocess.Popen[bytes]] = []
     settings = Settings.from_env(

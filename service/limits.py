@@ -35,6 +35,10 @@ def _breach(limit: RequestLimit) -> Response:
     )
 
 
+def rate_limit_off(value: str) -> bool:
+    return value.strip().lower() in {"", "off", "none", "0"}
+
+
 def init_limits(app: Flask, settings: Settings) -> Limiter:
     storage = settings.rate_limit_storage or (
         settings.broker_url if settings.broker_url.startswith("redis") else "memory://"
@@ -42,7 +46,7 @@ def init_limits(app: Flask, settings: Settings) -> Limiter:
     limiter = Limiter(
         _client_key,
         app=app,
-        default_limits=[settings.rate_limit] if settings.rate_limit else [],
+        default_limits=[] if rate_limit_off(settings.rate_limit) else [settings.rate_limit],
         default_limits_exempt_when=lambda: not request.path.startswith("/v1/"),
         storage_uri=storage,
         key_prefix=f"misquote-{settings.queue}",

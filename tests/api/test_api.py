@@ -246,3 +246,16 @@ def test_listing_shows_only_own_and_shared_documents(client: Any, make_key: Any)
     listed = client.get("/v1/corpus/documents", headers=theirs).get_json()["documents"]
     assert [d["id"] for d in listed] == ["c1"]
     assert_problem(client.get("/v1/corpus/documents/t1", headers=theirs), 404)
+
+
+def test_rate_limit_can_be_turned_off(settings: Any) -> None:
+    from dataclasses import replace
+
+    from service.app import create_app
+
+    app = create_app(replace(settings, rate_limit="off"))
+    headers = {"Authorization": f"Bearer {_key(app)}"}
+    client = app.test_client()
+    assert {client.get("/v1/corpus/documents", headers=headers).status_code for _ in range(5)} == {
+        200
+    }

@@ -27,7 +27,7 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Any:
                 "broker_url": None,
                 # generated callback IP literals would otherwise read as rejected valid data
                 "webhook_allow": "0.0.0.0/0,::/0",
-                "rate_limit": "",
+                "rate_limit": "off",
             }
         )
     )
