@@ -16,6 +16,7 @@ speaker as found; only the verdict relies on the trusted name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checking.model import Span
 from checking.speakers import canonical_name
@@ -74,12 +75,23 @@ _CLOSERS = "\"'”’»"
 def _headline_paragraph(text: str, span: Span, quote_span: Span | None) -> bool:
     """Whether ``span`` lies in a heading: a short paragraph with no closing punctuation that does
     not contain the quote (a draft's or article's title is not its attribution)."""
-    for a, b in paragraphs(text):
+    for a, b in _paragraphs(text):
         if a <= span[0] < b:
             if quote_span is not None and a <= quote_span[0] < b:
                 return False
-            return _is_heading(text[a:b])
+            return (a, b) in _heading_spans(text)
     return False
+
+
+@lru_cache(maxsize=32)
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    """Memoised: one check asks about the same draft for every claim."""
+    return tuple(paragraphs(text))
+
+
+@lru_cache(maxsize=32)
+def _heading_spans(text: str) -> frozenset[Span]:
+    return frozenset((a, b) for a, b in _paragraphs(text) if _is_heading(text[a:b]))
 
 
 def _is_heading(para: str) -> bool:
@@ -101,10 +113,11 @@ def _lower_elsewhere(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
+@lru_cache(maxsize=1024)
 def _used_as_name(text: str, name: str) -> bool:
     """Whether the body (headings aside) writes ``name`` as a name: capitalised, and for a single
     word also somewhere other than the start of a sentence, and never as a lower-case word."""
-    headings = [(a, b) for a, b in paragraphs(text) if _is_heading(text[a:b])]
+    headings = _heading_spans(text)
     single = " " not in name
     if single and "." not in name and _lower_elsewhere(text, name):
         return False

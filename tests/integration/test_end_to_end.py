@@ -6,6 +6,7 @@ once on the production shape (PostgreSQL + Redis, API and worker as separate pro
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,8 +140,24 @@ def production(tmp_path: Path, redis_url: str, postgres_url: str) -> Iterator[di
 
 
 def test_production_shape_redis_postgres(production: dict[str, Any]) -> None:
-    production["start_worker"]()
+    worker = production["start_worker"]()
     exercise(production["base"], production["env"])
+
+    # The request ID travels with the message: the worker's JSON log line names it.
+    key = {"Authorization": f"Bearer {create_key(production['env'], 'tribune')}"}
+    submitted = requests.post(
+        f"{production['base']}/v1/drafts",
+        json={"body": "The mayor said “the bridge opens in May.”"},
+        headers={**key, "X-Request-ID": "e2e-request-42"},
+        timeout=30,
+    )
+    assert submitted.headers["X-Request-ID"] == "e2e-request-42"
+    assert poll_job(production["base"], submitted.headers["Location"], key)["status"] == "succeeded"
+    lines = [json.loads(line) for line in worker.output().splitlines() if line.startswith("{")]
+    assert any(
+        line.get("request_id") == "e2e-request-42" and line.get("outcome") == "succeeded"
+        for line in lines
+    ), worker.output()
 
 
 def test_reaper_recovers_lost_message_and_dead_lease(production: dict[str, Any]) -> None:
