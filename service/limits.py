@@ -51,6 +51,6 @@ def init_limits(app: Flask, settings: Settings) -> Limiter:
         storage_uri=storage,
         key_prefix=f"misquote-{settings.queue}",
         on_breach=_breach,
-        headers_enabled=True,
+        headers_enabled=False,  # its Retry-After would overwrite the 202 polling hint
     )
     return limiter
