@@ -2,7 +2,7 @@
 
 Usage: ``python bench/extraction.py [SPLIT_DIR] [--show fn|fp|spk] [--limit N]``
 
-A gold quote (see ``bench/polnear.py``) is found when a predicted quote covers at least half of its
+A gold quote (see ``bench/brat.py``) is found when a predicted quote covers at least half of its
 characters; a predicted quote that covers at least half of no gold quote is a false positive. The
 speaker is right when the predicted ``speaker_span`` overlaps the gold Source span (counted over
 found gold quotes that have a Source). Speed is extraction plus attribution on one core, excluding
@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402

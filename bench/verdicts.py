@@ -20,7 +20,7 @@ labelled by construction:
   the corpus.
 
 The generator is deliberately independent of the checker: it never imports ``checking``. Quotes and
-their speakers come from the gold PolNeAR Source/Content annotations (``bench/polnear.py``), names
+their speakers come from the gold PolNeAR Source/Content annotations (``bench/brat.py``), names
 are resolved with its own plain rules, and numbers and sentences are found with its own regexes.
 Only the evaluation step calls ``checking``. Nothing from PolNeAR is written to disk.
 
@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import DEFAULT_SPLIT, Article, GoldQuote, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, GoldQuote, read_split  # noqa: E402
 
 Span = tuple[int, int]
 

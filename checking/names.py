@@ -32,7 +32,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 #: Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 _PARTICLES = _wordset("de da di del della der den du la le van von bin ibn al el st y")
-#: Adverbs and conjunctions an attribution window can leave in front of a name ("then Wallnau").
+#: Adverbs and conjunctions an attribution window can leave in front of a name ("then Okonkwo").
 _LEADING = _wordset("then later now also again and but so while as when")
 #: Function words and verbs that are capitalised only in headline case ("Trump Says He’s …").
 _HEADLINE_WORDS = _wordset(
@@ -96,7 +96,7 @@ def _heading_spans(text: str) -> frozenset[Span]:
 
 def _is_heading(para: str) -> bool:
     """A short paragraph that does not end like a sentence (closing quote marks aside), or is in
-    headline case ("Bolton and Gorka Slam ‘Neocons For Hillary.’")."""
+    headline case ("Mayor and Council Slam ‘Harbour Deal For Insiders.’")."""
     words = para.split()
     if len(words) > 25:
         return False
@@ -130,7 +130,7 @@ def _used_as_name(text: str, name: str) -> bool:
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"'“‘")
         initial = re.search(r"(?:^|\s)[A-Z]\.\s*$", text[max(0, m.start() - 4) : m.start()])
         if before and (before[-1] not in ".!?\n:" or initial) and m.start() > 0:
-            return True  # mid-sentence, or inside a longer name ("Lance Wallnau")
+            return True  # mid-sentence, or inside a longer name ("Marta Okonkwo")
     return False
 
 
@@ -156,7 +156,7 @@ def trusted_speaker(
     name = _trusted_name(text, speaker)
     if name is None and speaker_span is not None:
         # The mention itself ("Mr. Obama") when resolving it to a fuller name went astray
-        # (to a headline's "Obama Sees", say).
+        # (to a headline's "Ruiz Warns", say).
         mention = text[speaker_span[0] : speaker_span[1]]
         if mention != speaker:
             name = _trusted_name(text, mention)
@@ -172,7 +172,7 @@ def _trusted_name(text: str, speaker: str) -> str | None:
         return None
     for i, tok in enumerate(tokens[:-1]):
         if _POSSESSIVE.search(tok):
-            # "Fox News’ Sean Hannity": the person follows the possessive; a single word after it
+            # "Harbour Radio’s Ana Ruiz": the person follows the possessive; a single word after it
             # ("Clinton's campaign", "Rubio’s Attack") is not a person's name.
             rest = tokens[i + 1 :]
             if len(rest) < 2 or not all(t[:1].isupper() for t in rest[:2]):

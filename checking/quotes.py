@@ -341,7 +341,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     return cue and not _attributive(text, a, b)
 
 
-#: What stands before a show, book or film title: "CNN’s “New Day”", "appeared on “Hannity”".
+#: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".
 _TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|in)\b)\s*$")
 
 

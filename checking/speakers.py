@@ -287,7 +287,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
-            # "Joel Pollak of Breitbart California observed": the head before "of" speaks.
+            # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
             of = re.search(r"\s+of(?:\s+the)?\s+$", left)
             if of is None or mention.kind not in ("name", "role"):
                 break
@@ -811,7 +811,7 @@ def _collect_names(text: str) -> list[tuple[int, str]]:
     headings = _heading_spans(text)
     for m in pat.finditer(text):
         if any(ha <= m.start() < hb for ha, hb in headings):
-            # "Obama Sees …", "Trump Addresses Munich Attack": headline case is no name source.
+            # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source.
             continue
         words = m.group().split()
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
