@@ -42,7 +42,6 @@ from schemas.audits import (
     report_rows,
     summarise_audit,
 )
-from store import repo
 from workers.runtime import Runtime
 
 #: How often the queue path reads progress from the store.
@@ -206,7 +205,7 @@ def _report_problems(archive: Path, problems: list[LineProblem], console: Consol
 )
 def audit(archive: Path, out: Path, processes: int, newsroom: str | None, local: bool) -> None:
     """Audit every article of ARCHIVE (JSONL: one {"id", "title", "body", ...} per line)."""
-    from cli.main import _runtime
+    from cli.main import _newsroom_id, _runtime
 
     if out.suffix.lower() not in {".csv", ".json"}:
         raise click.BadParameter("give a file name ending in .csv or .json", param_hint="--out")
@@ -217,13 +216,7 @@ def audit(archive: Path, out: Path, processes: int, newsroom: str | None, local:
     if not articles:
         raise click.ClickException(f"{archive} holds no valid article")
     runtime = _runtime()
-    newsroom_id = None
-    if newsroom:
-        with runtime.session() as session:
-            room = repo.find_newsroom(session, newsroom)
-            if room is None:
-                raise click.ClickException(f"no newsroom named {newsroom!r}")
-            newsroom_id = room.id
+    newsroom_id = _newsroom_id(runtime, newsroom)
     queued = bool(os.environ.get("MISQUOTE_BROKER_URL")) and not local
     started = time.monotonic()
     audit_id: str | None = None

@@ -27,6 +27,17 @@ from workers.runtime import Runtime
 DEMO = Path(__file__).resolve().parent / "demo"
 
 
+def _newsroom_id(runtime: Runtime, name: str | None) -> str | None:
+    """The id of an existing newsroom (None for the shared corpus only); a clear error if absent."""
+    if not name:
+        return None
+    with runtime.session() as session:
+        room = repo.find_newsroom(session, name)
+        if room is None:
+            raise click.ClickException(f"no newsroom named {name!r}")
+        return room.id
+
+
 def _runtime() -> Runtime:
     runtime = Runtime(Settings.from_env())
     try:
@@ -380,13 +391,7 @@ def check(files: tuple[Path, ...], as_json: bool, newsroom: str | None) -> None:
         except (OSError, UnicodeDecodeError) as exc:
             raise click.ClickException(f"cannot read {path}: {exc}") from None
     runtime = _runtime()
-    newsroom_id = None
-    if newsroom:
-        with runtime.session() as session:
-            room = repo.find_newsroom(session, newsroom)
-            if room is None:
-                raise click.ClickException(f"no newsroom named {newsroom!r}")
-            newsroom_id = room.id
+    newsroom_id = _newsroom_id(runtime, newsroom)
     results = [_check_one(runtime, body, name, newsroom_id) for name, body in bodies]
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from store import repo
 from store.models import Audit, AuditChunk, AuditItem, utcnow
 
 LIVE_CHUNK = ("queued", "running")
@@ -161,21 +162,8 @@ def acquire_chunk(session: Session, chunk_id: str, *, owner: str, seconds: int) 
     )
     result = session.execute(
         update(AuditChunk)
-        .where(
-            AuditChunk.id == chunk_id,
-            or_(
-                AuditChunk.state == "queued",
-                (AuditChunk.state == "running") & (AuditChunk.lease_expires_at < now),
-            ),
-            live_audit.exists(),
-        )
-        .values(
-            state="running",
-            lease_owner=owner,
-            lease_expires_at=now + timedelta(seconds=seconds),
-            attempts=AuditChunk.attempts + 1,
-            started_at=now,
-        )
+        .where(AuditChunk.id == chunk_id, repo.takeable(AuditChunk, now), live_audit.exists())
+        .values(**repo.lease_values(AuditChunk, owner=owner, seconds=seconds, now=now))
         .execution_options(synchronize_session=False)
     )
     if not result.rowcount:  # type: ignore[attr-defined]

@@ -167,6 +167,25 @@ def get_job(session: Session, job_id: str, *, newsroom_id: str | None = None) ->
     return session.scalar(stmt)
 
 
+def takeable(model: Any, now: datetime) -> Any:
+    """The lease rule for jobs and audit chunks alike: queued, or running on an expired lease."""
+    return or_(
+        model.state == "queued",
+        (model.state == "running") & (model.lease_expires_at < now),
+    )
+
+
+def lease_values(model: Any, *, owner: str, seconds: int, now: datetime) -> dict[str, Any]:
+    """What taking a lease writes: running, who holds it until when, one more attempt."""
+    return {
+        "state": "running",
+        "lease_owner": owner,
+        "lease_expires_at": now + timedelta(seconds=seconds),
+        "attempts": model.attempts + 1,
+        "started_at": now,
+    }
+
+
 def acquire_lease(session: Session, job_id: str, *, owner: str, seconds: int) -> bool:
     """Atomically take a job that is queued, or running on an expired lease. Commits.
 
@@ -176,20 +195,8 @@ def acquire_lease(session: Session, job_id: str, *, owner: str, seconds: int) ->
     now = utcnow()
     result = session.execute(
         update(Job)
-        .where(
-            Job.id == job_id,
-            or_(
-                Job.state == "queued",
-                (Job.state == "running") & (Job.lease_expires_at < now),
-            ),
-        )
-        .values(
-            state="running",
-            lease_owner=owner,
-            lease_expires_at=now + timedelta(seconds=seconds),
-            attempts=Job.attempts + 1,
-            started_at=now,
-        )
+        .where(Job.id == job_id, takeable(Job, now))
+        .values(**lease_values(Job, owner=owner, seconds=seconds, now=now))
         .execution_options(synchronize_session=False)
     )
     session.commit()

@@ -25,7 +25,7 @@ from store import repo
 from store.config import Settings
 from workers import audits, webhooks
 from workers.checks import check_body
-from workers.runtime import Runtime
+from workers.runtime import Runtime, retry_after_outage
 
 log = logging.getLogger("misquote.worker")
 
@@ -144,12 +144,7 @@ def run_check(task: Task, runtime: Runtime, job_id: str, *, request_id: str | No
         return "failed"
     except OperationalError as exc:
         log.warning("check_draft %s: database unavailable, retrying: %s", job_id, exc.orig)
-        try:
-            with runtime.session() as session:
-                repo.release_lease(session, job_id, owner=owner)
-        except OperationalError:
-            pass  # the reaper takes the job back when the lease expires
-        raise task.retry(countdown=min(60, 2**task.request.retries)) from None
+        raise retry_after_outage(task, runtime, repo.release_lease, job_id, owner) from None
     except Exception as exc:
         log.exception("check_draft %s failed", job_id)
         with runtime.session() as session:

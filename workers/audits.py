@@ -39,7 +39,7 @@ from schemas import claim_to_dict
 from schemas.audits import ArticleResult, AuditChunkPayload, flagged_claims, summarise_audit
 from store import audits as store
 from workers.checks import claim_id
-from workers.runtime import Runtime
+from workers.runtime import Runtime, retry_after_outage
 
 if TYPE_CHECKING:
     from checking.index import IndexView
@@ -178,12 +178,7 @@ def run_chunk(task: Task, runtime: Runtime, chunk_id: str) -> str:
         return "released"
     except OperationalError as exc:
         log.warning("audit_chunk %s: database unavailable, retrying: %s", chunk_id, exc.orig)
-        try:
-            with runtime.session() as session:
-                store.release_chunk(session, chunk_id, owner=owner)
-        except OperationalError:
-            pass  # the reaper takes the chunk back when the lease expires
-        raise task.retry(countdown=min(60, 2**task.request.retries)) from None
+        raise retry_after_outage(task, runtime, store.release_chunk, chunk_id, owner) from None
 
 
 def _check_item(

@@ -8,13 +8,16 @@ worker process on the host and kept current from the store's change log (``worke
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from celery import Task
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from checking.index import IndexView
@@ -77,3 +80,20 @@ class Runtime:
         """The newsroom's view of the corpus index (shared documents plus its own), current as of
         the store's newest change: one cheap watermark query per check."""
         return self.live_index().get(session).view(newsroom_id)
+
+
+def retry_after_outage(
+    task: Task,
+    runtime: Runtime,
+    release: Callable[..., None],
+    row_id: str,
+    owner: str,
+) -> Exception:
+    """Give the lease back if the database answers, and schedule a retry with backoff.
+
+    If the database is still down the lease simply runs out and the reaper takes the row back.
+    Returns the exception for the caller to raise, so the task's control flow stays visible.
+    """
+    with contextlib.suppress(OperationalError), runtime.session() as session:
+        release(session, row_id, owner=owner)
+    return task.retry(countdown=min(60, 2**task.request.retries))
