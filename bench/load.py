@@ -14,33 +14,23 @@ succeeded). Rate limits are off for the run (``MISQUOTE_RATE_LIMIT=off``).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import random
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
-import psycopg
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
+from cluster import STOP, Cluster, percentile, run_clients  # noqa: E402
+
+from checking.corpus import passages  # noqa: E402
+from checking.model import Document  # noqa: E402
 from store import repo  # noqa: E402
-from store.config import Settings  # noqa: E402
-from store.db import migrate  # noqa: E402
 from store.models import Job  # noqa: E402
-from workers.runtime import Runtime  # noqa: E402
 
-PG = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS = "redis://127.0.0.1:6379/0"
 WORDS = [
     "council",
     "harbour",
@@ -70,11 +60,6 @@ WORDS = [
 ]
 
 
-def pct(xs: list[float], q: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, round(q * (len(s) - 1)))] if s else float("nan")
-
-
 def sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16)))
 
@@ -86,28 +71,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
 
-    name = f"misquote_load_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    tmp = Path(tempfile.mkdtemp(prefix="misquote-load-"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MISQUOTE_")}
-    env.update(
-        MISQUOTE_HOME=str(tmp / "home"),
-        MISQUOTE_DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}",
-        MISQUOTE_BROKER_URL=REDIS,
-        MISQUOTE_QUEUE=f"load-{uuid.uuid4().hex[:8]}",
-        MISQUOTE_RATE_LIMIT="off",
-    )
-    procs: list[subprocess.Popen[bytes]] = []
-    settings = Settings.from_env(
-        {k.removeprefix("MISQUOTE_").lower(): v for k, v in env.items() if k.startswith("MISQ")}
-    )
-    runtime = Runtime(settings)
-    try:
-        from checking.corpus import passages
-        from checking.model import Document
-
-        migrate(runtime.engine)
+    with Cluster("load", rate_limit="off") as cluster:
+        runtime = cluster.runtime
         rng = random.Random(5)
         demo = json.loads((ROOT / "cli/demo/reference.json").read_text(encoding="utf-8"))
         docs = [Document(id=demo["id"], title=demo["title"], text=demo["text"])]
@@ -123,44 +88,18 @@ def main() -> None:
                 repo.put_document(session, newsroom_id=None, doc=doc, passages=passages(doc))
             key = repo.create_api_key(session, "load")
             session.commit()
-        port = 19000 + random.randrange(1000)
-        gunicorn = str(Path(sys.executable).parent / "gunicorn")
-        cli = [sys.executable, "-m", "cli.main"]
-        for argv, log in (
-            ([gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "service.wsgi:app"], "api.log"),
-            ([*cli, "worker", "-c", str(args.workers), "--loglevel", "WARNING"], "worker.log"),
-        ):
-            procs.append(
-                subprocess.Popen(
-                    argv,
-                    env=env,
-                    cwd=ROOT,
-                    stdout=(tmp / log).open("wb"),
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )
-            )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(base + "/readyz", timeout=2).ok:
-                    break
-            if time.monotonic() > deadline:
-                raise SystemExit("the API did not come up")
-            time.sleep(0.2)
+        base = cluster.start(args.workers)
         draft = json.loads((ROOT / "cli/demo/draft.json").read_text(encoding="utf-8"))["body"]
         headers = {"Authorization": f"Bearer {key}"}
         submitted: list[str] = []
         submit_ms: list[float] = []
         errors: list[int] = []
         lock = threading.Lock()
-        stop = threading.Event()
 
         def client(i: int) -> None:
             with requests.Session() as http:
                 n = 0
-                while not stop.is_set():
+                while not STOP.is_set():
                     n += 1
                     t0 = time.perf_counter()
                     r = http.post(
@@ -177,14 +116,7 @@ def main() -> None:
                         else:
                             errors.append(r.status_code)
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-        began = time.perf_counter()
-        for t in threads:
-            t.start()
-        time.sleep(args.seconds)
-        stop.set()
-        for t in threads:
-            t.join()
+        began = run_clients(client, args.clients, args.seconds)
         window = time.perf_counter() - began
         drain_deadline = time.monotonic() + 600
         while True:
@@ -209,24 +141,14 @@ def main() -> None:
             f"processes on Redis/PostgreSQL, {len(docs)} reference documents\n"
             f"submissions: {len(submitted)} accepted ({len(submitted) / window:.1f}/s), "
             f"{len(errors)} refused {sorted(set(errors))}\n"
-            f"submit latency: p50 {pct(submit_ms, 0.5):.1f} ms, p95 {pct(submit_ms, 0.95):.1f} ms\n"
-            f"time to result: p50 {pct(to_result, 0.5):.2f} s, p95 {pct(to_result, 0.95):.2f} s "
+            f"submit latency: p50 {percentile(submit_ms, 0.5):.1f} ms, "
+            f"p95 {percentile(submit_ms, 0.95):.1f} ms\n"
+            f"time to result: p50 {percentile(to_result, 0.5):.2f} s, "
+            f"p95 {percentile(to_result, 0.95):.2f} s "
             f"(backlog drained {drained:.0f} s after the window)\n"
             f"jobs: {states}; lost {lost}",
             flush=True,
         )
-    finally:
-        for p in procs:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(p.pid, signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(p.pid, signal.SIGKILL)
-        runtime.engine.dispose()
-        with psycopg.connect(PG, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

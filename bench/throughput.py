@@ -14,51 +14,20 @@ submit-to-result latency p50/p95, and whether every submitted job ended ``succee
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import random
-import shutil
-import signal
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
-import psycopg
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cluster import STOP, Cluster, percentile, run_clients  # noqa: E402
 from synthcorpus import TRAIN_SPLIT, Generator, corpus, make_draft, read_articles  # noqa: E402
 
 from store import repo  # noqa: E402
-from store.config import Settings  # noqa: E402
-from workers.runtime import Runtime  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-PG = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def wait_http(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"{url} did not come up")
-
-
-def percentile(xs: list[float], q: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))] if s else float("nan")
 
 
 def main() -> None:
@@ -70,28 +39,9 @@ def main() -> None:
     ap.add_argument("--split", type=Path, default=TRAIN_SPLIT)
     args = ap.parse_args()
 
-    name = f"misquote_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    tmp = Path(tempfile.mkdtemp(prefix="misquote-throughput-"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MISQUOTE_")}
-    env.update(
-        MISQUOTE_HOME=str(tmp / "home"),
-        MISQUOTE_DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}",
-        MISQUOTE_BROKER_URL=REDIS,
-        MISQUOTE_QUEUE=f"bench-{uuid.uuid4().hex[:8]}",
-        # One API key polls hundreds of times a second here; the per-key limit is for clients.
-        MISQUOTE_RATE_LIMIT="1000000/minute",
-    )
-    procs: list[subprocess.Popen[bytes]] = []
-    try:
-        settings = Settings.from_env(
-            {k.removeprefix("MISQUOTE_").lower(): v for k, v in env.items() if k.startswith("MISQ")}
-        )
-        runtime = Runtime(settings)
-        from store.db import migrate
-
-        migrate(runtime.engine)
+    # One API key polls hundreds of times a second here; the per-key limit is for clients.
+    with Cluster("bench", rate_limit="1000000/minute") as cluster:
+        runtime = cluster.runtime
         gen = Generator(read_articles(args.split))
         t0 = time.perf_counter()
         pool = []
@@ -103,44 +53,14 @@ def main() -> None:
             session.commit()
         load_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        cli = [sys.executable, "-m", "cli.main"]
-        subprocess.run([*cli, "corpus", "reindex"], env=env, cwd=ROOT, check=True)
+        cluster.misquote("corpus", "reindex")
         reindex_s = time.perf_counter() - t0
         print(
             f"corpus: {len(pool):,} passages stored in {load_s:.0f}s "
             f"({len(pool) / load_s:,.0f}/s through the ORM), indexed in {reindex_s:.1f}s",
             flush=True,
         )
-
-        port = 18000 + random.randrange(1000)
-        logs = tmp / "logs"
-        logs.mkdir()
-        for argv, log in (
-            (
-                [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "-w",
-                    "2",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "service.wsgi:app",
-                ],
-                "api.log",
-            ),
-            ([*cli, "worker", "-c", str(args.workers), "--loglevel", "WARNING"], "worker.log"),
-        ):
-            procs.append(
-                subprocess.Popen(
-                    argv,
-                    env=env,
-                    cwd=ROOT,
-                    stdout=(logs / log).open("wb"),
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )
-            )
-        base = f"http://127.0.0.1:{port}"
-        wait_http(base + "/healthz")
+        base = cluster.start(args.workers)
         headers = {"Authorization": f"Bearer {key}"}
         rng = random.Random(1)
         drafts = [make_draft(pool, rng).body for _ in range(50)]
@@ -149,7 +69,6 @@ def main() -> None:
         latencies: list[float] = []
         done_at: list[float] = []
         lock = threading.Lock()
-        stop = threading.Event()
 
         def run_one(body: str) -> tuple[str, float, str]:
             start = time.perf_counter()
@@ -176,20 +95,13 @@ def main() -> None:
 
         def client(i: int) -> None:
             r = random.Random(i)
-            while not stop.is_set():
+            while not STOP.is_set():
                 _, latency, _ = run_one(r.choice(drafts))
                 with lock:
                     latencies.append(latency)
                     done_at.append(time.perf_counter())
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-        began = time.perf_counter()
-        for t in threads:
-            t.start()
-        time.sleep(args.seconds)
-        stop.set()
-        for t in threads:
-            t.join()
+        began = run_clients(client, args.clients, args.seconds)
         in_window = [t for t in done_at if t - began <= args.seconds]
 
         states: dict[str, int] = {}
@@ -211,20 +123,6 @@ def main() -> None:
             f"(jobs by attempts: {dict(sorted(attempts.items()))})",
             flush=True,
         )
-    finally:
-        for p in procs:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(p.pid, signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(p.pid, signal.SIGKILL)
-        with contextlib.suppress(Exception):
-            runtime.engine.dispose()
-        with psycopg.connect(PG, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

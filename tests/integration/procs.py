@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -98,3 +99,55 @@ def poll_job(base: str, location: str, headers: dict[str, str], timeout: float =
             return data
         time.sleep(0.2)
     raise AssertionError(f"job {location} still {data['status']} after {timeout}s")
+
+
+class Stack:
+    """An API process and any number of worker processes on one broker and one database.
+
+    Leases and the reaper run on short clocks (overridable by keyword) so fault tests see a dead
+    worker's job or chunk taken back within seconds. ``headers`` carry a fresh key for the
+    newsroom "tribune".
+    """
+
+    def __init__(
+        self, tmp: Path, *, worker_concurrency: int | None = None, **settings: Any
+    ) -> None:
+        self.tmp = tmp
+        tmp.mkdir(parents=True, exist_ok=True)
+        defaults: dict[str, Any] = {
+            "queue": f"misquote-test-{uuid.uuid4().hex[:8]}",
+            "lease_seconds": 4,
+            "requeue_after_seconds": 3,
+            "reaper_interval_seconds": 0.5,
+        }
+        self.env = env_for(home=tmp / "home", **{**defaults, **settings})
+        self.database_url = str(settings.get("database_url", ""))
+        self.concurrency = worker_concurrency
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.api = Proc(
+            ["serve", "--port", str(self.port), "--no-worker"], self.env, tmp / "api.log"
+        )
+        self.workers: list[Proc] = []
+        try:
+            wait_http(f"{self.base}/healthz", self.api)
+            self.headers = {"Authorization": f"Bearer {create_key(self.env, 'tribune')}"}
+        except BaseException:
+            self.api.stop()
+            raise
+
+    def worker(self) -> Proc:
+        args = ["worker"]
+        if self.concurrency is not None:
+            args += ["--concurrency", str(self.concurrency)]
+        proc = Proc(args, self.env, self.tmp / f"worker{len(self.workers)}.log")
+        self.workers.append(proc)
+        return proc
+
+    def post(self, path: str, payload: Any) -> requests.Response:
+        return requests.post(self.base + path, json=payload, headers=self.headers, timeout=60)
+
+    def close(self) -> None:
+        for proc in self.workers:
+            proc.stop()
+        self.api.stop()

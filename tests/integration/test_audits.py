@@ -10,10 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +19,7 @@ from sqlalchemy import select
 
 from tests.audit_data import articles, jsonl
 from tests.conftest import demo_json
-from tests.integration.procs import Proc, create_key, env_for, free_port, run, wait_http
+from tests.integration.procs import Stack, run
 
 pytestmark = pytest.mark.integration
 
@@ -30,55 +27,26 @@ N = 200
 
 
 @pytest.fixture
-def cluster(tmp_path: Path, redis_url: str, postgres_url: str) -> Iterator[dict[str, Any]]:
-    env = env_for(
-        home=tmp_path / "home",
+def cluster(stack_factory: Any, redis_url: str, postgres_url: str) -> Stack:
+    """API + workers on Redis/PostgreSQL, 3 s leases, 10-article chunks, the demo reference."""
+    stack = stack_factory(
         database_url=postgres_url,
         broker_url=redis_url,
-        queue=f"misquote-audit-{uuid.uuid4().hex[:8]}",
         requeue_after_seconds=2,
-        reaper_interval_seconds=0.5,
         lease_seconds=3,
         audit_chunk_size=10,
+        worker_concurrency=1,
     )
-    port = free_port()
-    api = Proc(["serve", "--port", str(port), "--no-worker"], env, tmp_path / "api.log")
-    workers: list[Proc] = []
-
-    def start_worker() -> Proc:
-        proc = Proc(["worker", "--concurrency", "1"], env, tmp_path / f"worker{len(workers)}.log")
-        workers.append(proc)
-        return proc
-
-    try:
-        wait_http(f"http://127.0.0.1:{port}/healthz", api)
-        base = f"http://127.0.0.1:{port}"
-        key = {"Authorization": f"Bearer {create_key(env, 'tribune')}"}
-        reference = demo_json("reference.json")
-        added = requests.post(
-            f"{base}/v1/corpus/documents", json=reference, headers=key, timeout=30
-        )
-        assert added.status_code == 201, added.text
-        yield {
-            "base": base,
-            "key": key,
-            "start_worker": start_worker,
-            "workers": workers,
-            "url": postgres_url,
-            "env": env,
-            "tmp": tmp_path,
-        }
-    finally:
-        for proc in workers:
-            proc.stop()
-        api.stop()
+    added = stack.post("/v1/corpus/documents", demo_json("reference.json"))
+    assert added.status_code == 201, added.text
+    return stack
 
 
-def submit(cluster: dict[str, Any]) -> str:
+def submit(cluster: Stack) -> str:
     response = requests.post(
-        f"{cluster['base']}/v1/audits?name=archive.jsonl",
+        f"{cluster.base}/v1/audits?name=archive.jsonl",
         data=jsonl(articles(N)).encode(),
-        headers={**cluster["key"], "Content-Type": "application/x-ndjson"},
+        headers={**cluster.headers, "Content-Type": "application/x-ndjson"},
         timeout=60,
     )
     assert response.status_code == 202, response.text
@@ -86,26 +54,26 @@ def submit(cluster: dict[str, Any]) -> str:
     return str(response.headers["Location"])
 
 
-def poll(cluster: dict[str, Any], location: str, *, until: Any, timeout: float = 120) -> Any:
+def poll(cluster: Stack, location: str, *, until: Any, timeout: float = 120) -> Any:
     deadline = time.monotonic() + timeout
     data: dict[str, Any] = {}
     while time.monotonic() < deadline:
-        response = requests.get(cluster["base"] + location, headers=cluster["key"], timeout=10)
+        response = requests.get(cluster.base + location, headers=cluster.headers, timeout=10)
         assert response.status_code == 200, response.text
         data = response.json()
         if until(data):
             return data
         time.sleep(0.1)
-    logs = "\n".join(w.output() for w in cluster["workers"])
+    logs = "\n".join(w.output() for w in cluster.workers)
     raise AssertionError(f"audit {location} stuck at {data}\n{logs}")
 
 
-def check_exactly_once(cluster: dict[str, Any], location: str) -> list[Any]:
+def check_exactly_once(cluster: Stack, location: str) -> list[Any]:
     """The report and the item table both hold every article once; returns the chunk rows."""
     from store.db import make_engine, make_sessionmaker
     from store.models import AuditChunk, AuditItem
 
-    base, key = cluster["base"], cluster["key"]
+    base, key = cluster.base, cluster.headers
     report = requests.get(f"{base}{location}/report.json", headers=key, timeout=30).json()
     ids = [row["article_id"] for row in report["rows"]]
     assert ids == [a["id"] for a in articles(N)]  # one flagged claim each, in archive order
@@ -114,7 +82,7 @@ def check_exactly_once(cluster: dict[str, Any], location: str) -> list[Any]:
     assert Counter(r["article_id"] for r in csv.DictReader(io.StringIO(table))) == Counter(ids)
 
     audit_id = location.rsplit("/", 1)[-1]
-    engine = make_engine(cluster["url"])
+    engine = make_engine(cluster.database_url)
     try:
         with make_sessionmaker(engine)() as session:
             items = list(session.scalars(select(AuditItem).where(AuditItem.audit_id == audit_id)))
@@ -130,8 +98,8 @@ def check_exactly_once(cluster: dict[str, Any], location: str) -> list[Any]:
     return chunks
 
 
-def test_audit_of_200_articles_through_redis_and_a_worker(cluster: dict[str, Any]) -> None:
-    cluster["start_worker"]()
+def test_audit_of_200_articles_through_redis_and_a_worker(cluster: Stack) -> None:
+    cluster.worker()
     location = submit(cluster)
     data = poll(cluster, location, until=lambda d: d["status"] in {"succeeded", "failed"})
     assert data["status"] == "succeeded", data
@@ -144,16 +112,16 @@ def test_audit_of_200_articles_through_redis_and_a_worker(cluster: dict[str, Any
     assert len(chunks) == N // 10 and all(c.attempts == 1 for c in chunks)
 
 
-def test_worker_killed_mid_audit_loses_nothing(cluster: dict[str, Any]) -> None:
+def test_worker_killed_mid_audit_loses_nothing(cluster: Stack) -> None:
     # One worker, so whenever progress is seen mid-audit that worker holds a chunk's lease.
-    victim = cluster["start_worker"]()
+    victim = cluster.worker()
     location = submit(cluster)
     seen = poll(cluster, location, until=lambda d: d["progress"]["done"] >= 30)
     assert seen["status"] == "running" and seen["progress"]["done"] < N, seen
     victim.kill()  # SIGKILL to the worker's whole process group, mid-chunk
     victim.popen.wait(timeout=10)
     held = running_chunks(cluster, location)  # frozen now: nobody else is working
-    cluster["start_worker"]()
+    cluster.worker()
     data = poll(cluster, location, until=lambda d: d["status"] in {"succeeded", "failed"})
     assert data["status"] == "succeeded", data
     assert data["progress"]["done"] == N and data["progress"]["failed"] == 0
@@ -165,11 +133,11 @@ def test_worker_killed_mid_audit_loses_nothing(cluster: dict[str, Any]) -> None:
             assert chunk.attempts >= 2
 
 
-def running_chunks(cluster: dict[str, Any], location: str) -> set[str]:
+def running_chunks(cluster: Stack, location: str) -> set[str]:
     from store.db import make_engine
     from store.models import AuditChunk
 
-    engine = make_engine(cluster["url"])
+    engine = make_engine(cluster.database_url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(
@@ -183,16 +151,14 @@ def running_chunks(cluster: dict[str, Any], location: str) -> set[str]:
         engine.dispose()
 
 
-def test_cli_audit_goes_through_the_queue(cluster: dict[str, Any]) -> None:
+def test_cli_audit_goes_through_the_queue(cluster: Stack) -> None:
     """With MISQUOTE_BROKER_URL set, ``misquote audit`` creates the audit in the store, a worker
     checks it, and the command writes the report from the store; a bad line still exits 1."""
-    cluster["start_worker"]()
-    archive = cluster["tmp"] / "archive.jsonl"
+    cluster.worker()
+    archive = cluster.tmp / "archive.jsonl"
     archive.write_text(jsonl(articles(50)) + "{broken\n", encoding="utf-8")
-    out = cluster["tmp"] / "report.csv"
-    result = run(
-        ["audit", str(archive), "--out", str(out), "--newsroom", "tribune"], cluster["env"]
-    )
+    out = cluster.tmp / "report.csv"
+    result = run(["audit", str(archive), "--out", str(out), "--newsroom", "tribune"], cluster.env)
     assert result.returncode == 1, result.stderr
     assert f"{archive}:51:" in result.stderr and "queued for the workers" in result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))

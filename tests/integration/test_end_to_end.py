@@ -7,8 +7,6 @@ once on the production shape (PostgreSQL + Redis, API and worker as separate pro
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,7 @@ import pytest
 import requests
 
 from tests.conftest import demo_json
-from tests.integration.procs import Proc, create_key, env_for, free_port, poll_job, wait_http
+from tests.integration.procs import Proc, Stack, create_key, env_for, free_port, poll_job, wait_http
 
 pytestmark = pytest.mark.integration
 
@@ -106,53 +104,30 @@ def test_embedded_default(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def production(tmp_path: Path, redis_url: str, postgres_url: str) -> Iterator[dict[str, Any]]:
-    env = env_for(
-        home=tmp_path / "home",
+def production(stack_factory: Any, redis_url: str, postgres_url: str) -> Stack:
+    return stack_factory(
         database_url=postgres_url,
         broker_url=redis_url,
-        queue=f"misquote-test-{uuid.uuid4().hex[:8]}",
         requeue_after_seconds=2,
-        reaper_interval_seconds=0.5,
         lease_seconds=5,
+        worker_concurrency=1,
     )
-    port = free_port()
-    api = Proc(["serve", "--port", str(port), "--no-worker"], env, tmp_path / "api.log")
-    workers: list[Proc] = []
-
-    def start_worker() -> Proc:
-        proc = Proc(["worker", "--concurrency", "1"], env, tmp_path / f"worker{len(workers)}.log")
-        workers.append(proc)
-        return proc
-
-    try:
-        wait_http(f"http://127.0.0.1:{port}/healthz", api)
-        yield {
-            "base": f"http://127.0.0.1:{port}",
-            "env": env,
-            "start_worker": start_worker,
-            "url": postgres_url,
-        }
-    finally:
-        for proc in workers:
-            proc.stop()
-        api.stop()
 
 
-def test_production_shape_redis_postgres(production: dict[str, Any]) -> None:
-    worker = production["start_worker"]()
-    exercise(production["base"], production["env"])
+def test_production_shape_redis_postgres(production: Stack) -> None:
+    worker = production.worker()
+    exercise(production.base, production.env)
 
     # The request ID travels with the message: the worker's JSON log line names it.
-    key = {"Authorization": f"Bearer {create_key(production['env'], 'tribune')}"}
+    key = production.headers
     submitted = requests.post(
-        f"{production['base']}/v1/drafts",
+        f"{production.base}/v1/drafts",
         json={"body": "The mayor said “the bridge opens in May.”"},
         headers={**key, "X-Request-ID": "e2e-request-42"},
         timeout=30,
     )
     assert submitted.headers["X-Request-ID"] == "e2e-request-42"
-    assert poll_job(production["base"], submitted.headers["Location"], key)["status"] == "succeeded"
+    assert poll_job(production.base, submitted.headers["Location"], key)["status"] == "succeeded"
     lines = [json.loads(line) for line in worker.output().splitlines() if line.startswith("{")]
     assert any(
         line.get("request_id") == "e2e-request-42" and line.get("outcome") == "succeeded"
@@ -160,7 +135,7 @@ def test_production_shape_redis_postgres(production: dict[str, Any]) -> None:
     ), worker.output()
 
 
-def test_reaper_recovers_lost_message_and_dead_lease(production: dict[str, Any]) -> None:
+def test_reaper_recovers_lost_message_and_dead_lease(production: Stack) -> None:
     """A job whose message never reached the broker, and one whose worker died holding the lease,
     both finish once a worker is running."""
     from datetime import timedelta
@@ -169,7 +144,7 @@ def test_reaper_recovers_lost_message_and_dead_lease(production: dict[str, Any])
     from store.db import make_engine, make_sessionmaker
     from store.models import utcnow
 
-    sessions = make_sessionmaker(make_engine(production["url"]))
+    sessions = make_sessionmaker(make_engine(production.database_url))
     with sessions() as session:
         room = repo.get_or_create_newsroom(session, "tribune").id
         lost = repo.submit_draft(session, newsroom_id=room, body="He said “nothing at all.”").job
@@ -180,10 +155,10 @@ def test_reaper_recovers_lost_message_and_dead_lease(production: dict[str, Any])
         dead.attempts = 1
         session.commit()
         ids = [lost.id, dead.id]
-    production["start_worker"]()
-    key = {"Authorization": f"Bearer {create_key(production['env'], 'tribune')}"}
+    production.worker()
+    key = production.headers
     for job_id in ids:
-        result = poll_job(production["base"], f"/v1/jobs/{job_id}", key, timeout=60)
+        result = poll_job(production.base, f"/v1/jobs/{job_id}", key, timeout=60)
         assert result["status"] == "succeeded", result
         assert result["claims"] and result["claims"][0]["verdict"] == "unverified"
     with sessions() as session:

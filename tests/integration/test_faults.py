@@ -6,8 +6,6 @@ from __future__ import annotations
 import contextlib
 import random
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,37 +13,14 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from tests.integration.procs import Proc, create_key, env_for, free_port, poll_job, wait_http
+from tests.integration.procs import poll_job
 from tests.integration.servers import PrivatePostgres, PrivateRedis
 
 pytestmark = pytest.mark.integration
 
+#: 25 made-up words; sentences of 14 draw from them, so passages share words but differ.
 WORDS = [
-    "council",
-    "harbour",
-    "envoy",
-    "budget",
-    "crane",
-    "union",
-    "mayor",
-    "bridge",
-    "school",
-    "water",
-    "road",
-    "strike",
-    "review",
-    "ferry",
-    "tunnel",
-    "levy",
-    "rail",
-    "clinic",
-    "housing",
-    "grant",
-    "tariff",
-    "quota",
-    "vessel",
-    "dock",
-    "pier",
+    a + b for a in ("lan", "mar", "quo", "bel", "tor") for b in ("ter", "den", "ric", "vo", "sel")
 ]
 
 
@@ -67,57 +42,6 @@ def slow_material(rng: random.Random) -> tuple[list[dict[str, str]], str]:
     ]
     body = "\n\n".join(f"“{sentence(rng)},” said Reporter{i} Smith." for i in range(500))
     return docs, body
-
-
-class Stack:
-    """An API process and any number of worker processes on one broker and one database."""
-
-    def __init__(self, tmp: Path, **settings: Any) -> None:
-        self.tmp = tmp
-        tmp.mkdir(parents=True, exist_ok=True)
-        self.env = env_for(
-            home=tmp / "home",
-            queue=f"misquote-test-{uuid.uuid4().hex[:8]}",
-            lease_seconds=4,
-            requeue_after_seconds=3,
-            reaper_interval_seconds=0.5,
-            **settings,
-        )
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.api = Proc(
-            ["serve", "--port", str(self.port), "--no-worker"], self.env, tmp / "api.log"
-        )
-        self.workers: list[Proc] = []
-        wait_http(f"{self.base}/healthz", self.api)
-        self.headers = {"Authorization": f"Bearer {create_key(self.env, 'tribune')}"}
-
-    def worker(self) -> Proc:
-        proc = Proc(["worker"], self.env, self.tmp / f"worker{len(self.workers)}.log")
-        self.workers.append(proc)
-        return proc
-
-    def post(self, path: str, payload: Any) -> requests.Response:
-        return requests.post(self.base + path, json=payload, headers=self.headers, timeout=60)
-
-    def close(self) -> None:
-        for proc in self.workers:
-            proc.stop()
-        self.api.stop()
-
-
-@pytest.fixture
-def stack_factory(tmp_path: Path) -> Iterator[Any]:
-    stacks: list[Stack] = []
-
-    def make(**settings: Any) -> Stack:
-        stack = Stack(tmp_path / f"s{len(stacks)}", **settings)
-        stacks.append(stack)
-        return stack
-
-    yield make
-    for stack in stacks:
-        stack.close()
 
 
 def count_claims(database_url: str, job_id: str) -> tuple[int, int]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from store import audits
-from store.db import make_engine, make_sessionmaker, migrate
 from store.models import AuditChunk, AuditItem, utcnow
 from tests.audit_data import articles
 
@@ -22,18 +18,6 @@ REAP = {"requeue_after": timedelta(seconds=30), "max_attempts": 2}
 def mine(found: list[str], chunks: list[str]) -> list[str]:
     """The PostgreSQL database is shared by the session's tests: look at this test's rows only."""
     return [c for c in found if c in chunks]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    migrate(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
 
 
 def new_audit(sessions: sessionmaker[Session], n: int = 5, chunk: int = 2) -> tuple[str, list[str]]:
