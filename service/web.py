@@ -103,6 +103,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=12),
+        SESSION_COOKIE_SECURE=settings.secure_cookies,
     )
     app.register_blueprint(bp)
 
@@ -246,10 +247,22 @@ def signin() -> Any:
         return render_template("review/signin.html", next=next_url, email="")
     email = (request.form.get("email") or "").strip()
     password = request.form.get("password") or ""
+    guard = current_app.extensions["misquote.signin_guard"]
+    wait = guard.wait_seconds(email)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        html = render_template(
+            "review/signin.html",
+            next=next_url,
+            email=email,
+            error=f"Too many failed sign-ins. Try again in {minutes} minute(s).",
+        )
+        return Response(html, status=429, mimetype="text/html", headers={"Retry-After": str(wait)})
     with _runtime().session() as db:
         checker = review_store.authenticate(db, email, password) if email and password else None
         checker_id = checker.id if checker is not None else None
     if checker_id is None:
+        guard.failed(email)
         html = render_template(
             "review/signin.html",
             next=next_url,
@@ -257,6 +270,7 @@ def signin() -> Any:
             error="That email and password do not match a checker.",
         )
         return Response(html, status=400, mimetype="text/html")
+    guard.succeeded(email)
     session.clear()
     session.permanent = True
     session["checker_id"] = checker_id

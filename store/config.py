@@ -16,6 +16,13 @@ def _default_home() -> Path:
     return Path(os.environ.get("MISQUOTE_HOME") or Path.home() / ".misquote")
 
 
+def _flag(value: Any) -> bool:
+    """``1``/``true``/``yes``/``on`` (any case) are true; ``bool("0")`` would be true too."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in {"1", "true", "yes", "on"}
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -54,6 +61,11 @@ class Settings:
     #: Signs the review page's session cookies; when empty, one is generated and kept in
     #: ``home/secret_key`` so sign-ins survive a restart (set it when ``home`` is not shared).
     secret_key: str = field(default="", repr=False)
+    #: Failed review-page sign-ins allowed per email in a window (per client address: five
+    #: times as many, for a newsroom behind one NAT); past it even the right password waits.
+    signin_limit: str = "10/15 minutes"
+    #: Send the session cookie only over HTTPS; turn on when the page is served behind TLS.
+    secure_cookies: bool = False
 
     @classmethod
     def from_env(cls, overrides: dict[str, Any] | None = None) -> Settings:
@@ -75,7 +87,12 @@ class Settings:
         coerced: dict[str, Any] = {}
         for key, value in values.items():
             default = getattr(settings, key)
-            coerced[key] = type(default)(value) if not isinstance(default, str) else str(value)
+            if isinstance(default, bool):
+                coerced[key] = _flag(value)
+            elif isinstance(default, str):
+                coerced[key] = str(value)
+            else:
+                coerced[key] = type(default)(value)
         settings = replace(settings, **coerced)
         if settings.uses_embedded_store or settings.broker_url.startswith("sqla+sqlite"):
             settings.home.mkdir(parents=True, exist_ok=True)

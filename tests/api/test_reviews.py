@@ -532,3 +532,49 @@ def test_notes_are_escaped_and_pages_are_not_framed(
     assert "<img" not in decided.get_json()["status_html"]
     assert "&lt;img src=x" in decided.get_json()["status_html"]
     assert "<img src=x" not in client.get("/review").get_data(as_text=True)
+
+
+def test_failed_sign_ins_are_limited_per_email(settings: Any) -> None:
+    """Past the limit even the right password waits; another checker's email is unaffected; a
+    success clears the email's count."""
+    from dataclasses import replace
+
+    from service.app import create_app
+
+    app = create_app(replace(settings, signin_limit="3/15 minutes"))
+    app.config["TESTING"] = True
+    client = app.test_client()
+    make_checker(app, "tribune", "ana@tribune.test")
+    make_checker(app, "tribune", "ben@tribune.test")
+
+    assert sign_in(client, "ben@tribune.test", "wrong").status_code == 400
+    assert sign_in(client, "ben@tribune.test", "wrong").status_code == 400
+    assert sign_in(app.test_client(), "ben@tribune.test").status_code == 303  # clears the count
+    for _ in range(2):
+        assert sign_in(client, "ben@tribune.test", "wrong").status_code == 400
+
+    for _ in range(3):
+        assert sign_in(client, "ana@tribune.test", "wrong").status_code == 400
+    locked = sign_in(client, "Ana@tribune.test ")
+    assert locked.status_code == 429
+    assert 0 < int(locked.headers["Retry-After"]) <= 15 * 60
+    assert "Too many failed sign-ins" in locked.get_data(as_text=True)
+    assert client.get("/review").status_code == 302  # still signed out
+
+    assert sign_in(client, "ben@tribune.test").status_code == 303
+
+
+def test_sign_in_limit_off_and_secure_cookies(settings: Any) -> None:
+    from dataclasses import replace
+
+    from service.app import create_app
+
+    app = create_app(replace(settings, signin_limit="off", secure_cookies=True))
+    app.config["TESTING"] = True
+    client = app.test_client()
+    make_checker(app, "tribune", "ana@tribune.test")
+    for _ in range(12):
+        assert sign_in(client, "ana@tribune.test", "wrong").status_code == 400
+    right = sign_in(client, "ana@tribune.test")
+    assert right.status_code == 303
+    assert "Secure" in right.headers["Set-Cookie"]

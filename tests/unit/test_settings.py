@@ -25,3 +25,11 @@ def test_environment_and_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     settings = Settings.from_env({"home": tmp_path, "MISQUOTE_MAX_CLAIMS": "9"})
     assert settings.broker_url == "redis://127.0.0.1:6379/3" and not settings.broker_is_embedded
     assert settings.lease_seconds == 7 and settings.max_claims == 9
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1", True), ("true", True), ("On", True), ("0", False), ("false", False), ("no", False)],
+)
+def test_flags_read_words_not_truthiness(tmp_path: Path, value: str, expected: bool) -> None:
+    assert Settings.from_env({"home": tmp_path, "secure_cookies": value}).secure_cookies is expected
