@@ -298,6 +298,13 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         if _BOUNDARY_BEFORE.search(left):
             return mention
+        if (
+            mention.kind == "pronoun"
+            and mention.text.lower() in _NOMINATIVE
+            and not re.search(r"\b(?:whom|said|says|say|did|does|do)\W*$", left, re.IGNORECASE)
+        ):
+            # "Recently she announced …": a subject pronoun is the verb's subject wherever it is.
+            return mention
         if mention.kind == "name" and re.search(r"\bwith\s+$", left) and cue_ing:
             # "…, with Sen. Ann Lee calling it “…”": the subject of an absolute clause.
             return mention
@@ -311,6 +318,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     return None
 
 
+_NOMINATIVE = _wordset("he she they we i")
 #: Words after which a capitalised phrase is an object, not the subject of the next verb.
 _NOT_SUBJECT = _wordset(
     "a an the of to for with by from on in at about against into onto than like via over under "
@@ -617,6 +625,9 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(chars)
 
 
+#: Rules that find a speaker from a cue next to the quote, which a later quote may inherit.
+_FIRM_RULES = _wordset("f1 f2 f3 f4 f5 f6 f7 before rel label signature inherit-para")
+
 #: Debug hook: when a list, ``attribute`` appends the rule that attributed each quote.
 _TRACE: list[str] | None = None
 
@@ -892,8 +903,8 @@ class _People:
         for name in set(full.values()):
             v = votes.get(name, 0)
             first = name.split()[0].lower()
-            if v == 0:
-                v = (first in _MALE_FIRST) - (first in _FEMALE_FIRST)
+            # A common first name outweighs one stray pronoun vote.
+            v += 3 * ((first in _MALE_FIRST) - (first in _FEMALE_FIRST))
             if v:
                 self.gender[name] = "m" if v > 0 else "f"
 
@@ -901,6 +912,8 @@ class _People:
     def _pronoun_after(masked: str, pos: int) -> int:
         """+1/-1 when a he/his (she/her) follows the name in its clause, before any other name."""
         window = masked[pos : pos + 100]
+        if re.match(r"[\w-]+['’]s?\b", window):
+            return 0  # "under Ruiz’s questioning he …": a possessive is not the clause's subject
         stop = re.search(r"[.;!?@\n]", window)
         window = window[: stop.start()] if stop else window
         for k, w in enumerate(re.findall(r"[A-Za-z]+", window)):
@@ -959,6 +972,7 @@ def attribute(
     last_by_pron: dict[str, tuple[str, Span]] = {}
     prev: Quote | None = None
     prev_para = -1
+    prev_rule = "none"
     si = 0
     pi = 0
     for q in quotes:
@@ -1027,6 +1041,17 @@ def attribute(
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"
+                if (
+                    mention is None
+                    and prev is not None
+                    and prev.speaker is not None
+                    and pi == prev_para
+                    and prev_rule.split("/")[0] in _FIRM_RULES
+                ):
+                    # "…,” Ruiz said. Later, “…”: no speaker of its own, so the paragraph's
+                    # (when that quote had a cue of its own, not a guess from a sentence subject).
+                    inherit = True
+                    rule = "inherit-para-late"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
                 rule = "intro-prev-sent"
@@ -1080,6 +1105,7 @@ def attribute(
         out.append(nq)
         prev = nq
         prev_para = pi
+        prev_rule = rule
     return out
 
 

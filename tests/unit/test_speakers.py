@@ -300,3 +300,46 @@ def test_cue_verb_subject_found_past_a_long_subject_phrase() -> None:
     )
     got = who(text)
     assert got[0][2] is not None and "residents" in got[0][2]
+
+
+def test_quote_later_in_a_paragraph_keeps_the_paragraph_speaker() -> None:
+    text = (
+        "“The pier needs new pilings,” said Ines Moreau, the harbour engineer. Until then, "
+        "“nobody should fish from the far end.”"
+    )
+    got = who(text)
+    assert [(s, m) for _, s, m in got] == [("Ines Moreau", "Ines Moreau")] * 2
+
+
+def test_subject_pronoun_after_an_opening_adverb() -> None:
+    text = (
+        "Lena Fisk runs the allotment society.\n\n"
+        "Recently she wrote on the club noticeboard, in red ink, “Water only before nine.”"
+    )
+    assert who(text)[0][1:] == ("Lena Fisk", "she")
+
+
+def test_pronoun_in_a_whom_clause_is_not_taken_over_the_main_subject() -> None:
+    text = (
+        "Omar Haddad opened the depot.\n\n"
+        "Bo Lind said he would vote for Haddad, whom he called “a steady hand.”"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+def test_possessive_name_gets_no_gender_from_the_pronoun_after_it() -> None:
+    text = (
+        "Senator Maria Costa questioned the harbour chief, Tomas Berg, on Monday.\n\n"
+        "Under Costa’s questioning he conceded the audit was late.\n\n"
+        "“You knew for a year,” Costa said. “You did nothing,” she said again."
+    )
+    assert who(text)[1][1:] == ("Maria Costa", "she")
+
+
+def test_common_first_name_outweighs_one_stray_pronoun() -> None:
+    text = (
+        "Elizabeth Moreno met Peter Vance in the square.\n\n"
+        "Moreno, he noted, left early.\n\n"
+        "“We start on Monday,” she said."
+    )
+    assert who(text)[0][1:] == ("Elizabeth Moreno", "she")
