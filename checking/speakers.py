@@ -247,7 +247,11 @@ _ADVERBIAL_TAIL = re.compile(
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
     r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
     r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
-    r"\w+ly))+\s*$",
+    r"\w+ly|"
+    # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
+    r"(?:was|were|is|are)\s+(?:quick|prompted|moved|careful|eager|keen|happy|forced)\s+to|"
+    r"(?:went|goes|go|going)\s+on\s+to|(?:decided|chose|hastened|proceeded|went)\s+to|"
+    r"began\s+by|ended\s+by))+\s*$",
     re.IGNORECASE,
 )
 
@@ -692,7 +696,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
-        mention = _np_after(masked, lo + acc2.end(), qa)
+        mention = _np_after(masked, lo + acc2.end(), qa, any_det=True)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
@@ -739,7 +743,25 @@ _OBJECT_VERBS = _wordset(
 def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
-    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", masked[lo : cm.start()]):
+    before = masked[lo : cm.start()]
+    if not word.endswith("ing") and re.search(
+        r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE
+    ):
+        # "Ruiz was asked …", "the plan was described as …": a passive's subject is not speaking;
+        # its agent is ("Ruiz was asked by the host, Ode, “…”").
+        agent = re.match(r"\s+by\s+", masked[cm.end() : qa])
+        if agent is not None:
+            mention = _np_after(masked, cm.end() + agent.end(), qa, any_det=True)
+            if mention is not None:
+                return _Found(mention, cm.start())
+        return None
+    conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
+    if conj is not None:
+        # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
+        found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
+        if found is not None:
+            return found
+    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
         for cb in re.finditer(
@@ -762,6 +784,30 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             and re.fullmatch(r"\s*[,:;—–-][\s,:;—–-]*", masked[inv.span[1] : qa])
         ):
             return _Found(inv, cm.start())
+    return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:—–(]\s*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_subject(masked: str, lo: int, end: int, cue: int) -> _Found | None:
+    """The subject of the clause whose first verb ends at ``end`` (before "and <cue>"): the
+    nearest clause before it that opens with a pronoun, name or role phrase and a verb."""
+    starts = [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end) if m.end() > 0]
+    for start in sorted(set(starts), reverse=True):
+        subj = _subject_phrase(masked, start, end)
+        if subj is None or subj.span[0] - start > 40:
+            continue
+        nxt = re.match(
+            r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"
+            r"\s+(?:\w+ly\s+)?([a-z]+)",
+            masked[subj.span[1] : end],
+        )
+        if nxt is not None and nxt.group(1) not in _NOT_SUBJECT | {"and", "or"}:
+            return _Found(subj, cue)
     return None
 
 

@@ -343,3 +343,29 @@ def test_common_first_name_outweighs_one_stray_pronoun() -> None:
         "“We start on Monday,” she said."
     )
     assert who(text)[0][1:] == ("Elizabeth Moreno", "she")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Two years ago, Ana Ruiz backed the levy and said “it pays for itself.”", "Ana Ruiz"),
+        (
+            "When the mayor, Bo Lind, was asked about the ferry, he smiled and then said, "
+            "“Ask me in June.”",
+            "he",
+        ),
+        ("Tomas Berg went on to say that the dam was “safe for a century.”", "Tomas Berg"),
+        ("Ines Moreau was quick to add, “The fund is empty.”", "Ines Moreau"),
+        (
+            "According to her longtime physician, the singer is in “excellent health.”",
+            "her longtime physician",
+        ),
+    ],
+)
+def test_coordinated_and_infinitive_cues(text: str, mention: str) -> None:
+    assert who(text)[0][2] == mention
+
+
+def test_subject_of_a_passive_cue_is_not_the_speaker_its_agent_is() -> None:
+    text = "Bo Lind was asked by the host, Greta Holm, “Will you run again?”"
+    assert who(text)[0][1:] == ("Greta Holm", "Greta Holm")
