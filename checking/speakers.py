@@ -56,7 +56,7 @@ CUE_VERBS: frozenset[str] = _wordset("""
     interjected begin began wonder wonders wondered muse mused predict refer referred echo
     echoed beam beamed gush gushed scoff scoffed sneer sneered marvel marveled marvelled rail
     railed hail hailed tout blame blamed slam lash lashed shoot shot fire fired hit hint hinted
-    reply recount recounted imagine imagined proclaim proclaimed reason reasoned
+    reply recount recounted imagine imagined proclaim proclaimed reason reasoned written
     """)
 
 
@@ -461,7 +461,9 @@ def _clause_subject(
     for cm in cue_re.finditer(masked, lo, qa):
         start = lo
         for cb in re.finditer(
-            r"[,;—–]\s*|\b(?:while|when|as|but|and|because|though)\s+", masked[lo : cm.start()]
+            r"[,;—–]\s*|\b(?:while|when|as|but|and|because|though)\s+",
+            masked[lo : cm.start()],
+            re.IGNORECASE,
         ):
             start = lo + cb.end()
         for begin in (start, lo):
@@ -484,7 +486,24 @@ def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> 
 #: Words that open a plural speaker phrase without a determiner ("Two analysts said").
 _QUANTIFIERS = _wordset(
     "some many several most few both two three four five six seven eight nine ten dozens "
-    "hundreds thousands multiple other others"
+    "hundreds thousands multiple other others those these"
+)
+
+
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|half|a\s+third|a\s+quarter|a\s+majority|a\s+minority)"
+)
+_SHARE = re.compile(
+    r"((?:(?:about|nearly|almost|roughly|some|only|just|more\s+than|fewer\s+than|less\s+than|"
+    r"over|under|around)\s+)?" + _NUMBER + r"(?:[\s-]+" + _NUMBER + r")?"
+    r"(?:\s+(?:in|out\s+of)\s+" + _NUMBER + r"|\s*(?:percent|per\s+cent|%))?"
+    r"(?:\s+of)?(?:\s+(?:the|all|those|these)\b)?"
+    r"(?:\s+(?!(?:said|say|says|were|are|agreed|think|thought|believe|believed)\b)"
+    r"[\w'’-]+){0,6}?)"
+    r"(?=\s+(?:who\s+\w+\s+)?(?:said|say|says|told|agreed|agree|think|thought|believe|"
+    r"believed|called|described|were|are|answered|picked|chose|named|rated|expressed)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -505,6 +524,10 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     w0 = toks[0].group()
     if w0.lower() in _PRONOUNS and w0.lower() != "it":
         return _Mention(toks[0].span(), w0, "pronoun")
+    share = _SHARE.match(masked, p, hi)
+    if share is not None:
+        # "About four in 10 voters said", "Sixty percent of Democrats say": a poll's respondents.
+        return _Mention(share.span(1), share.group(1), "role")
     if w0.lower() in _DETERMINERS or w0.lower() in _QUANTIFIERS:
         end = 1
         while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
@@ -693,6 +716,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
             break
         chosen = cands[k][0]
         return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
+    as_put = _AS_PUT_IT.search(masked, lo, qa)
+    if as_put is not None:
+        # "As the columnist Ana Ruiz put it, “…”".
+        mention = _np_at_end(masked[lo : as_put.end(1)], lo)
+        if mention is not None and mention.span[0] >= as_put.start(1):
+            return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
@@ -718,6 +747,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     return None
 
 
+_AS_PUT_IT = re.compile(
+    r"\b[Aa]s\s+([^,;@]{2,80}?)\s+(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
+)
 #: What may stand between a cue verb and the subject of speech reported inside its complement
 #: ("Cruz said he …", "said that Rubio …"): no clause boundary.
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")

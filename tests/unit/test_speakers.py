@@ -369,3 +369,27 @@ def test_coordinated_and_infinitive_cues(text: str, mention: str) -> None:
 def test_subject_of_a_passive_cue_is_not_the_speaker_its_agent_is() -> None:
     text = "Bo Lind was asked by the host, Greta Holm, “Will you run again?”"
     assert who(text)[0][1:] == ("Greta Holm", "Greta Holm")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "About four in 10 harbour residents said the ferry was “too expensive.”",
+            "About four in 10 harbour residents",
+        ),
+        ("Sixty percent of the drivers surveyed say tolls are “a tax on work.”", "Sixty percent"),
+        ("While those surveyed said the park was “well kept,” the board disagreed.", "those"),
+        (
+            "As the critic Ana Ruiz put it, “The second act never arrives.”",
+            "the critic Ana Ruiz",
+        ),
+        (
+            "As the columnist Bo Lind had written a year earlier, “The bridge will outlast us.”",
+            "the columnist Bo Lind",
+        ),
+    ],
+)
+def test_poll_shares_and_as_x_put_it(text: str, mention: str) -> None:
+    got = who(text)[0][2]
+    assert got is not None and got.startswith(mention)
