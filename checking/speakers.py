@@ -397,7 +397,11 @@ _CUE_STOP = _wordset(
     "not to of in on at for with by from"
 )
 _INTRO = re.compile(
-    r"(?:[@\s\"“”‘’'—–-]*)(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
+    r"(?:[@\s\"“”‘’'—–-]*)"
+    # A dateline: "HARBOURTON, May 3 (Wire) —", "Harbourton (Wire) –".
+    r"(?:(?:[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?"
+    r"(?:\s*\([A-Za-z. ]+\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([A-Z][A-Za-z. ]+\))\s*[—–-]+\s*)?"
+    r"(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
     r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
     r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"
     r"Responding|Writing|Appearing|Addressing|Although|Though|If|Once|Back|Earlier|Months|Weeks|"

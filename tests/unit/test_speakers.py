@@ -393,3 +393,14 @@ def test_subject_of_a_passive_cue_is_not_the_speaker_its_agent_is() -> None:
 def test_poll_shares_and_as_x_put_it(text: str, mention: str) -> None:
     got = who(text)[0][2]
     assert got is not None and got.startswith(mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HARBOURTON, May 3 (Wire) — Mayor Ana Ruiz opened the pier, saying it was “long overdue.”",
+        "Harbourton (Wire) – Mayor Ana Ruiz opened the pier, saying it was “long overdue.”",
+    ],
+)
+def test_dateline_is_not_the_subject(text: str) -> None:
+    assert who(text)[0][1:] == ("Ana Ruiz", "Mayor Ana Ruiz")
