@@ -56,7 +56,7 @@ CUE_VERBS: frozenset[str] = _wordset("""
     interjected begin began wonder wonders wondered muse mused predict refer referred echo
     echoed beam beamed gush gushed scoff scoffed sneer sneered marvel marveled marvelled rail
     railed hail hailed tout blame blamed slam lash lashed shoot shot fire fired hit hint hinted
-    reply recount recounted imagine imagined proclaim proclaimed reason reasoned
+    reply recount recounted imagine imagined proclaim proclaimed reason reasoned written
     """)
 
 
@@ -247,7 +247,11 @@ _ADVERBIAL_TAIL = re.compile(
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
     r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
     r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
-    r"\w+ly))+\s*$",
+    r"\w+ly|"
+    # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
+    r"(?:was|were|is|are)\s+(?:quick|prompted|moved|careful|eager|keen|happy|forced)\s+to|"
+    r"(?:went|goes|go|going)\s+on\s+to|(?:decided|chose|hastened|proceeded|went)\s+to|"
+    r"began\s+by|ended\s+by))+\s*$",
     re.IGNORECASE,
 )
 
@@ -298,6 +302,13 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         if _BOUNDARY_BEFORE.search(left):
             return mention
+        if (
+            mention.kind == "pronoun"
+            and mention.text.lower() in _NOMINATIVE
+            and not re.search(r"\b(?:whom|said|says|say|did|does|do)\W*$", left, re.IGNORECASE)
+        ):
+            # "Recently she announced …": a subject pronoun is the verb's subject wherever it is.
+            return mention
         if mention.kind == "name" and re.search(r"\bwith\s+$", left) and cue_ing:
             # "…, with Sen. Ann Lee calling it “…”": the subject of an absolute clause.
             return mention
@@ -311,6 +322,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     return None
 
 
+_NOMINATIVE = _wordset("he she they we i")
 #: Words after which a capitalised phrase is an object, not the subject of the next verb.
 _NOT_SUBJECT = _wordset(
     "a an the of to for with by from on in at about against into onto than like via over under "
@@ -385,7 +397,11 @@ _CUE_STOP = _wordset(
     "not to of in on at for with by from"
 )
 _INTRO = re.compile(
-    r"(?:[@\s\"“”‘’'—–-]*)(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
+    r"(?:[@\s\"“”‘’'—–-]*)"
+    # A dateline: "HARBOURTON, May 3 (Wire) —", "Harbourton (Wire) –".
+    r"(?:(?:[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?"
+    r"(?:\s*\([A-Za-z. ]+\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([A-Z][A-Za-z. ]+\))\s*[—–-]+\s*)?"
+    r"(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
     r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
     r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"
     r"Responding|Writing|Appearing|Addressing|Although|Though|If|Once|Back|Earlier|Months|Weeks|"
@@ -449,7 +465,9 @@ def _clause_subject(
     for cm in cue_re.finditer(masked, lo, qa):
         start = lo
         for cb in re.finditer(
-            r"[,;—–]\s*|\b(?:while|when|as|but|and|because|though)\s+", masked[lo : cm.start()]
+            r"[,;—–]\s*|\b(?:while|when|as|but|and|because|though)\s+",
+            masked[lo : cm.start()],
+            re.IGNORECASE,
         ):
             start = lo + cb.end()
         for begin in (start, lo):
@@ -472,7 +490,24 @@ def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> 
 #: Words that open a plural speaker phrase without a determiner ("Two analysts said").
 _QUANTIFIERS = _wordset(
     "some many several most few both two three four five six seven eight nine ten dozens "
-    "hundreds thousands multiple other others"
+    "hundreds thousands multiple other others those these"
+)
+
+
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|half|a\s+third|a\s+quarter|a\s+majority|a\s+minority)"
+)
+_SHARE = re.compile(
+    r"((?:(?:about|nearly|almost|roughly|some|only|just|more\s+than|fewer\s+than|less\s+than|"
+    r"over|under|around)\s+)?" + _NUMBER + r"(?:[\s-]+" + _NUMBER + r")?"
+    r"(?:\s+(?:in|out\s+of)\s+" + _NUMBER + r"|\s*(?:percent|per\s+cent|%))?"
+    r"(?:\s+of)?(?:\s+(?:the|all|those|these)\b)?"
+    r"(?:\s+(?!(?:said|say|says|were|are|agreed|think|thought|believe|believed)\b)"
+    r"[\w'’-]+){0,6}?)"
+    r"(?=\s+(?:who\s+\w+\s+)?(?:said|say|says|told|agreed|agree|think|thought|believe|"
+    r"believed|called|described|were|are|answered|picked|chose|named|rated|expressed)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -493,6 +528,10 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     w0 = toks[0].group()
     if w0.lower() in _PRONOUNS and w0.lower() != "it":
         return _Mention(toks[0].span(), w0, "pronoun")
+    share = _SHARE.match(masked, p, hi)
+    if share is not None:
+        # "About four in 10 voters said", "Sixty percent of Democrats say": a poll's respondents.
+        return _Mention(share.span(1), share.group(1), "role")
     if w0.lower() in _DETERMINERS or w0.lower() in _QUANTIFIERS:
         end = 1
         while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
@@ -617,6 +656,9 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
     return "".join(chars)
 
 
+#: Rules that find a speaker from a cue next to the quote, which a later quote may inherit.
+_FIRM_RULES = _wordset("f1 f2 f3 f4 f5 f6 f7 before rel label signature inherit-para")
+
 #: Debug hook: when a list, ``attribute`` appends the rule that attributed each quote.
 _TRACE: list[str] | None = None
 
@@ -678,10 +720,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
             break
         chosen = cands[k][0]
         return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
+    as_put = _AS_PUT_IT.search(masked, lo, qa)
+    if as_put is not None:
+        # "As the columnist Ana Ruiz put it, “…”".
+        mention = _np_at_end(masked[lo : as_put.end(1)], lo)
+        if mention is not None and mention.span[0] >= as_put.start(1):
+            return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
-        mention = _np_after(masked, lo + acc2.end(), qa)
+        mention = _np_after(masked, lo + acc2.end(), qa, any_det=True)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
@@ -703,6 +751,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     return None
 
 
+_AS_PUT_IT = re.compile(
+    r"\b[Aa]s\s+([^,;@]{2,80}?)\s+(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
+)
 #: What may stand between a cue verb and the subject of speech reported inside its complement
 #: ("Cruz said he …", "said that Rubio …"): no clause boundary.
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
@@ -728,7 +779,25 @@ _OBJECT_VERBS = _wordset(
 def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
-    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", masked[lo : cm.start()]):
+    before = masked[lo : cm.start()]
+    if not word.endswith("ing") and re.search(
+        r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE
+    ):
+        # "Ruiz was asked …", "the plan was described as …": a passive's subject is not speaking;
+        # its agent is ("Ruiz was asked by the host, Ode, “…”").
+        agent = re.match(r"\s+by\s+", masked[cm.end() : qa])
+        if agent is not None:
+            mention = _np_after(masked, cm.end() + agent.end(), qa, any_det=True)
+            if mention is not None:
+                return _Found(mention, cm.start())
+        return None
+    conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
+    if conj is not None:
+        # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
+        found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
+        if found is not None:
+            return found
+    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
         for cb in re.finditer(
@@ -751,6 +820,30 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             and re.fullmatch(r"\s*[,:;—–-][\s,:;—–-]*", masked[inv.span[1] : qa])
         ):
             return _Found(inv, cm.start())
+    return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:—–(]\s*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_subject(masked: str, lo: int, end: int, cue: int) -> _Found | None:
+    """The subject of the clause whose first verb ends at ``end`` (before "and <cue>"): the
+    nearest clause before it that opens with a pronoun, name or role phrase and a verb."""
+    starts = [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end) if m.end() > 0]
+    for start in sorted(set(starts), reverse=True):
+        subj = _subject_phrase(masked, start, end)
+        if subj is None or subj.span[0] - start > 40:
+            continue
+        nxt = re.match(
+            r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"
+            r"\s+(?:\w+ly\s+)?([a-z]+)",
+            masked[subj.span[1] : end],
+        )
+        if nxt is not None and nxt.group(1) not in _NOT_SUBJECT | {"and", "or"}:
+            return _Found(subj, cue)
     return None
 
 
@@ -892,8 +985,8 @@ class _People:
         for name in set(full.values()):
             v = votes.get(name, 0)
             first = name.split()[0].lower()
-            if v == 0:
-                v = (first in _MALE_FIRST) - (first in _FEMALE_FIRST)
+            # A common first name outweighs one stray pronoun vote.
+            v += 3 * ((first in _MALE_FIRST) - (first in _FEMALE_FIRST))
             if v:
                 self.gender[name] = "m" if v > 0 else "f"
 
@@ -901,6 +994,8 @@ class _People:
     def _pronoun_after(masked: str, pos: int) -> int:
         """+1/-1 when a he/his (she/her) follows the name in its clause, before any other name."""
         window = masked[pos : pos + 100]
+        if re.match(r"[\w-]+['’]s?\b", window):
+            return 0  # "under Ruiz’s questioning he …": a possessive is not the clause's subject
         stop = re.search(r"[.;!?@\n]", window)
         window = window[: stop.start()] if stop else window
         for k, w in enumerate(re.findall(r"[A-Za-z]+", window)):
@@ -959,6 +1054,7 @@ def attribute(
     last_by_pron: dict[str, tuple[str, Span]] = {}
     prev: Quote | None = None
     prev_para = -1
+    prev_rule = "none"
     si = 0
     pi = 0
     for q in quotes:
@@ -1027,6 +1123,17 @@ def attribute(
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"
+                if (
+                    mention is None
+                    and prev is not None
+                    and prev.speaker is not None
+                    and pi == prev_para
+                    and prev_rule.split("/")[0] in _FIRM_RULES
+                ):
+                    # "…,” Ruiz said. Later, “…”: no speaker of its own, so the paragraph's
+                    # (when that quote had a cue of its own, not a guess from a sentence subject).
+                    inherit = True
+                    rule = "inherit-para-late"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
                 rule = "intro-prev-sent"
@@ -1080,6 +1187,7 @@ def attribute(
         out.append(nq)
         prev = nq
         prev_para = pi
+        prev_rule = rule
     return out
 
 

@@ -300,3 +300,107 @@ def test_cue_verb_subject_found_past_a_long_subject_phrase() -> None:
     )
     got = who(text)
     assert got[0][2] is not None and "residents" in got[0][2]
+
+
+def test_quote_later_in_a_paragraph_keeps_the_paragraph_speaker() -> None:
+    text = (
+        "“The pier needs new pilings,” said Ines Moreau, the harbour engineer. Until then, "
+        "“nobody should fish from the far end.”"
+    )
+    got = who(text)
+    assert [(s, m) for _, s, m in got] == [("Ines Moreau", "Ines Moreau")] * 2
+
+
+def test_subject_pronoun_after_an_opening_adverb() -> None:
+    text = (
+        "Lena Fisk runs the allotment society.\n\n"
+        "Recently she wrote on the club noticeboard, in red ink, “Water only before nine.”"
+    )
+    assert who(text)[0][1:] == ("Lena Fisk", "she")
+
+
+def test_pronoun_in_a_whom_clause_is_not_taken_over_the_main_subject() -> None:
+    text = (
+        "Omar Haddad opened the depot.\n\n"
+        "Bo Lind said he would vote for Haddad, whom he called “a steady hand.”"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+def test_possessive_name_gets_no_gender_from_the_pronoun_after_it() -> None:
+    text = (
+        "Senator Maria Costa questioned the harbour chief, Tomas Berg, on Monday.\n\n"
+        "Under Costa’s questioning he conceded the audit was late.\n\n"
+        "“You knew for a year,” Costa said. “You did nothing,” she said again."
+    )
+    assert who(text)[1][1:] == ("Maria Costa", "she")
+
+
+def test_common_first_name_outweighs_one_stray_pronoun() -> None:
+    text = (
+        "Elizabeth Moreno met Peter Vance in the square.\n\n"
+        "Moreno, he noted, left early.\n\n"
+        "“We start on Monday,” she said."
+    )
+    assert who(text)[0][1:] == ("Elizabeth Moreno", "she")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Two years ago, Ana Ruiz backed the levy and said “it pays for itself.”", "Ana Ruiz"),
+        (
+            "When the mayor, Bo Lind, was asked about the ferry, he smiled and then said, "
+            "“Ask me in June.”",
+            "he",
+        ),
+        ("Tomas Berg went on to say that the dam was “safe for a century.”", "Tomas Berg"),
+        ("Ines Moreau was quick to add, “The fund is empty.”", "Ines Moreau"),
+        (
+            "According to her longtime physician, the singer is in “excellent health.”",
+            "her longtime physician",
+        ),
+    ],
+)
+def test_coordinated_and_infinitive_cues(text: str, mention: str) -> None:
+    assert who(text)[0][2] == mention
+
+
+def test_subject_of_a_passive_cue_is_not_the_speaker_its_agent_is() -> None:
+    text = "Bo Lind was asked by the host, Greta Holm, “Will you run again?”"
+    assert who(text)[0][1:] == ("Greta Holm", "Greta Holm")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "About four in 10 harbour residents said the ferry was “too expensive.”",
+            "About four in 10 harbour residents",
+        ),
+        ("Sixty percent of the drivers surveyed say tolls are “a tax on work.”", "Sixty percent"),
+        ("While those surveyed said the park was “well kept,” the board disagreed.", "those"),
+        (
+            "As the critic Ana Ruiz put it, “The second act never arrives.”",
+            "the critic Ana Ruiz",
+        ),
+        (
+            "As the columnist Bo Lind had written a year earlier, “The bridge will outlast us.”",
+            "the columnist Bo Lind",
+        ),
+    ],
+)
+def test_poll_shares_and_as_x_put_it(text: str, mention: str) -> None:
+    got = who(text)[0][2]
+    assert got is not None and got.startswith(mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HARBOURTON, May 3 (Wire) — Mayor Ana Ruiz opened the pier, saying it was “long overdue.”",
+        "Harbourton (Wire) – Mayor Ana Ruiz opened the pier, saying it was “long overdue.”",
+    ],
+)
+def test_dateline_is_not_the_subject(text: str) -> None:
+    assert who(text)[0][1:] == ("Ana Ruiz", "Mayor Ana Ruiz")
