@@ -37,7 +37,8 @@ _MARK_RE = re.compile("''|``|[" + re.escape(_ALL_MARKS) + "]")
 _CLOSERS: dict[str, tuple[str, ...]] = {
     k: tuple(v)
     for k, v in {
-        "“": '”"″＂',
+        # A “ glued to the word before it and followed by a space closes (sloppy typing).
+        "“": '”"″＂“',
         "„": '“”"',
         "‟": '”"',
         "«": "»",
@@ -235,7 +236,14 @@ def _pair_paragraph(
 
 
 def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:
+    """Is there a closing single mark after mark ``i``, before a new ‘ opens another quote?
+
+    A possessive-looking ’ (``‘Open Ports’ and ‘Fair Tolls’``) closes its quote when the next
+    quote opens before any other closer.
+    """
     for m in marks[i + 1 :]:
+        if m.ch == "‘" and _can_open(m) and not _is_apostrophe(text, m):
+            return False
         if (
             _kind(m.ch) == "s"
             and m.ch in "’'"

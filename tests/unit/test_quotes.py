@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checking.quotes import extract_quotes
+from checking.quotes import extract_quotes, quote_regions
 
 
 def texts(text: str) -> list[str]:
@@ -166,3 +166,16 @@ def test_show_title_after_a_possessive_is_not_speech() -> None:
 def test_nested_quote_closing_before_a_spaced_outer_mark() -> None:
     text = '"They told us, \'Stay home,\' " the clerk recalled. "So we did."'
     assert texts(text) == ["They told us, 'Stay home,'", "So we did."]
+
+
+def test_sloppy_opening_mark_used_as_a_closer_ends_the_quote() -> None:
+    text = "“We will not wait,“ said the mayor. “Next week is too late.”"
+    assert texts(text) == ["We will not wait,", "Next week is too late."]
+    assert texts("He called the levy “unfair“ in a letter on Monday.") == ["unfair"]
+
+
+def test_possessive_looking_mark_closes_when_a_new_quote_opens() -> None:
+    text = "Fishing Board Urges ‘Open Ports’ and ‘Fair Tolls’ for Small Boats"
+    assert quote_regions(text) == [(21, 31), (38, 48)]
+    text2 = "‘The members’ votes were counted twice,’ the clerk said, ‘and that is final.’"
+    assert texts(text2) == ["The members’ votes were counted twice,", "and that is final."]
