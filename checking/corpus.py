@@ -118,6 +118,31 @@ def _unigram_keys(tokens: list[str]) -> set[int]:
     return {_crc("1\x1f" + t) for t in tokens if t != "#"}
 
 
+#: Shingle counts saturate here; the tie-break distance packs two of them into 16 bits.
+SIZE_MAX = 65_535
+
+
+def rank_sizes(tokens: list[str]) -> tuple[int, int]:
+    """(distinct word 3-grams, distinct words other than numbers): the keys a passage is found by.
+
+    The ranking's tie-break compares these with the query's (see :func:`tie_distance`).
+    """
+    tri = len({" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2)})
+    words = len({t for t in tokens if t != "#"})
+    return min(tri, SIZE_MAX), min(words, SIZE_MAX)
+
+
+def tie_distance(query: tuple[int, int], tri: int, words: int) -> int:
+    """How far a passage's :func:`rank_sizes` are from the query's, for passages that share as
+    many shingles with it: the closest first, so among passages that hold all of the query the
+    one with nothing else wins ("a a a a" over "a a a b" for the query "a a a a"). The kind of
+    key the query is ranked by (3-grams, or words under three words) is compared first.
+    """
+    d_tri = min(abs(tri - query[0]), 255)
+    d_words = min(abs(words - query[1]), 255)
+    return d_words * 256 + d_tri if query[0] == 0 else d_tri * 256 + d_words
+
+
 def _display_name(name: str) -> str:
     """ "DOROTHY SHEA" -> "Dorothy Shea": transcripts shout their speaker names."""
     name = " ".join(name.split())
@@ -195,7 +220,7 @@ class CorpusIndex:
         self._passages: list[Passage | None] = []
         #: Per passage: its ``match_key`` (what the verifier's first pass scores) and word count.
         self._keys: list[str] = []
-        self._lengths: list[int] = []
+        self._sizes: list[tuple[int, int]] = []
         self._documents: dict[str, list[int]] = {}
         self._postings: dict[int, list[int]] = {}
         self._saturated: set[int] = set()
@@ -230,7 +255,7 @@ class CorpusIndex:
             tokens = key_tokens(key)
             self._passages.append(p)
             self._keys.append(key)
-            self._lengths.append(len(tokens))
+            self._sizes.append(rank_sizes(tokens))
             self._documents.setdefault(p.document_id, []).append(pid)
             self._live += 1
             for h in _trigram_keys(tokens) | _unigram_keys(tokens):
@@ -293,19 +318,20 @@ class CorpusIndex:
             # in more than 0.5% of passages say little and would flood the tally.
             self._count(_unigram_keys(tokens), hits, 1, cap=max(64, self._live // 200))
         passages = self._passages
-        lengths = self._lengths
-        # Rank by shared shingles, ties to the shorter passage; a generous C-level pre-cut keeps the
+        sizes = self._sizes
+        query = rank_sizes(tokens)
+        # Rank by shared shingles, ties by tie_distance; a generous C-level pre-cut keeps the
         # Python-level tie-break and kind filter off the long tail of one-word hits.
         width = limit * 4 if kind is None else limit * 8
         rough = heapq.nlargest(width, hits.items(), key=itemgetter(1))
         pool = [
-            (count, -lengths[pid], -pid)
+            (count, -tie_distance(query, *sizes[pid]), -pid)
             for pid, count in rough
             if (p := passages[pid]) is not None and (kind is None or p.kind == kind)
         ]
         if len(pool) < limit and len(rough) < len(hits):
             pool = [
-                (count, -lengths[pid], -pid)
+                (count, -tie_distance(query, *sizes[pid]), -pid)
                 for pid, count in hits.items()
                 if (p := passages[pid]) is not None and (kind is None or p.kind == kind)
             ]

@@ -9,8 +9,8 @@ ranking -- but stores it as flat arrays that every process maps from one set of 
 
 - ``keys.npy`` (sorted uint32 shingle keys), ``offsets.npy``, ``postings.npy`` (uint32 passage
   numbers, ascending per key): compressed sparse rows, so a key's posting list is one slice;
-- per passage: ``ntok`` (word count, the tie-break), ``kind``, ``owner`` (0 = shared corpus,
-  otherwise a newsroom), ``start``/``end`` (span in the document), ``speaker``;
+- per passage: ``ntri``/``nwords`` (``corpus.rank_sizes``, the tie-break), ``kind``, ``owner``
+  (0 = shared corpus, otherwise a newsroom), ``start``/``end`` (span in the document), ``speaker``;
 - the passage texts and their match keys as two UTF-8 blobs plus offsets, never a list of ``str``;
 - documents (id, title, first passage) as blobs plus offsets, and a sorted hash of (owner, id) so
   a deleted document's passages can be found without a dict.
@@ -46,7 +46,15 @@ from typing import Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from checking.corpus import _trigram_keys, _unigram_keys, key_tokens, match_key, shingle_tokens
+from checking.corpus import (
+    SIZE_MAX,
+    _trigram_keys,
+    _unigram_keys,
+    key_tokens,
+    match_key,
+    rank_sizes,
+    shingle_tokens,
+)
 from checking.model import Passage
 
 __all__ = [
@@ -60,9 +68,8 @@ __all__ = [
 ]
 
 #: Bumped whenever the on-disk layout changes; an index of another format is rebuilt, not read.
-FORMAT = 1
+FORMAT = 2
 _KINDS = ("quote", "sentence")
-_NTOK_MAX = 65_535
 #: What the workers use for ``ShingleIndex(prune=...)``: measured by ``bench/scale.py`` to keep
 #: recall of the brute-force source at 1M passages while the verifier scores far fewer passages.
 DEFAULT_PRUNE = 0.5
@@ -85,9 +92,9 @@ def _kind_code(kind: str, kinds: list[str]) -> int:
     return kinds.index(kind)
 
 
-def _shingles(key: str) -> tuple[set[int], set[int], int]:
+def _shingles(key: str) -> tuple[set[int], set[int], tuple[int, int]]:
     tokens = key_tokens(key)
-    return _trigram_keys(tokens), _unigram_keys(tokens), min(len(tokens), _NTOK_MAX)
+    return _trigram_keys(tokens), _unigram_keys(tokens), rank_sizes(tokens)
 
 
 class _Blob:
@@ -125,7 +132,7 @@ def write_segment(
     doc_first = array("q")
     doc_owner = array("i")
     doc_hashes = array("q")
-    p_kind, p_ntok, p_owner = array("B"), array("H"), array("H")
+    p_kind, p_ntri, p_nwords, p_owner = array("B"), array("H"), array("H"), array("H")
     p_start, p_end, p_speaker = array("i"), array("i"), array("i")
     all_keys = array("I")
     key_pids = array("I")
@@ -151,14 +158,15 @@ def write_segment(
             doc_owner.append(code)
             doc_hashes.append(_doc_hash(owner, passage.document_id))
         key = match_key(passage.text)
-        tri, uni, ntok = _shingles(key)
+        tri, uni, (ntri, nwords) = _shingles(key)
         keys = tri | uni
         all_keys.extend(keys)
         key_pids.extend([n] * len(keys))
         texts.add(passage.text)
         mkeys.add(key)
         p_kind.append(_kind_code(passage.kind, kinds))
-        p_ntok.append(ntok)
+        p_ntri.append(ntri)
+        p_nwords.append(nwords)
         p_owner.append(doc_owner[-1])
         p_start.append(passage.span[0])
         p_end.append(passage.span[1])
@@ -204,7 +212,8 @@ def write_segment(
     save("postings", postings, _U32)
     save("saturated", saturated, _U32)
     save("kind", np.frombuffer(p_kind, np.uint8) if n else [], np.uint8)
-    save("ntok", np.frombuffer(p_ntok, np.uint16) if n else [], np.uint16)
+    save("ntri", np.frombuffer(p_ntri, np.uint16) if n else [], np.uint16)
+    save("nwords", np.frombuffer(p_nwords, np.uint16) if n else [], np.uint16)
     save("owner", np.frombuffer(p_owner, np.uint16) if n else [], np.uint16)
     save("start", np.frombuffer(p_start, np.int32) if n else [], np.int32)
     save("end", np.frombuffer(p_end, np.int32) if n else [], np.int32)
@@ -286,7 +295,8 @@ class _Segment:
         self.postings = load("postings")
         self.saturated = load("saturated")
         self.kind = load("kind")
-        self.ntok = load("ntok")
+        self.ntri = load("ntri")
+        self.nwords = load("nwords")
         self.owner = load("owner")
         self.start = load("start")
         self.end = load("end")
@@ -396,7 +406,7 @@ class _Segment:
 class _DeltaPassage:
     passage: Passage
     key: str
-    ntok: int
+    sizes: tuple[int, int]
     owner: Owner
 
 
@@ -413,8 +423,8 @@ class _Delta:
     def add(self, passage: Passage, owner: Owner) -> tuple[set[int], set[int]]:
         pid = self.first_pid + len(self.items)
         key = match_key(passage.text)
-        tri, uni, ntok = _shingles(key)
-        self.items.append(_DeltaPassage(passage, key, ntok, owner))
+        tri, uni, sizes = _shingles(key)
+        self.items.append(_DeltaPassage(passage, key, sizes, owner))
         self.docs.setdefault((owner, passage.document_id), []).append(pid)
         self.live += 1
         for h in tri | uni:
@@ -699,15 +709,17 @@ class ShingleIndex:
                 )
         return ok
 
-    def _kind_and_ntok(self, ids: IntArray) -> tuple[IntArray, IntArray]:
+    def _kind_and_sizes(self, ids: IntArray) -> tuple[IntArray, IntArray, IntArray]:
         base_n = self.base_passages
         kinds = np.empty(len(ids), dtype=_I64)
-        ntok = np.empty(len(ids), dtype=_I64)
+        ntri = np.empty(len(ids), dtype=_I64)
+        nwords = np.empty(len(ids), dtype=_I64)
         in_base = ids < base_n
         if self._base is not None and in_base.any():
             bids = ids[in_base]
             kinds[in_base] = self._base.kind[bids]
-            ntok[in_base] = self._base.ntok[bids]
+            ntri[in_base] = self._base.ntri[bids]
+            nwords[in_base] = self._base.nwords[bids]
         if not in_base.all():
             first = self._delta.first_pid
             dpos = np.flatnonzero(~in_base)
@@ -715,8 +727,8 @@ class ShingleIndex:
                 item = self._delta.items[pid - first]
                 assert item is not None
                 kinds[j] = _kind_code(item.passage.kind, self._kinds)
-                ntok[j] = item.ntok
-        return kinds, ntok
+                ntri[j], nwords[j] = item.sizes
+        return kinds, ntri, nwords
 
     def _search(
         self,
@@ -739,18 +751,22 @@ class ShingleIndex:
         ids, counts = tally
         if not len(ids):
             return []
-        kinds, ntok = self._kind_and_ntok(ids)
+        kinds, ntri, nwords = self._kind_and_sizes(ids)
         if kind is not None:
             code = self._kinds.index(kind) if kind in self._kinds else -1
             sel = kinds == code
-            ids, counts, ntok = ids[sel], counts[sel], ntok[sel]
+            ids, counts, ntri, nwords = ids[sel], counts[sel], ntri[sel], nwords[sel]
             if not len(ids):
                 return []
         if self.prune > 0 and len(ids) > 1:
             keep = counts * 1.0 >= self.prune * float(counts.max())
-            ids, counts, ntok = ids[keep], counts[keep], ntok[keep]
-        # Best count first, then the shorter passage, then the earlier one (CorpusIndex's order).
-        rank = (counts << 44) | ((_NTOK_MAX - ntok) << 28) | ((1 << 28) - 1 - ids)
+            ids, counts, ntri, nwords = ids[keep], counts[keep], ntri[keep], nwords[keep]
+        # Best count first, then corpus.tie_distance, then the earlier passage (as CorpusIndex).
+        q_tri, q_words = rank_sizes(shingle_tokens(text))
+        d_tri = np.minimum(np.abs(ntri - q_tri), 255)
+        d_words = np.minimum(np.abs(nwords - q_words), 255)
+        dist = d_words * 256 + d_tri if q_tri == 0 else d_tri * 256 + d_words
+        rank = (counts << 44) | ((SIZE_MAX - dist) << 28) | ((1 << 28) - 1 - ids)
         if len(rank) > limit:
             top = np.argpartition(-rank, limit - 1)[:limit]
             top = top[np.argsort(-rank[top], kind="stable")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -161,10 +162,27 @@ def test_own_text_retrieves_itself_first(texts: list[str], data: st.DataObject) 
     assert top, "own text must retrieve something"
     assert target in top
 
-    def keys(text: str) -> set[str]:
-        # What the index ranks by: word 3-grams, or the set of words for a text under 3 words.
+    def keys(text: str) -> tuple[set[str], set[str]]:
+        # What the index finds a passage by: its word 3-grams and its words other than numbers.
         t = shingle_tokens(text)
-        return {" ".join(t[i : i + 3]) for i in range(len(t) - 2)} if len(t) >= 3 else set(t)
+        return {" ".join(t[i : i + 3]) for i in range(len(t) - 2)}, {w for w in t if w != "#"}
 
     # first is the passage itself, or one the index cannot tell apart from it (same shingles)
     assert top[0] == target or keys(top[0].text) == keys(target.text)
+
+
+@pytest.mark.parametrize(
+    ("target", "other"),
+    [
+        ("council council council council", "council council council sanctions"),
+        ("council envoy", "council envoy council"),
+        ("envoy said", "envoy said the council envoy said"),
+    ],
+)
+def test_ties_go_to_the_passage_with_nothing_the_query_lacks(target: str, other: str) -> None:
+    """Both passages share every key of ``target``; the one that has nothing more wins, whichever
+    was indexed first."""
+    for order in ((other, target), (target, other)):
+        ps = [Passage(f"d{i}", "t", "quote", (0, len(t)), t, None) for i, t in enumerate(order)]
+        top = CorpusIndex.build(ps).candidates(target, limit=2)
+        assert top[0].text == target

@@ -150,7 +150,7 @@ def test_persisted_segment_reopens_memory_mapped(tmp_path: Path) -> None:
     base = reopened._base
     assert base is not None
     # Read-only views of file mappings: shared between processes, never copied.
-    for arr in (base.postings, base.keys, base.ntok, base.owner):
+    for arr in (base.postings, base.keys, base.ntri, base.nwords, base.owner):
         assert not arr.flags.writeable and not arr.flags.owndata
     assert isinstance(base.text._mm.size(), int)
     assert (path / "text.bin").read_bytes().startswith(ps[0].text.encode()[:10])
