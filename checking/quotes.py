@@ -330,6 +330,8 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     it “x”", "says Obama is “obsessed”", a headline's "Name: …"); two lower-case words count anyway.
     """
     inner = text[a:b]
+    if _listed_headline(text, a, b):
+        return False
     n_words = len(re.findall(r"\w+", inner))
     titled = _title_case(inner)
     if n_words > 6 and not (titled and n_words <= 8):
@@ -347,6 +349,20 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+_BYLINE_AFTER = re.compile(r"[\"'”’»,]*\s+by\s+(?:the\s+)?[A-Z]")
+_LABEL_BEFORE = re.compile(r"(?:^|[—–:]|\s-)\s*[\"'“‘„«]*$", re.MULTILINE)
+
+
+def _listed_headline(text: str, a: int, b: int) -> bool:
+    """``NEW SHOW—“Gallery opens on the pier,” by Ann Lee of the Courier``: a linked story's
+    headline with its byline, as newsletters list them, not something anyone said. The quote must
+    open its paragraph or follow a dash or colon, and be followed by a comma and "by Name"."""
+    if _BYLINE_AFTER.match(text, b) is None or "," not in text[b - 1 : b + 3]:
+        return False
+    para_lo = text.rfind("\n", 0, a) + 1
+    return _LABEL_BEFORE.search(text, para_lo, a) is not None
 
 
 #: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".

@@ -179,3 +179,13 @@ def test_possessive_looking_mark_closes_when_a_new_quote_opens() -> None:
     assert quote_regions(text) == [(21, 31), (38, 48)]
     text2 = "‘The members’ votes were counted twice,’ the clerk said, ‘and that is final.’"
     assert texts(text2) == ["The members’ votes were counted twice,", "and that is final."]
+
+
+def test_listed_headline_with_a_byline_is_not_speech() -> None:
+    text = (
+        "HARBOUR NEWS—“Ferry service to resume on the north pier next spring,” by the Courier’s "
+        "Ana Ruiz: “The ferry will run again,” the operator said.\n\n"
+        "“Tolls on the old bridge will rise by a third,” by Ben Ode.\n\n"
+        "The mayor condemned the “reckless and costly delays,” by Ode’s account, at the meeting."
+    )
+    assert texts(text) == ["The ferry will run again,", "reckless and costly delays,"]
