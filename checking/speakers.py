@@ -405,7 +405,10 @@ _INTRO = re.compile(
     r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
     r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"
     r"Responding|Writing|Appearing|Addressing|Although|Though|If|Once|Back|Earlier|Months|Weeks|"
-    r"Years|Minutes|Moments|Shortly|Soon|[A-Z][a-z]+(?:ed|ing|ly))\b[^,@]{0,80},\s*)?"
+    r"Years|Minutes|Moments|Shortly|Soon|Late|Early|"
+    # An opening participle or adverb, but not a name that merely ends like one ("Carly Fiorina
+    # threw …", "Fred Lee said …"): a capitalised word then a lower-case one follows a name.
+    r"[A-Z][a-z]+(?:ed|ing|ly)(?!\s+[A-Z][a-z]+\s+[a-z]))\b[^,@]{0,80},\s*)?"
 )
 
 
@@ -723,7 +726,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     as_put = _AS_PUT_IT.search(masked, lo, qa)
     if as_put is not None:
         # "As the columnist Ana Ruiz put it, “…”".
-        mention = _np_at_end(masked[lo : as_put.end(1)], lo)
+        if re.search(r"[,@\"”'’]$", as_put.group(1)):
+            # "As Ana Ruiz, a professor of law at Avel, put it": the phrase opening the clause.
+            mention = _subject_phrase(masked, as_put.start(1), as_put.end(1))
+        else:
+            mention = _np_at_end(masked[lo : as_put.end(1)], lo)
         if mention is not None and mention.span[0] >= as_put.start(1):
             return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
@@ -752,7 +759,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
 
 
 _AS_PUT_IT = re.compile(
-    r"\b[Aa]s\s+([^,;@]{2,80}?)\s+(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
+    r"\b[Aa]s\s+([^,;@]{2,80}?|[^;\n]{2,160}?[,@\"”'’])\s+"
+    r"(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
 )
 #: What may stand between a cue verb and the subject of speech reported inside its complement
 #: ("Cruz said he …", "said that Rubio …"): no clause boundary.
@@ -806,6 +814,12 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             re.IGNORECASE,
         ):
             clause = lo + cb.end()
+        # The nearest clause before it with a subject and a verb: "At a rally in Salem, Ore., on
+        # Monday, Lee endorsed Ruiz, saying …" is Lee's, not Salem's.
+        comma = len(before.rstrip(" ,"))
+        found = _coordinated_subject(masked, clause, lo + comma, cm.start(), main=True)
+        if found is not None:
+            return found
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
@@ -829,13 +843,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _coordinated_subject(masked: str, lo: int, end: int, cue: int) -> _Found | None:
+_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*")
+
+
+def _coordinated_subject(
+    masked: str, lo: int, end: int, cue: int, *, main: bool = False
+) -> _Found | None:
     """The subject of the clause whose first verb ends at ``end`` (before "and <cue>"): the
-    nearest clause before it that opens with a pronoun, name or role phrase and a verb."""
-    starts = [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end) if m.end() > 0]
+    nearest clause before it that opens with a pronoun, name or role phrase and a verb.
+
+    With ``main`` only clauses opening the sentence or after punctuation count, not those after
+    a conjunction ("Lee apologised after they ran, saying …" is Lee's)."""
+    breaks = _PUNCT_BREAK if main else _CLAUSE_BREAK
+    starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
-        if subj is None or subj.span[0] - start > 40:
+        if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
         nxt = re.match(
             r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"

@@ -404,3 +404,48 @@ def test_poll_shares_and_as_x_put_it(text: str, mention: str) -> None:
 )
 def test_dateline_is_not_the_subject(text: str) -> None:
     assert who(text)[0][1:] == ("Ana Ruiz", "Mayor Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # A first name that ends like an adverb or participle is not an introductory phrase.
+        (
+            "Kelly Marsh backed the ferry plan on Monday, saying it was “long overdue.”",
+            "Kelly Marsh",
+            "Kelly Marsh",
+        ),
+        # A participle's subject is the nearest main clause's, past places and appositions.
+        (
+            "At a rally in Avel, Norland, on Friday, Mayor Ana Ruiz endorsed Bo Lind, saying he "
+            "would “fix the harbour.”",
+            "Ana Ruiz",
+            "Mayor Ana Ruiz",
+        ),
+        (
+            "Late last week, the union wrote a letter to the port's chief, Greta Holm, calling "
+            "the plan “reckless.”",
+            "the union",
+            "the union",
+        ),
+        (
+            "Bo Lind apologised for the posts after they surfaced, saying they had “nothing to "
+            "do with who I am.”",
+            "Bo Lind",
+            "Bo Lind",
+        ),
+    ],
+)
+def test_participle_takes_the_main_clause_subject(text: str, speaker: str, mention: str) -> None:
+    assert who(text)[0][1:] == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Ana Ruiz, a professor of law at Avel, put it: “The second act never arrives.”",
+        "As Ana Ruiz, author of “Harbour Laws,” put it, “The second act never arrives.”",
+    ],
+)
+def test_as_x_put_it_with_an_apposition(text: str) -> None:
+    assert who(text)[-1][1:] == ("Ana Ruiz", "Ana Ruiz")
