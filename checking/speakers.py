@@ -480,6 +480,85 @@ def _clause_subject(
     return None
 
 
+#: Nouns for something said or written, whose possessor is its speaker ("Lee’s claim that …").
+_SPEECH_NOUNS = _wordset("""
+    remark remarks comment comments claim claims statement statements word words warning
+    warnings suggestion suggestions call calls description descriptions characterization
+    characterisation promise promises pledge pledges vow vows assertion assertions insistence
+    argument arguments attack attacks broadside broadsides criticism criticisms message messages
+    rhetoric speech speeches phrase phrases slogan slogans line lines label labels term terms
+    tweet tweets post posts reference references mispronunciation mispronunciations quip quips
+    jab jabs dig digs retort boast boasts complaint complaints accusation accusations charge
+    charges declaration declarations prediction predictions answer answers response responses
+    reply replies question questions plea pleas demand demands insult insults joke jokes
+    announcement admission denial endorsement praise pitch argument view views vision promise
+    catchphrase mantra refrain motto battle-cry cry cries chant chants assessment verdict
+    """)
+_POSSESSOR = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s?)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z-]+)\b(?P<tail>[^.;:!?@]{0,60}?)\s*@*$"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
+    """The possessor of a speech noun that governs the quote ("Lee’s claim that the pier was
+    “unsafe”", "his warning that …", "in Ruiz’s words, “…”")."""
+    m = _POSSESSOR.search(masked, max(lo, qa - 140), qa)
+    if m is None or m.group("noun") not in _SPEECH_NOUNS:
+        return None
+    if not re.match(r"\s*(?:(?:that|of|about|against|for|on|over|to|in)\b|,\s*$)", m.group("tail")):
+        # "Lee called Ruiz’s remarks “childish”": the noun is an object, not the quote's head.
+        return None
+    if m.group("tail").strip() == "," and not re.search(r"\b[Ii]n\s*$", masked[lo : m.start()]):
+        return None
+    if m.group("pron"):
+        pron = m.group("pron")
+        return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[pron.lower()], "pronoun")
+    a, b = m.span("name")
+    words = masked[a:b].split()
+    while words and words[0] in _STOP_CAPS:
+        a += len(words[0]) + 1
+        words = words[1:]
+    if not words:
+        return None
+    return _Mention((a, b), masked[a:b], "name")
+
+
+_LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
+
+
+def _label_before(masked: str, lo: int, qa: int) -> _Mention | None:
+    """A headline's speaker label: "Ruiz: Harbour plan is ‘reckless’" is Ruiz's."""
+    m = _LABEL_CLAUSE.match(masked, lo, qa)
+    if m is None or m.group(1).split()[0] in _STOP_CAPS:
+        return None
+    return _Mention(m.span(1), m.group(1), "name")
+
+
+def _nearest_subject(
+    masked: str, lo: int, qa: int, cue_re: re.Pattern[str], known: frozenset[str]
+) -> _Mention | None:
+    """The subject of the nearest clause before the quote that has a subject and a verb: a scare
+    quote belongs to whoever the clause holding it reports on ("When Lee arrived, Ruiz thanked
+    the crew for its “heroics”" is Ruiz's)."""
+    if cue_re.search(masked, lo, qa):
+        # "Ruiz, who …, said the days when the port had “…” are gone": a speech verb's subject.
+        return None
+    found = _coordinated_subject(masked, lo, qa, qa)
+    if found is None or not _plausible(found.mention, known):
+        return None
+    words = found.mention.text.lower().split()
+    if (
+        found.mention.kind == "role"
+        and words[0] in _POSSESSIVE_PRONOUN
+        and not any(w in _ROLE_NOUNS for w in words)
+    ):
+        # "Lee has been busy, but his guilty pleasure is “…”": a thing of his does not speak.
+        return None
+    return found.mention
+
+
 def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> _Mention | None:
     """The phrase from ``toks[start]`` to its last person noun before ``toks[end]``, if any."""
     for k in range(end - 1, start, -1):
@@ -1141,8 +1220,17 @@ def attribute(
                 inherit = True
                 rule = "inherit-next"
             elif own_material:
-                mention = _subject(masked, lo, hi, known)
-                rule = "subject"
+                mention = _label_before(masked, lo, a)
+                rule = "label-clause"
+                if mention is None:
+                    mention = _possessor(masked, lo, a)
+                    rule = "possessor"
+                if mention is None:
+                    mention = _nearest_subject(masked, lo, a, cue_re, known)
+                    rule = "nearest-subject"
+                if mention is None:
+                    mention = _subject(masked, lo, hi, known)
+                    rule = "subject"
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"

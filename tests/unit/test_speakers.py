@@ -449,3 +449,67 @@ def test_participle_takes_the_main_clause_subject(text: str, speaker: str, menti
 )
 def test_as_x_put_it_with_an_apposition(text: str) -> None:
     assert who(text)[-1][1:] == ("Ana Ruiz", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # The possessor of a speech noun that governs the quote.
+        (
+            "Mayor Ana Ruiz opened the pier. But Ruiz’s broadside against “harbour barons” left "
+            "the council cold.",
+            "Ana Ruiz",
+            "Ruiz",
+        ),
+        (
+            "Bo Lind faced the board on Monday. Members grilled him over his claim that the "
+            "ferry was “never late.”",
+            "Bo Lind",
+            "his",
+        ),
+        (
+            "The port grew quickly because, in Greta Holm’s words, “the river does the work.”",
+            "Greta Holm",
+            "Greta Holm",
+        ),
+    ],
+)
+def test_possessor_of_a_speech_noun_is_the_source(text: str, speaker: str, mention: str) -> None:
+    assert who(text)[-1][1:] == (speaker, mention)
+
+
+def test_possessed_speech_noun_as_an_object_is_not_the_source() -> None:
+    text = "Ana Ruiz, who chairs the board, called Bo Lind’s remarks “childish.”"
+    assert who(text)[0][1] != "Bo Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # A scare quote with no speech verb: the subject of the nearest clause holding it.
+        (
+            "When the ferry finally docked, Ana Ruiz thanked the crew for its “quiet heroics.”",
+            "Ana Ruiz",
+        ),
+        (
+            "Greta Holm smiled as she thanked the volunteers and then boomed, “We did it.”",
+            "she",
+        ),
+        (
+            "Bo Lind framed the poster after Ana Ruiz drafted “a fair deal for the port.”",
+            "Ana Ruiz",
+        ),
+        # A thing of someone's does not speak.
+        (
+            "Mayor Ana Ruiz has been busy, but her favourite pastime is “harbour bingo.”",
+            "Mayor Ana Ruiz",
+        ),
+    ],
+)
+def test_scare_quote_takes_the_nearest_clause_subject(text: str, mention: str) -> None:
+    assert who(text)[-1][2] == mention
+
+
+def test_headline_label_speaks_for_the_clause_after_it() -> None:
+    text = "Ruiz: Harbour deal is ‘reckless’\n\nThe mayor spoke on Monday."
+    assert who(text)[0][1:] == ("Ruiz", "Ruiz")
