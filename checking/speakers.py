@@ -262,6 +262,9 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+_LONG_PARENTHETICAL = re.compile(
+    r"(?:,\s*(?!and\b|or\b|but\b)[^,;:@]{2,}(?:,[^,;:@]+)*,|\s*[—–]\s*[^—–;@]{2,140}[—–])\s*$"
+)
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
@@ -272,19 +275,27 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     ("Shea also said", "the ministry, in a statement, said"); the phrase must start a clause, so the
     object of an earlier verb ("posted a Twitter comment") is not taken for a speaker.
     """
-    lo = max(lo, end - 160)
+    lo = max(lo, end - 260)
     stripped = masked[lo:end].rstrip()
     candidates = [stripped]
     m = _ADVERBIAL_TAIL.search(stripped)
     if m is not None and m.start() > 0:
         candidates.append(stripped[: m.start()])
-    m2 = _PARENTHETICAL_TAIL.search(stripped)
-    if m2 is not None and m2.start() > 0:
-        cut = stripped[: m2.start()]
-        candidates.append(cut)
-        m3 = _ADVERBIAL_TAIL.search(cut)
-        if m3 is not None and m3.start() > 0:
-            candidates.append(cut[: m3.start()])
+    for base in list(candidates):
+        m2 = _PARENTHETICAL_TAIL.search(base)
+        if m2 is not None and m2.start() > 0:
+            cut = base[: m2.start()]
+            candidates.append(cut)
+            m3 = _ADVERBIAL_TAIL.search(cut)
+            if m3 is not None and m3.start() > 0:
+                candidates.append(cut[: m3.start()])
+    for base in list(candidates[:2]):
+        # "Ana Ruiz, who chairs the board, which …, said", "Bo Lind — a teacher — says": a long
+        # or dashed apposition or relative clause between the subject and its verb.
+        for m4 in _LONG_PARENTHETICAL.finditer(base):
+            if m4.start() > 0 and base[m4.start() :].count("@") == 0:
+                candidates.append(base[: m4.start()])
+                break
     for cand in candidates:
         mention = _np_at_end(cand, lo)
         if mention is None:

@@ -513,3 +513,16 @@ def test_scare_quote_takes_the_nearest_clause_subject(text: str, mention: str) -
 def test_headline_label_speaks_for_the_clause_after_it() -> None:
     text = "Ruiz: Harbour deal is ‘reckless’\n\nThe mayor spoke on Monday."
     assert who(text)[0][1:] == ("Ruiz", "Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was only last year that Ana Ruiz, who is weighing a run for mayor, said the pier was "
+        "“beyond repair.”",
+        "Ana Ruiz, who has told friends she sees the two races as linked, said in a statement: "
+        "“I am running for both.”",
+    ],
+)
+def test_relative_clause_between_subject_and_cue(text: str) -> None:
+    assert who(text)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
