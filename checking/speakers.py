@@ -242,7 +242,7 @@ def _cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
 
 _ADVERBIAL_TAIL = re.compile(
     r"(?:[\s,]+(?:also|later|then|again|once|previously|recently|repeatedly|reportedly|simply|"
-    r"just|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
+    r"just|now|still|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
     r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
     r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
@@ -393,16 +393,37 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     # A determiner phrase: "the envoy", "the gambling tycoon", "a spokesman for the campaign".
     for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
         if j + 1 < len(toks) and s2[toks[j].end() : toks[j + 1].start()].strip():
-            return None
+            break
         w = toks[j].group().lower()
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
         if w in _CUE_STOP:
-            return None
+            break
+    if lw in _ROLE_NOUNS and lw.endswith("s") and len(lw) > 3:
+        # A bare plural: "federal prosecutors wrote", "Democratic lawmakers said".
+        j = len(toks) - 1
+        while (
+            j > 0
+            and len(toks) - j < 3
+            and not s2[toks[j - 1].end() : toks[j].start()].strip()
+            and (
+                toks[j - 1].group().lower() in _BARE_MODIFIERS
+                or (_CAP.match(toks[j - 1].group()) and toks[j - 1].group() not in _STOP_CAPS)
+            )
+        ):
+            j -= 1
+        start = toks[j].start()
+        return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
 
 
+#: Lower-case words that may open a bare plural speaker phrase ("federal prosecutors said").
+_BARE_MODIFIERS = _wordset("""
+    federal state local former senior top many some several other two three four five few most
+    foreign legal political military party campaign white house senate congressional democratic
+    republican conservative liberal progressive independent veteran longtime
+    """)
 _CUE_STOP = _wordset(
     "is was are were be been has have had will would can could should may might must do does did "
     "not to of in on at for with by from"
@@ -780,11 +801,23 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
     cm = cue_re.match(masked, p, hi)
-    if cm is None and re.search(r"[,!?]\W{0,3}$", masked[max(lo, q.span[1] - 2) : qb + 2]):
+    if (
+        cm is None
+        and (
+            q.text.rstrip()[-1:] in (",", "!", "?")
+            or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+        )
+        and not re.search(r"[A-Za-z]", masked[lo:qa])
+    ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS:
         mention = _np_after(masked, cm.end(), hi, any_det=True)
+        if mention is None:
+            # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
+            mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
+            if mod is not None:
+                mention = _Mention(mod.span(1), mod.group(1), "name")
         if mention:
             return _Found(rule="f2", mention=mention, cue_pos=cm.start())
     for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
@@ -833,7 +866,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
-        if mention is not None and mention.kind in ("name", "role", "pronoun"):
+        if (
+            mention is not None
+            and mention.kind in ("name", "role", "pronoun")
+            and (mention.kind != "role" or mention.text.split()[0].lower() in _DETERMINERS)
+        ):
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
@@ -848,6 +885,14 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     return None
 
 
+_MODIFIED_NAME = re.compile(
+    r"\s+((?:(?!(?:FUNC)\b)[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:of|on|in|at|during|after|before|who|told|when|while)\b))".replace(
+        "FUNC",
+        "the|a|an|to|of|in|on|at|for|with|by|from|that|this|it|and|but|or|as|is|was|are|were|"
+        "has|had|have|his|her|their|its|about|after|before|during|last|next|then|also|not",
+    )
+)
 _AS_PUT_IT = re.compile(
     r"\b[Aa]s\s+([^,;@]{2,80}?|[^;\n]{2,160}?[,@\"”'’])\s+"
     r"(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"

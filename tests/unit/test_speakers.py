@@ -119,10 +119,10 @@ def test_unattributed_quote_has_no_speaker() -> None:
 
 
 def test_cue_verbs_can_be_extended() -> None:
-    text = "“Everything is on schedule,” chirped Ana Silva."
-    assert "chirped" not in CUE_VERBS
+    text = "“Everything is on schedule,” chirps Ana Silva."
+    assert "chirps" not in CUE_VERBS
     assert who(text)[0][1] is None
-    assert who(text, cue_verbs={"chirped"})[0][1] == "Ana Silva"
+    assert who(text, cue_verbs={"chirps"})[0][1] == "Ana Silva"
 
 
 def test_same_quotes_in_same_order() -> None:
@@ -526,3 +526,32 @@ def test_headline_label_speaks_for_the_clause_after_it() -> None:
 )
 def test_relative_clause_between_subject_and_cue(text: str) -> None:
     assert who(text)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # Any past-tense verb after a quote ending in a comma opens an inverted attribution.
+        ("“Stop the boats,” reacted Lind.", "Lind"),
+        ("“Leave the boats at home,” opined the Avel Gazette.", "the Avel Gazette"),
+        # A bare description before the name.
+        (
+            "“I am not going to say it,” said retired neurosurgeon Bo Lind, asked about it.",
+            "retired neurosurgeon Bo Lind",
+        ),
+        # A bare plural speaker, and "now" between subject and cue.
+        (
+            "“The harm is incalculable,” federal prosecutors wrote in a filing.",
+            "federal prosecutors",
+        ),
+        ("That is why critics say he wanted to “dismantle” the port.", "critics"),
+        ("“This is your harbour,” it now says on the banner.", "it"),
+    ],
+)
+def test_inverted_and_bare_speaker_phrases(text: str, mention: str) -> None:
+    assert who(text)[0][2] == mention
+
+
+def test_past_tense_verb_after_a_mid_sentence_quote_is_not_inverted() -> None:
+    text = "Bo Lind, who has called the plan “reckless,” portrayed the mayor as a novice."
+    assert who(text)[0][2] != "the mayor"
