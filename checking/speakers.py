@@ -262,6 +262,9 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
+)
 _LONG_PARENTHETICAL = re.compile(
     r"(?:,\s*(?!and\b|or\b|but\b)[^,;:@]{2,}(?:,[^,;:@]+)*,|\s*[—–]\s*[^—–;@]{2,140}[—–])\s*$"
 )
@@ -299,6 +302,13 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     for cand in candidates:
         mention = _np_at_end(cand, lo)
         if mention is None:
+            continue
+        if (
+            mention.kind == "name"
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and _PLACE_BEFORE.search(masked, lo, mention.span[0])
+        ):
+            # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             continue
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):

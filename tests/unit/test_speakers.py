@@ -555,3 +555,14 @@ def test_inverted_and_bare_speaker_phrases(text: str, mention: str) -> None:
 def test_past_tense_verb_after_a_mid_sentence_quote_is_not_inverted() -> None:
     text = "Bo Lind, who has called the plan “reckless,” portrayed the mayor as a novice."
     assert who(text)[0][2] != "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ana Ruiz, during a rally in Avel, Ore., said the plan was “a start.”", "Ana Ruiz"),
+        ("Bo Lind, 22, of Avel, Mich., said he was still “hopeful.”", "Bo Lind"),
+    ],
+)
+def test_state_after_a_town_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert who(text)[0][1:] == (speaker, speaker)
