@@ -242,7 +242,7 @@ def _cue_regex(cues: frozenset[str]) -> re.Pattern[str]:
 
 _ADVERBIAL_TAIL = re.compile(
     r"(?:[\s,]+(?:also|later|then|again|once|previously|recently|repeatedly|reportedly|simply|"
-    r"just|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
+    r"just|now|still|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
     r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
     r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
@@ -262,6 +262,12 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
+)
+_LONG_PARENTHETICAL = re.compile(
+    r"(?:,\s*(?!and\b|or\b|but\b)[^,;:@]{2,}(?:,[^,;:@]+)*,|\s*[—–]\s*[^—–;@]{2,140}[—–])\s*$"
+)
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
@@ -272,22 +278,37 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     ("Shea also said", "the ministry, in a statement, said"); the phrase must start a clause, so the
     object of an earlier verb ("posted a Twitter comment") is not taken for a speaker.
     """
-    lo = max(lo, end - 160)
+    lo = max(lo, end - 260)
     stripped = masked[lo:end].rstrip()
     candidates = [stripped]
     m = _ADVERBIAL_TAIL.search(stripped)
     if m is not None and m.start() > 0:
         candidates.append(stripped[: m.start()])
-    m2 = _PARENTHETICAL_TAIL.search(stripped)
-    if m2 is not None and m2.start() > 0:
-        cut = stripped[: m2.start()]
-        candidates.append(cut)
-        m3 = _ADVERBIAL_TAIL.search(cut)
-        if m3 is not None and m3.start() > 0:
-            candidates.append(cut[: m3.start()])
+    for base in list(candidates):
+        m2 = _PARENTHETICAL_TAIL.search(base)
+        if m2 is not None and m2.start() > 0:
+            cut = base[: m2.start()]
+            candidates.append(cut)
+            m3 = _ADVERBIAL_TAIL.search(cut)
+            if m3 is not None and m3.start() > 0:
+                candidates.append(cut[: m3.start()])
+    for base in list(candidates[:2]):
+        # "Ana Ruiz, who chairs the board, which …, said", "Bo Lind — a teacher — says": a long
+        # or dashed apposition or relative clause between the subject and its verb.
+        for m4 in _LONG_PARENTHETICAL.finditer(base):
+            if m4.start() > 0 and base[m4.start() :].count("@") == 0:
+                candidates.append(base[: m4.start()])
+                break
     for cand in candidates:
         mention = _np_at_end(cand, lo)
         if mention is None:
+            continue
+        if (
+            mention.kind == "name"
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and _PLACE_BEFORE.search(masked, lo, mention.span[0])
+        ):
+            # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             continue
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
@@ -382,16 +403,37 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     # A determiner phrase: "the envoy", "the gambling tycoon", "a spokesman for the campaign".
     for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
         if j + 1 < len(toks) and s2[toks[j].end() : toks[j + 1].start()].strip():
-            return None
+            break
         w = toks[j].group().lower()
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
         if w in _CUE_STOP:
-            return None
+            break
+    if lw in _ROLE_NOUNS and lw.endswith("s") and len(lw) > 3:
+        # A bare plural: "federal prosecutors wrote", "Democratic lawmakers said".
+        j = len(toks) - 1
+        while (
+            j > 0
+            and len(toks) - j < 3
+            and not s2[toks[j - 1].end() : toks[j].start()].strip()
+            and (
+                toks[j - 1].group().lower() in _BARE_MODIFIERS
+                or (_CAP.match(toks[j - 1].group()) and toks[j - 1].group() not in _STOP_CAPS)
+            )
+        ):
+            j -= 1
+        start = toks[j].start()
+        return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
 
 
+#: Lower-case words that may open a bare plural speaker phrase ("federal prosecutors said").
+_BARE_MODIFIERS = _wordset("""
+    federal state local former senior top many some several other two three four five few most
+    foreign legal political military party campaign white house senate congressional democratic
+    republican conservative liberal progressive independent veteran longtime
+    """)
 _CUE_STOP = _wordset(
     "is was are were be been has have had will would can could should may might must do does did "
     "not to of in on at for with by from"
@@ -405,7 +447,10 @@ _INTRO = re.compile(
     r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
     r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"
     r"Responding|Writing|Appearing|Addressing|Although|Though|If|Once|Back|Earlier|Months|Weeks|"
-    r"Years|Minutes|Moments|Shortly|Soon|[A-Z][a-z]+(?:ed|ing|ly))\b[^,@]{0,80},\s*)?"
+    r"Years|Minutes|Moments|Shortly|Soon|Late|Early|"
+    # An opening participle or adverb, but not a name that merely ends like one ("Carly Fiorina
+    # threw …", "Fred Lee said …"): a capitalised word then a lower-case one follows a name.
+    r"[A-Z][a-z]+(?:ed|ing|ly)(?!\s+[A-Z][a-z]+\s+[a-z]))\b[^,@]{0,80},\s*)?"
 )
 
 
@@ -475,6 +520,85 @@ def _clause_subject(
             if subj is not None and subj.span[1] <= cm.start() and _plausible(subj, known):
                 return subj
     return None
+
+
+#: Nouns for something said or written, whose possessor is its speaker ("Lee’s claim that …").
+_SPEECH_NOUNS = _wordset("""
+    remark remarks comment comments claim claims statement statements word words warning
+    warnings suggestion suggestions call calls description descriptions characterization
+    characterisation promise promises pledge pledges vow vows assertion assertions insistence
+    argument arguments attack attacks broadside broadsides criticism criticisms message messages
+    rhetoric speech speeches phrase phrases slogan slogans line lines label labels term terms
+    tweet tweets post posts reference references mispronunciation mispronunciations quip quips
+    jab jabs dig digs retort boast boasts complaint complaints accusation accusations charge
+    charges declaration declarations prediction predictions answer answers response responses
+    reply replies question questions plea pleas demand demands insult insults joke jokes
+    announcement admission denial endorsement praise pitch argument view views vision promise
+    catchphrase mantra refrain motto battle-cry cry cries chant chants assessment verdict
+    """)
+_POSSESSOR = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s?)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z-]+)\b(?P<tail>[^.;:!?@]{0,60}?)\s*@*$"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
+    """The possessor of a speech noun that governs the quote ("Lee’s claim that the pier was
+    “unsafe”", "his warning that …", "in Ruiz’s words, “…”")."""
+    m = _POSSESSOR.search(masked, max(lo, qa - 140), qa)
+    if m is None or m.group("noun") not in _SPEECH_NOUNS:
+        return None
+    if not re.match(r"\s*(?:(?:that|of|about|against|for|on|over|to|in)\b|,\s*$)", m.group("tail")):
+        # "Lee called Ruiz’s remarks “childish”": the noun is an object, not the quote's head.
+        return None
+    if m.group("tail").strip() == "," and not re.search(r"\b[Ii]n\s*$", masked[lo : m.start()]):
+        return None
+    if m.group("pron"):
+        pron = m.group("pron")
+        return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[pron.lower()], "pronoun")
+    a, b = m.span("name")
+    words = masked[a:b].split()
+    while words and words[0] in _STOP_CAPS:
+        a += len(words[0]) + 1
+        words = words[1:]
+    if not words:
+        return None
+    return _Mention((a, b), masked[a:b], "name")
+
+
+_LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
+
+
+def _label_before(masked: str, lo: int, qa: int) -> _Mention | None:
+    """A headline's speaker label: "Ruiz: Harbour plan is ‘reckless’" is Ruiz's."""
+    m = _LABEL_CLAUSE.match(masked, lo, qa)
+    if m is None or m.group(1).split()[0] in _STOP_CAPS:
+        return None
+    return _Mention(m.span(1), m.group(1), "name")
+
+
+def _nearest_subject(
+    masked: str, lo: int, qa: int, cue_re: re.Pattern[str], known: frozenset[str]
+) -> _Mention | None:
+    """The subject of the nearest clause before the quote that has a subject and a verb: a scare
+    quote belongs to whoever the clause holding it reports on ("When Lee arrived, Ruiz thanked
+    the crew for its “heroics”" is Ruiz's)."""
+    if cue_re.search(masked, lo, qa):
+        # "Ruiz, who …, said the days when the port had “…” are gone": a speech verb's subject.
+        return None
+    found = _coordinated_subject(masked, lo, qa, qa)
+    if found is None or not _plausible(found.mention, known):
+        return None
+    words = found.mention.text.lower().split()
+    if (
+        found.mention.kind == "role"
+        and words[0] in _POSSESSIVE_PRONOUN
+        and not any(w in _ROLE_NOUNS for w in words)
+    ):
+        # "Lee has been busy, but his guilty pleasure is “…”": a thing of his does not speak.
+        return None
+    return found.mention
 
 
 def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> _Mention | None:
@@ -687,11 +811,23 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
     cm = cue_re.match(masked, p, hi)
-    if cm is None and re.search(r"[,!?]\W{0,3}$", masked[max(lo, q.span[1] - 2) : qb + 2]):
+    if (
+        cm is None
+        and (
+            q.text.rstrip()[-1:] in (",", "!", "?")
+            or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+        )
+        and not re.search(r"[A-Za-z]", masked[lo:qa])
+    ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS:
         mention = _np_after(masked, cm.end(), hi, any_det=True)
+        if mention is None:
+            # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
+            mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
+            if mod is not None:
+                mention = _Mention(mod.span(1), mod.group(1), "name")
         if mention:
             return _Found(rule="f2", mention=mention, cue_pos=cm.start())
     for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
@@ -723,7 +859,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     as_put = _AS_PUT_IT.search(masked, lo, qa)
     if as_put is not None:
         # "As the columnist Ana Ruiz put it, “…”".
-        mention = _np_at_end(masked[lo : as_put.end(1)], lo)
+        if re.search(r"[,@\"”'’]$", as_put.group(1)):
+            # "As Ana Ruiz, a professor of law at Avel, put it": the phrase opening the clause.
+            mention = _subject_phrase(masked, as_put.start(1), as_put.end(1))
+        else:
+            mention = _np_at_end(masked[lo : as_put.end(1)], lo)
         if mention is not None and mention.span[0] >= as_put.start(1):
             return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
@@ -736,7 +876,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
-        if mention is not None and mention.kind in ("name", "role", "pronoun"):
+        if (
+            mention is not None
+            and mention.kind in ("name", "role", "pronoun")
+            and (mention.kind != "role" or mention.text.split()[0].lower() in _DETERMINERS)
+        ):
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
@@ -751,8 +895,17 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
     return None
 
 
+_MODIFIED_NAME = re.compile(
+    r"\s+((?:(?!(?:FUNC)\b)[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:of|on|in|at|during|after|before|who|told|when|while)\b))".replace(
+        "FUNC",
+        "the|a|an|to|of|in|on|at|for|with|by|from|that|this|it|and|but|or|as|is|was|are|were|"
+        "has|had|have|his|her|their|its|about|after|before|during|last|next|then|also|not",
+    )
+)
 _AS_PUT_IT = re.compile(
-    r"\b[Aa]s\s+([^,;@]{2,80}?)\s+(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
+    r"\b[Aa]s\s+([^,;@]{2,80}?|[^;\n]{2,160}?[,@\"”'’])\s+"
+    r"(?:(?:has|had|once|later|memorably|recently)\s+)?puts?\s+it\b"
 )
 #: What may stand between a cue verb and the subject of speech reported inside its complement
 #: ("Cruz said he …", "said that Rubio …"): no clause boundary.
@@ -806,6 +959,12 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             re.IGNORECASE,
         ):
             clause = lo + cb.end()
+        # The nearest clause before it with a subject and a verb: "At a rally in Salem, Ore., on
+        # Monday, Lee endorsed Ruiz, saying …" is Lee's, not Salem's.
+        comma = len(before.rstrip(" ,"))
+        found = _coordinated_subject(masked, clause, lo + comma, cm.start(), main=True)
+        if found is not None:
+            return found
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
@@ -829,13 +988,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _coordinated_subject(masked: str, lo: int, end: int, cue: int) -> _Found | None:
+_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*")
+
+
+def _coordinated_subject(
+    masked: str, lo: int, end: int, cue: int, *, main: bool = False
+) -> _Found | None:
     """The subject of the clause whose first verb ends at ``end`` (before "and <cue>"): the
-    nearest clause before it that opens with a pronoun, name or role phrase and a verb."""
-    starts = [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked, lo, end) if m.end() > 0]
+    nearest clause before it that opens with a pronoun, name or role phrase and a verb.
+
+    With ``main`` only clauses opening the sentence or after punctuation count, not those after
+    a conjunction ("Lee apologised after they ran, saying …" is Lee's)."""
+    breaks = _PUNCT_BREAK if main else _CLAUSE_BREAK
+    starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
-        if subj is None or subj.span[0] - start > 40:
+        if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
         nxt = re.match(
             r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"
@@ -1118,8 +1286,17 @@ def attribute(
                 inherit = True
                 rule = "inherit-next"
             elif own_material:
-                mention = _subject(masked, lo, hi, known)
-                rule = "subject"
+                mention = _label_before(masked, lo, a)
+                rule = "label-clause"
+                if mention is None:
+                    mention = _possessor(masked, lo, a)
+                    rule = "possessor"
+                if mention is None:
+                    mention = _nearest_subject(masked, lo, a, cue_re, known)
+                    rule = "nearest-subject"
+                if mention is None:
+                    mention = _subject(masked, lo, hi, known)
+                    rule = "subject"
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"
