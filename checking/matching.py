@@ -228,18 +228,44 @@ def _trim(seg_tokens: list[_Tok], prep: _Prepared, a: int, b: int) -> tuple[int,
     return window[first].start, window[last - 1].end
 
 
+def _word_occurrence(needle: str, hay: str) -> tuple[int, int] | None:
+    """Where ``needle`` first occurs verbatim in ``hay`` without cutting a word, if anywhere.
+
+    A verbatim quote is the common case and needs no fuzzy alignment; and the best-scoring
+    alignment can start inside a word ("eta beta" inside "beta beta"), which snapping to whole
+    words then spoils although the same words stand whole further on.
+    """
+    if not needle:
+        return None
+    head, tail = needle[0].isalnum(), needle[-1].isalnum()
+    start = hay.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if not (head and start > 0 and hay[start - 1].isalnum()) and not (
+            tail and end < len(hay) and hay[end].isalnum()
+        ):
+            return start, end
+        start = hay.find(needle, start + 1)
+    return None
+
+
 def _align(segments: list[str], prep: _Prepared) -> Match:
     """Align each claim segment inside the passage; scores are length-weighted over segments."""
     spans: list[tuple[int, int]] = []
     masked_total = plain_total = weight = 0.0
     for seg in segments:
         seg_masked = search_key(seg)
-        al = fuzz.partial_ratio_alignment(seg_masked, prep.masked, processor=None, score_cutoff=0)
-        if al is None:  # pragma: no cover - score_cutoff=0 always aligns
-            continue
-        if len(seg_masked) > len(prep.masked):
+        exact = _word_occurrence(seg_masked, prep.masked)
+        if exact is not None:
+            a, b = exact
+        elif len(seg_masked) > len(prep.masked):
             a, b = 0, len(prep.masked)
         else:
+            al = fuzz.partial_ratio_alignment(
+                seg_masked, prep.masked, processor=None, score_cutoff=0
+            )
+            if al is None:  # pragma: no cover - score_cutoff=0 always aligns
+                continue
             # The raw window snapped to whole words is right when the wording is close; a wider
             # window, trimmed by a word diff, recovers words the draft added or dropped. Keep the
             # better (the shorter on a tie).

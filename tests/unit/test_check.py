@@ -171,11 +171,11 @@ def test_empty_index_everything_unverified() -> None:
 #: change in what checkers see; update it only on purpose, with the benchmark run that justifies it.
 GOLDEN = [
     ("quote", "the networks that earn money", "verified", 100.0),
-    ("quote", "Pyongyang keeps shipping coal and iron o", "misattributed", 99.6),
-    ("quote", "over 42,000 containers of munitions and ", "altered_figure", 97.3),
+    ("quote", "Pyongyang keeps shipping coal and iron o", "misattributed", 100.0),
+    ("quote", "over 42,000 containers of munitions and ", "altered_figure", 98.2),
     ("figure", "September 2023", "verified", 100.0),
     ("quote", "We will never allow Pyongyang to profit ", "unverified", 0.0),
-    ("quote", "When North Korea openly ignores the deci", "verified", 99.6),
+    ("quote", "When North Korea openly ignores the deci", "verified", 100.0),
     ("quote", "The record before this Council leaves no", "altered_quote", 90.5),
     ("figure", "2006", "altered_figure", 92.9),
     ("figure", "March 2024", "verified", 90.0),

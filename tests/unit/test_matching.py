@@ -236,3 +236,12 @@ def test_percent_form_is_never_a_change(words: list[str]) -> None:
     text = " ".join(words)
     ops = word_diff(text, text.replace("48%", "48 percent"))
     assert [op.op for op in ops] == ["equal"]
+
+
+def test_fragment_found_whole_where_the_best_alignment_cuts_a_word() -> None:
+    """'eta beta eta eta' aligns perfectly inside 'b|eta beta eta eta', but stands whole later."""
+    text = "beta beta eta eta beta eta eta"
+    p = Passage("d", "t", "quote", (10, 10 + len(text)), text, None)
+    [m] = verify("eta beta eta eta", [p], limit=1)
+    assert m.masked_score == 100
+    assert m.span == (10 + 14, 10 + 30) and m.text == "eta beta eta eta"
