@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from checking import speakers as sp
 from checking.model import Quote, Span
+from checking.text import ABBREVIATIONS
 
 __all__ = ["Candidate", "Ranker"]
 
@@ -84,6 +85,11 @@ _INSTITUTION = sp._wordset(
     "congress administration commission group center centre poll cnn fox msnbc abc nbc cbs ap "
     "reuters politico"
 )
+
+
+def _abbreviation(word: str) -> bool:
+    low = word.lower()
+    return low in sp.TITLES or low in ABBREVIATIONS or len(word) <= 1
 
 
 def _drop_first(word: str) -> bool:
@@ -151,7 +157,7 @@ class Ranker:
         toks = [m for m in _WORD.finditer(masked)]
         self.tok_starts = [m.start() for m in toks]
         self.tok_ends = [m.end() for m in toks]
-        self.tok_low = [m.group().lower() for m in toks]
+        self.tok_low = [m.group().lower().rstrip(".") for m in toks]
         self.sent_starts = [s[0] for s in sents]
         self.para_starts = [p[0] for p in paras]
         self.cands = self._generate()
@@ -166,23 +172,20 @@ class Ranker:
         masked = self.masked
         out: dict[Span, Candidate] = {}
         for m in _NAME.finditer(masked):
-            parts = [w.span() for w in re.finditer(r"\S+", m.group())]
-            while parts and _drop_first(m.group()[parts[0][0] : parts[0][1]]):
-                parts.pop(0)
-            while parts and m.group()[parts[-1][0] : parts[-1][1]].lower() in _TRAILING:
-                parts.pop()
-            if not parts:
-                continue
-            a, b = m.start() + parts[0][0], m.start() + parts[-1][1]
-            while b > a and masked[b - 1] in ".,-":
-                b -= 1
-            if b > a:
-                out[(a, b)] = Candidate((a, b), masked[a:b], "name")
+            group: list[Span] = []
+            for part in re.finditer(r"\S+", m.group()):
+                group.append(part.span())
+                bare = part.group().rstrip(".")
+                if part.group().endswith(".") and len(bare) > 1 and not _abbreviation(bare):
+                    # "Monday. Mayor Okafor": a full stop after a word ends the name.
+                    self._add_name(out, m.start(), m.group(), group)
+                    group = []
+            self._add_name(out, m.start(), m.group(), group)
         for m in _PRONOUN.finditer(masked):
             out.setdefault(m.span(), Candidate(m.span(), m.group(), "pronoun"))
         low = self.tok_low
-        for k, w in enumerate(low):
-            if w not in sp._ROLE_NOUNS:
+        for k, word in enumerate(low):
+            if word not in sp._ROLE_NOUNS:
                 continue
             j = k
             while j - 1 >= 0 and k - j < 4:
@@ -190,6 +193,8 @@ class Ranker:
                 if gap.strip():
                     break
                 prev = low[j - 1]
+                if masked[self.tok_ends[j - 1] - 1] == "." and not _abbreviation(prev):
+                    break  # a full stop ends the phrase
                 if prev in _ROLE_DETERMINERS:
                     j -= 1
                     break
@@ -203,6 +208,20 @@ class Ranker:
             if (a, b) not in out:
                 out[(a, b)] = Candidate((a, b), masked[a:b], "role")
         return sorted(out.values(), key=lambda c: c.span)
+
+    def _add_name(self, out: dict[Span, Candidate], base: int, run: str, parts: list[Span]) -> None:
+        """A name candidate from the words ``parts`` of a capitalised ``run`` at ``base``."""
+        while parts and _drop_first(run[parts[0][0] : parts[0][1]]):
+            parts.pop(0)
+        while parts and run[parts[-1][0] : parts[-1][1]].lower() in _TRAILING:
+            parts.pop()
+        if not parts:
+            return
+        a, b = base + parts[0][0], base + parts[-1][1]
+        while b > a and self.masked[b - 1] in ".,-":
+            b -= 1
+        if b > a:
+            out[(a, b)] = Candidate((a, b), self.masked[a:b], "name")
 
     # -- features -----------------------------------------------------------------------------
 
