@@ -1217,6 +1217,9 @@ def attribute(
     headings = _heading_spans(text)
     known = _known_names(text, resolver.names)
     people: _People | None = None
+    from checking import ranker as _ranker  # the ranker builds on this module's helpers
+
+    ranking = _ranker.for_text(text, masked, sents, paras, frozenset(cues), known, headings)
     out: list[Quote] = []
     last_named: tuple[str, Span] | None = None
     last_by_pron: dict[str, tuple[str, Span]] = {}
@@ -1320,6 +1323,11 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        if ranking is not None:
+            ruled = mention.span if mention else prev.speaker_span if inherit and prev else None
+            chosen = ranking.choose(q, (pi, si, sj, lo, hi), rule, mention, ruled, prev)
+            if chosen is not None:
+                mention, inherit, rule = chosen, False, "ranker"
         if inherit and prev is not None:
             speaker, span = prev.speaker, prev.speaker_span
         elif mention is not None:
@@ -1358,6 +1366,8 @@ def attribute(
             elif speaker is not None:
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 last_by_pron[key] = (speaker, span)
+        if rule == "ranker" and ranking is not None and not ranking.confident:
+            speaker = None  # a guessed mention: shown, but no verdict rests on it
         if _TRACE is not None:
             _TRACE.append(rule + ("/" + mention.kind if mention is not None else ""))
         nq = replace(q, speaker=speaker, speaker_span=span)

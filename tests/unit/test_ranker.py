@@ -1,0 +1,219 @@
+"""The learned speaker-mention ranker. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from checking import ranker, speaker_weights, speakers
+from checking.model import Quote
+from checking.quotes import extract_quotes
+from checking.text import paragraphs, sentences
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def make_ranker(text: str, weights: dict[str, float] | None = None) -> ranker.Ranker:
+    quotes = extract_quotes(text)
+    masked = speakers._mask(text, quotes)
+    names = speakers._collect_names(text)
+    return ranker.Ranker(
+        text,
+        masked,
+        sentences(text),
+        paragraphs(text),
+        frozenset(speakers.CUE_VERBS),
+        speakers._known_names(text, names),
+        speakers._heading_spans(text),
+        weights if weights is not None else {},
+        0.0,
+        0.0,
+    )
+
+
+def candidate(r: ranker.Ranker, words: str) -> ranker.Candidate:
+    [c] = [c for c in r.cands if c.text == words]
+    return c
+
+
+def who(text: str) -> list[tuple[str | None, str | None, str]]:
+    speakers._TRACE = []
+    try:
+        out = attribute_with_trace(text)
+    finally:
+        speakers._TRACE = None
+    return out
+
+
+def attribute_with_trace(text: str) -> list[tuple[str | None, str | None, str]]:
+    quotes = speakers.attribute(text, extract_quotes(text))
+    assert speakers._TRACE is not None
+    return [
+        (q.speaker, text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None, rule)
+        for q, rule in zip(quotes, speakers._TRACE, strict=True)
+    ]
+
+
+def test_candidates_are_names_pronouns_and_role_phrases_at_exact_offsets() -> None:
+    text = "Harbour officials met on Monday. Mayor Ruth Okafor said she backs “the new pier.”"
+    r = make_ranker(text)
+    got = {(c.text, c.kind) for c in r.cands}
+    assert {
+        ("Harbour officials", "role"),
+        ("Mayor Ruth Okafor", "name"),
+        ("she", "pronoun"),
+        ("Monday", "name"),
+    } <= got
+    for c in r.cands:
+        assert text[c.span[0] : c.span[1]] == c.text
+    mayor = candidate(r, "Mayor Ruth Okafor")
+    assert mayor.span == (text.index("Mayor"), text.index(" said"))
+    # Nothing inside the quote is a candidate.
+    assert not any(c.span[0] >= text.index("“") for c in r.cands)
+
+
+def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
+    text = "But Ana Ruiz disagreed."
+    r = make_ranker(text)
+    ruiz = candidate(r, "Ana Ruiz")
+    assert ruiz.span == (4, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "feature"),
+    [
+        ("Ana Ruiz said the pier is “unsafe.”", "Ana Ruiz", "cueA"),
+        ("Ana Ruiz also quickly said the pier is “unsafe.”", "Ana Ruiz", "cueA+"),
+        ("Ana Ruiz, a ferry captain, said the pier is “unsafe.”", "Ana Ruiz", "cueApp"),
+        ("The pier is “unsafe,” said the harbour spokesman.", "the harbour spokesman", "cueB"),
+        ("The pier is “unsafe,” according to the ministry.", "the ministry", "acc"),
+        ("Ana Ruiz told Bo Lind the pier is “unsafe.”", "Bo Lind", "objB"),
+        ("Ana Ruiz was asked whether the pier is “unsafe.”", "Ana Ruiz", "passA"),
+        ("A letter from Ana Ruiz calls the pier “unsafe.”", "Ana Ruiz", "prep"),
+        ("Ana Ruiz’s deputy said the pier is “unsafe.”", "Ana Ruiz’s", "poss"),
+        ("Ana Ruiz: “The pier is unsafe.”", "Ana Ruiz", "colon"),
+    ],
+)
+def test_intrinsic_features(text: str, words: str, feature: str) -> None:
+    r = make_ranker(text)
+    assert feature in r._intrinsic_features(candidate(r, words))
+
+
+def test_position_features_relative_to_the_quote() -> None:
+    text = "The council met. Bo Lind spoke first.\n\n“We are ready,” Ana Ruiz said."
+    r = make_ranker(text)
+    [q] = extract_quotes(text)
+    paras = paragraphs(text)
+    sents = sentences(text)
+    si = next(k for k, s in enumerate(sents) if s[0] <= q.span[0] < s[1])
+    win = (1, si, si, sents[si][0], sents[si][1])
+    feats = {}
+    for words in ("Ana Ruiz", "Bo Lind"):
+        c = candidate(r, words)
+        fs, _ = collect_features(r, c, q, win)
+        feats[words] = set(fs)
+    assert "sA" in feats["Ana Ruiz"] and "sA|d0" in feats["Ana Ruiz"]
+    assert "P1" in feats["Bo Lind"]
+    assert paras[1][0] == q.span[0] - 1
+
+
+def collect_features(
+    r: ranker.Ranker, c: ranker.Candidate, q: Quote, win: tuple[int, int, int, int, int]
+) -> tuple[tuple[str, ...], float]:
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        return r.features(c, q, win, "f3", None, None, 0, ["qps"])
+    finally:
+        ranker.COLLECT = old
+
+
+def test_ranker_fixes_a_label_the_rules_misread() -> None:
+    # The rules take "a few facts" before the colon for the speaker; the ranker prefers the
+    # subject whose verb introduces the quote. Unsure of the name, it leaves the speaker unset.
+    text = "Bo Lind reveals a few facts: “Half the boats are idle.”"
+    [(speaker, mention, rule)] = who(text)
+    assert (mention, rule) == ("Bo Lind", "ranker/name")
+    assert speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ("“We are ready,” Ana Silva said.", "Ana Silva", "Ana Silva"),
+        ("“We are ready,” said the envoy, Ana Silva.", "Ana Silva", "Ana Silva"),
+        ("Bo Lind was asked by the host, Greta Holm, “Will you run again?”", "Greta Holm", None),
+        ("The envoy, Dorothy Vance, said the talks would expose “the networks.”", None, None),
+    ],
+)
+def test_ranker_keeps_the_rules_where_they_are_right(
+    text: str, speaker: str | None, mention: str | None
+) -> None:
+    [(got_speaker, got_mention, rule)] = who(text)
+    assert not rule.startswith("ranker")
+    if speaker is not None:
+        assert got_speaker == speaker
+    if mention is not None:
+        assert got_mention == mention
+
+
+def test_no_weights_leaves_the_rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speaker_weights, "WEIGHTS", {})
+    text = "Bo Lind reveals a few facts: “Half the boats are idle.”"
+    [(speaker, mention, rule)] = who(text)
+    assert (mention, rule) == ("a few facts", "f5/role")
+
+
+def test_collect_mode_records_candidates_without_changing_answers() -> None:
+    text = "Bo Lind reveals a few facts: “Half the boats are idle.”"
+    ranker.COLLECT = []
+    try:
+        [q] = speakers.attribute(text, extract_quotes(text))
+        [collected] = ranker.COLLECT
+    finally:
+        ranker.COLLECT = None
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "a few facts"
+    assert collected.rule == "f5"
+    names = [c.text for c, _ in collected.candidates]
+    assert "Bo Lind" in names and collected.candidates[-1][0] is ranker.NULL
+    rule_feats = dict((c.text, fs) for c, fs in collected.candidates)["a few facts"]
+    assert "R" in rule_feats and "R|f5" in rule_feats
+
+
+def load_fit_script() -> object:
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location("fit_speakers", BENCH / "fit_speakers.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["fit_speakers"] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCH))
+        sys.modules.pop("fit_speakers", None)
+    return module
+
+
+def test_fit_script_output_loads(tmp_path: Path) -> None:
+    fit = load_fit_script()
+    out = tmp_path / "weights_module.py"
+    fit.write_module(out, {"R": 1.25, "sA|cueB": -0.5}, 0.1, 0.2, "SPLIT")  # type: ignore[attr-defined]
+    spec = importlib.util.spec_from_file_location("weights_module", out)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.WEIGHTS == {"R": 1.25, "sA|cueB": -0.5}
+    assert (module.THRESHOLD, module.THRESHOLD_EMPTY) == (0.1, 0.2)
+    assert "Generated by" in (module.__doc__ or "")
+
+
+def test_shipped_weights_are_generated_numbers() -> None:
+    assert "Generated by" in (speaker_weights.__doc__ or "")
+    assert speaker_weights.WEIGHTS
+    assert all(isinstance(v, float) for v in speaker_weights.WEIGHTS.values())
+    assert 0.0 <= speaker_weights.THRESHOLD <= 1.0
+    assert 0.0 <= speaker_weights.THRESHOLD_EMPTY <= 1.0
