@@ -126,6 +126,10 @@ _STOP_CAPS = _wordset("""
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Today Tonight Yesterday Last Next Earlier
     Later What Why How Who Where Which With Without From To Of By Over Under Despite Because Like
+    Instead First Second Third Finally Indeed Moreover Furthermore Nevertheless Nonetheless
+    Otherwise Ultimately Perhaps Besides Likewise Similarly Again Once Thus Therefore Hence
+    Initially Eventually Recently Previously Currently Additionally Overall Amid Amidst Alongside
+    Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
@@ -286,7 +290,12 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         candidates.append(stripped[: m.start()])
     for base in list(candidates):
         m2 = _PARENTHETICAL_TAIL.search(base)
-        if m2 is not None and m2.start() > 0:
+        if (
+            m2 is not None
+            and m2.start() > 0
+            and not _cue_regex(CUE_VERBS).search(base, m2.start(), m2.end())
+        ):
+            # ", Rubio said that by refusing to say": a clause with its own cue verb is no aside.
             cut = base[: m2.start()]
             candidates.append(cut)
             m3 = _ADVERBIAL_TAIL.search(cut)
@@ -302,6 +311,9 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     for cand in candidates:
         mention = _np_at_end(cand, lo)
         if mention is None:
+            continue
+        if mention.kind == "name" and _quoted_title(masked, mention.span):
+            # On ABC’s “This Week,” Rubio said: a programme's title in quote marks never speaks.
             continue
         if (
             mention.kind == "name"
@@ -341,6 +353,14 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         ):
             return mention
     return None
+
+
+def _quoted_title(masked: str, span: Span) -> bool:
+    """Is the phrase at ``span`` a title in quote marks (“This Week,”, "The View")?"""
+    a, b = span
+    opened = a > 0 and masked[a - 1] in "\"“‘'"
+    closed = re.match(r"[,.]?[\"”’']", masked[b : b + 2]) is not None
+    return opened and closed
 
 
 _NOMINATIVE = _wordset("he she they we i")

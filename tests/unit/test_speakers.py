@@ -566,3 +566,29 @@ def test_past_tense_verb_after_a_mid_sentence_quote_is_not_inverted() -> None:
 )
 def test_state_after_a_town_is_not_the_speaker(text: str, speaker: str) -> None:
     assert who(text)[0][1:] == (speaker, speaker)
+
+
+@pytest.mark.parametrize("opener", ["Hours later", "Instead", "First", "Amid the uproar"])
+def test_sentence_opener_is_not_the_speaker(opener: str) -> None:
+    text = (
+        "Mara Quill chairs the ferry board.\n\n"
+        f"{opener}, she issued a statement calling the timetable “a shambles.”"
+    )
+    assert who(text)[0][1:] == ("Mara Quill", "she")
+
+
+def test_programme_title_in_quote_marks_is_not_the_speaker() -> None:
+    text = (
+        "On Radio Avel’s “Harbour Hour,” Dunmore said that by refusing to say the word "
+        "“closure,” the board is “hiding the numbers.”"
+    )
+    got = who(text)
+    assert [m for _, _, m in got] == ["Dunmore", "Dunmore"]
+
+
+def test_programme_title_before_a_participle_is_not_the_speaker() -> None:
+    text = (
+        "“The pier is safe,” Ivo Dunmore said on Coast FM’s “Morning Tide,” adding, "
+        "“We checked every bolt.”"
+    )
+    assert who(text)[1][1:] == ("Ivo Dunmore", "Ivo Dunmore")
