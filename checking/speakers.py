@@ -812,6 +812,9 @@ class _Found:
     mention: _Mention
     cue_pos: int
     rule: str = ""
+    #: The mention the benchmark-style source span points at when it is not the speaker's own
+    #: ("…,” Lee said, according to the Gazette": Lee speaks, the Gazette is the source).
+    source: Span | None = None
 
 
 def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) -> _Found | None:
@@ -849,13 +852,13 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
             if mod is not None:
                 mention = _Mention(mod.span(1), mod.group(1), "name")
         if mention:
-            return _Found(rule="f2", mention=mention, cue_pos=cm.start())
+            return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
     for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
         if "@" in masked[p : cm.start()]:
             break
         mention = _np_before(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
-            return _Found(rule="f3", mention=mention, cue_pos=cm.start())
+            return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
@@ -913,6 +916,21 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         break
     return None
+
+
+_REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+
+
+def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
+    """“…,” Lee said, according to the Harbour Gazette: the outlet that reports the remark is the
+    source the quote is taken from."""
+    m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
+    if m is None:
+        return found
+    outlet = _np_after(masked, m.end(), hi, any_det=True)
+    if outlet is None:
+        return found
+    return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
 _MODIFIED_NAME = re.compile(
@@ -1343,7 +1361,7 @@ def attribute(
         if inherit and prev is not None:
             speaker, span = prev.speaker, prev.speaker_span
         elif mention is not None:
-            span = mention.span
+            span = mention.span if found is None or found.source is None else found.source
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 if key in ("m", "f"):

@@ -592,3 +592,13 @@ def test_programme_title_before_a_participle_is_not_the_speaker() -> None:
         "“We checked every bolt.”"
     )
     assert who(text)[1][1:] == ("Ivo Dunmore", "Ivo Dunmore")
+
+
+def test_remark_reported_by_an_outlet_has_the_outlet_as_source() -> None:
+    text = (
+        "“The ferry will run all winter,” Ivo Dunmore said, according to the Harbour Gazette. "
+        "“Nobody will be stranded.”"
+    )
+    got = who(text)
+    assert got[0][1:] == ("Ivo Dunmore", "the Harbour Gazette")
+    assert got[1][1:] == ("Ivo Dunmore", "the Harbour Gazette")
