@@ -249,7 +249,7 @@ _ADVERBIAL_TAIL = re.compile(
     r"just|now|still|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
     r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
-    r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
+    r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|in\s+the\s+past|"
     r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
     r"\w+ly|"
     # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
@@ -739,11 +739,12 @@ _NP_AFTER = re.compile(
         (?:(?!(?:is|was|are|were|could|would|should|can|will|may|might|must|has|had|have|did|does)\b)
         [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
-        adding|saying|as|told|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
+        adding|saying|as|told|last|this|with|from|familiar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
       | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
     )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
     re.VERBOSE,
 )
+_BARE_ONE = re.compile(r"\s+(another|one|others|some)(?=\s*(?:[.;]|$))")
 _APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
@@ -755,6 +756,10 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
     """
     m = _NP_AFTER.match(masked, pos, hi)
     if m is None:
+        bare = _BARE_ONE.match(masked, pos, hi)
+        if bare is not None and any_det:
+            # "“…,” tweeted another.": one of a group already described speaks.
+            return _Mention(bare.span(1), bare.group(1), "role")
         return None
     if m.group("pron"):
         return _Mention(m.span("pron"), m.group("pron"), "pronoun")

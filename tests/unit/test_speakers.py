@@ -602,3 +602,27 @@ def test_remark_reported_by_an_outlet_has_the_outlet_as_source() -> None:
     got = who(text)
     assert got[0][1:] == ("Ivo Dunmore", "the Harbour Gazette")
     assert got[1][1:] == ("Ivo Dunmore", "the Harbour Gazette")
+
+
+def test_bare_another_after_a_cue_is_the_speaker() -> None:
+    text = (
+        "Two ferry captains posted about the strike.\n\n"
+        "“The tide waits for no one,” wrote one captain. “Pay us first,” tweeted another."
+    )
+    assert who(text)[1][2] == "another"
+
+
+def test_description_with_a_trailing_qualifier_after_the_cue() -> None:
+    text = (
+        "“The board is stalling,” said one dock worker familiar with the talks, who asked not "
+        "to be named."
+    )
+    assert who(text)[0][2] == "one dock worker"
+
+
+def test_relative_pronoun_subject_after_an_adverbial_in_the_past() -> None:
+    text = (
+        "Ivo Dunmore, who has in the past described the pier as “a death trap,” toured it on "
+        "Monday."
+    )
+    assert who(text)[0][1:] == ("Ivo Dunmore", "who")
