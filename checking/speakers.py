@@ -909,6 +909,22 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
             and mention.kind in ("name", "role", "pronoun")
             and (mention.kind != "role" or mention.text.split()[0].lower() in _DETERMINERS)
         ):
+            left = masked[lo : mention.span[0]]
+            if (
+                left.strip(" @\"“”‘’'—–-\n")
+                and not _BOUNDARY_BEFORE.search(left)
+                and not re.search(r"\b(?:[Ff]rom|by)\s+$", left)
+                and not (
+                    (verb := re.search(r"([a-z]+)\s+$", left)) is not None
+                    and verb.group(1) in _INVERTING
+                )
+            ):
+                # "Lee delivered a blunt retort:", "Lee told the Gazette:": the phrase before the
+                # colon is an object; the clause's subject speaks.
+                found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
+                if found is None:
+                    return None
+                mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):

@@ -626,3 +626,17 @@ def test_relative_pronoun_subject_after_an_adverbial_in_the_past() -> None:
         "Monday."
     )
     assert who(text)[0][1:] == ("Ivo Dunmore", "who")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Mara Quill delivered a blunt retort: “Nobody is closing the pier.”", "Mara Quill"),
+        ("Mara Quill turned to the Harbour Gazette: “Nobody is closing the pier.”", "Mara Quill"),
+        ("More from the audit: “Nobody checked the pier.”", "the audit"),
+    ],
+)
+def test_phrase_before_a_colon_that_is_an_object_does_not_speak(
+    sentence: str, mention: str
+) -> None:
+    assert who(sentence)[0][2] == mention
