@@ -882,6 +882,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: re.Pattern[str]) 
                 k -= 1
                 continue
             break
+        for j in range(k):
+            aside = cands[j][0]
+            if (
+                aside.mention.span[0] > cands[k][0].mention.span[1]
+                and masked[cands[j][1] : cands[j][1] + 1] == ","
+                and masked[max(lo, aside.mention.span[0] - 2) : aside.mention.span[0]] == ", "
+            ):
+                # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
+                k = j
+                break
         chosen = cands[k][0]
         return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
     as_put = _AS_PUT_IT.search(masked, lo, qa)

@@ -640,3 +640,8 @@ def test_phrase_before_a_colon_that_is_an_object_does_not_speak(
     sentence: str, mention: str
 ) -> None:
     assert who(sentence)[0][2] == mention
+
+
+def test_parenthetical_speaker_inside_a_reported_clause_is_the_source() -> None:
+    text = "The Gazette, Mara Quill said, called the new timetable “a shambles.”"
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
