@@ -126,6 +126,10 @@ _STOP_CAPS = _wordset("""
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Today Tonight Yesterday Last Next Earlier
     Later What Why How Who Where Which With Without From To Of By Over Under Despite Because Like
+    Instead First Second Third Finally Indeed Moreover Furthermore Nevertheless Nonetheless
+    Otherwise Ultimately Perhaps Besides Likewise Similarly Again Once Thus Therefore Hence
+    Initially Eventually Recently Previously Currently Additionally Overall Amid Amidst Alongside
+    Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
@@ -279,7 +283,7 @@ _ADVERBIAL_TAIL = re.compile(
     r"just|now|still|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
     r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
-    r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|"
+    r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|in\s+the\s+past|"
     r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
     r"\w+ly|"
     # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
@@ -320,7 +324,12 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         candidates.append(stripped[: m.start()])
     for base in list(candidates):
         m2 = _PARENTHETICAL_TAIL.search(base)
-        if m2 is not None and m2.start() > 0:
+        if (
+            m2 is not None
+            and m2.start() > 0
+            and not _cue_regex(CUE_VERBS).search(base, m2.start(), m2.end())
+        ):
+            # ", Rubio said that by refusing to say": a clause with its own cue verb is no aside.
             cut = base[: m2.start()]
             candidates.append(cut)
             m3 = _ADVERBIAL_TAIL.search(cut)
@@ -336,6 +345,9 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     for cand in candidates:
         mention = _np_at_end(cand, lo)
         if mention is None:
+            continue
+        if mention.kind == "name" and _quoted_title(masked, mention.span):
+            # On ABC’s “This Week,” Rubio said: a programme's title in quote marks never speaks.
             continue
         if (
             mention.kind == "name"
@@ -375,6 +387,14 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         ):
             return mention
     return None
+
+
+def _quoted_title(masked: str, span: Span) -> bool:
+    """Is the phrase at ``span`` a title in quote marks (“This Week,”, "The View")?"""
+    a, b = span
+    opened = a > 0 and masked[a - 1] in "\"“‘'"
+    closed = re.match(r"[,.]?[\"”’']", masked[b : b + 2]) is not None
+    return opened and closed
 
 
 _NOMINATIVE = _wordset("he she they we i")
@@ -753,11 +773,12 @@ _NP_AFTER = re.compile(
         (?:(?!(?:is|was|are|were|could|would|should|can|will|may|might|must|has|had|have|did|does)\b)
         [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
-        adding|saying|as|told|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
+        adding|saying|as|told|last|this|with|from|familiar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
       | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
     )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
     re.VERBOSE,
 )
+_BARE_ONE = re.compile(r"\s+(another|one|others|some)(?=\s*(?:[.;]|$))")
 _APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 
 
@@ -769,6 +790,10 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
     """
     m = _NP_AFTER.match(masked, pos, hi)
     if m is None:
+        bare = _BARE_ONE.match(masked, pos, hi)
+        if bare is not None and any_det:
+            # "“…,” tweeted another.": one of a group already described speaks.
+            return _Mention(bare.span(1), bare.group(1), "role")
         return None
     if m.group("pron"):
         return _Mention(m.span("pron"), m.group("pron"), "pronoun")
@@ -826,6 +851,9 @@ class _Found:
     mention: _Mention
     cue_pos: int
     rule: str = ""
+    #: The mention the benchmark-style source span points at when it is not the speaker's own
+    #: ("…,” Lee said, according to the Gazette": Lee speaks, the Gazette is the source).
+    source: Span | None = None
 
 
 def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Found | None:
@@ -863,13 +891,13 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             if mod is not None:
                 mention = _Mention(mod.span(1), mod.group(1), "name")
         if mention:
-            return _Found(rule="f2", mention=mention, cue_pos=cm.start())
+            return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
     for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
         if "@" in masked[p : cm.start()]:
             break
         mention = _np_before(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
-            return _Found(rule="f3", mention=mention, cue_pos=cm.start())
+            return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
@@ -888,6 +916,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k -= 1
                 continue
             break
+        for j in range(k):
+            aside = cands[j][0]
+            if (
+                aside.mention.span[0] > cands[k][0].mention.span[1]
+                and masked[cands[j][1] : cands[j][1] + 1] == ","
+                and masked[max(lo, aside.mention.span[0] - 2) : aside.mention.span[0]] == ", "
+            ):
+                # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
+                k = j
+                break
         chosen = cands[k][0]
         return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
     as_put = _AS_PUT_IT.search(masked, lo, qa)
@@ -915,6 +953,22 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             and mention.kind in ("name", "role", "pronoun")
             and (mention.kind != "role" or mention.text.split()[0].lower() in _DETERMINERS)
         ):
+            left = masked[lo : mention.span[0]]
+            if (
+                left.strip(" @\"“”‘’'—–-\n")
+                and not _BOUNDARY_BEFORE.search(left)
+                and not re.search(r"\b(?:[Ff]rom|by)\s+$", left)
+                and not (
+                    (verb := re.search(r"([a-z]+)\s+$", left)) is not None
+                    and verb.group(1) in _INVERTING
+                )
+            ):
+                # "Lee delivered a blunt retort:", "Lee told the Gazette:": the phrase before the
+                # colon is an object; the clause's subject speaks.
+                found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
+                if found is None:
+                    return None
+                mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
@@ -927,6 +981,21 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         break
     return None
+
+
+_REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+
+
+def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
+    """“…,” Lee said, according to the Harbour Gazette: the outlet that reports the remark is the
+    source the quote is taken from."""
+    m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
+    if m is None:
+        return found
+    outlet = _np_after(masked, m.end(), hi, any_det=True)
+    if outlet is None:
+        return found
+    return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
 _MODIFIED_NAME = re.compile(
@@ -1366,7 +1435,7 @@ def attribute(
         if inherit and prev is not None:
             speaker, span = prev.speaker, prev.speaker_span
         elif mention is not None:
-            span = mention.span
+            span = mention.span if found is None or found.source is None else found.source
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 if key in ("m", "f"):

@@ -566,3 +566,82 @@ def test_past_tense_verb_after_a_mid_sentence_quote_is_not_inverted() -> None:
 )
 def test_state_after_a_town_is_not_the_speaker(text: str, speaker: str) -> None:
     assert who(text)[0][1:] == (speaker, speaker)
+
+
+@pytest.mark.parametrize("opener", ["Hours later", "Instead", "First", "Amid the uproar"])
+def test_sentence_opener_is_not_the_speaker(opener: str) -> None:
+    text = (
+        "Mara Quill chairs the ferry board.\n\n"
+        f"{opener}, she issued a statement calling the timetable “a shambles.”"
+    )
+    assert who(text)[0][1:] == ("Mara Quill", "she")
+
+
+def test_programme_title_in_quote_marks_is_not_the_speaker() -> None:
+    text = (
+        "On Radio Avel’s “Harbour Hour,” Dunmore said that by refusing to say the word "
+        "“closure,” the board is “hiding the numbers.”"
+    )
+    got = who(text)
+    assert [m for _, _, m in got] == ["Dunmore", "Dunmore"]
+
+
+def test_programme_title_before_a_participle_is_not_the_speaker() -> None:
+    text = (
+        "“The pier is safe,” Ivo Dunmore said on Coast FM’s “Morning Tide,” adding, "
+        "“We checked every bolt.”"
+    )
+    assert who(text)[1][1:] == ("Ivo Dunmore", "Ivo Dunmore")
+
+
+def test_remark_reported_by_an_outlet_has_the_outlet_as_source() -> None:
+    text = (
+        "“The ferry will run all winter,” Ivo Dunmore said, according to the Harbour Gazette. "
+        "“Nobody will be stranded.”"
+    )
+    got = who(text)
+    assert got[0][1:] == ("Ivo Dunmore", "the Harbour Gazette")
+    assert got[1][1:] == ("Ivo Dunmore", "the Harbour Gazette")
+
+
+def test_bare_another_after_a_cue_is_the_speaker() -> None:
+    text = (
+        "Two ferry captains posted about the strike.\n\n"
+        "“The tide waits for no one,” wrote one captain. “Pay us first,” tweeted another."
+    )
+    assert who(text)[1][2] == "another"
+
+
+def test_description_with_a_trailing_qualifier_after_the_cue() -> None:
+    text = (
+        "“The board is stalling,” said one dock worker familiar with the talks, who asked not "
+        "to be named."
+    )
+    assert who(text)[0][2] == "one dock worker"
+
+
+def test_relative_pronoun_subject_after_an_adverbial_in_the_past() -> None:
+    text = (
+        "Ivo Dunmore, who has in the past described the pier as “a death trap,” toured it on "
+        "Monday."
+    )
+    assert who(text)[0][1:] == ("Ivo Dunmore", "who")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Mara Quill delivered a blunt retort: “Nobody is closing the pier.”", "Mara Quill"),
+        ("Mara Quill turned to the Harbour Gazette: “Nobody is closing the pier.”", "Mara Quill"),
+        ("More from the audit: “Nobody checked the pier.”", "the audit"),
+    ],
+)
+def test_phrase_before_a_colon_that_is_an_object_does_not_speak(
+    sentence: str, mention: str
+) -> None:
+    assert who(sentence)[0][2] == mention
+
+
+def test_parenthetical_speaker_inside_a_reported_clause_is_the_source() -> None:
+    text = "The Gazette, Mara Quill said, called the new timetable “a shambles.”"
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
