@@ -1551,7 +1551,7 @@ def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | No
 
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
-) -> str:
+) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
     words = [w.lower() for w in re.findall(r"[\w'’]+", mention.text)]
     head = words[-1] if words else ""
@@ -1564,4 +1564,9 @@ def _resolve_role(
             return resolver.fullest(cand, mention.span[0] + 200)
     if last_named is not None and head in ("envoy", "ambassador", "spokesman", "spokeswoman"):
         return last_named[0]
+    singular = head[:-1] if head.endswith("s") else head
+    if not ({head, singular} & (_ROLE_NOUNS | TITLES)) and mention.kind == "role":
+        # "The mood", "The strike entered its third": the span shows where the rules looked,
+        # but a phrase without a person or body at its head names nobody.
+        return None
     return canonical_name(mention.text) if mention.text[:1].isupper() else mention.text

@@ -131,13 +131,15 @@ def collect_features(
         ranker.COLLECT = old
 
 
-def test_ranker_fixes_a_label_the_rules_misread() -> None:
-    # The rules take "a few facts" before the colon for the speaker; the ranker prefers the
-    # subject whose verb introduces the quote. Unsure of the name, it leaves the speaker unset.
-    text = "Bo Lind reveals a few facts: “Half the boats are idle.”"
-    [(speaker, mention, rule)] = who(text)
-    assert (mention, rule) == ("Bo Lind", "ranker/name")
+def test_ranker_fills_in_a_quote_the_rules_left_without_a_speaker() -> None:
+    # No cue verb anywhere: the rules find nobody; the ranker takes the clause's subject and,
+    # unsure of it, leaves the speaker unset.
+    [(speaker, mention, rule)] = who(UNCUED)
+    assert (mention, rule) == ("Workers", "ranker/name")
     assert speaker is None
+
+
+UNCUED = "On the docks, the mood was tense. Workers waved signs reading “Save the pier.”"
 
 
 @pytest.mark.parametrize(
@@ -162,9 +164,8 @@ def test_ranker_keeps_the_rules_where_they_are_right(
 
 def test_no_weights_leaves_the_rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speaker_weights, "WEIGHTS", {})
-    text = "Bo Lind reveals a few facts: “Half the boats are idle.”"
-    [(speaker, mention, rule)] = who(text)
-    assert (mention, rule) == ("a few facts", "f5/role")
+    [(speaker, mention, rule)] = who(UNCUED)
+    assert (speaker, mention, rule) == (None, None, "clause-subject")
 
 
 def test_collect_mode_records_candidates_without_changing_answers() -> None:
@@ -176,11 +177,10 @@ def test_collect_mode_records_candidates_without_changing_answers() -> None:
     finally:
         ranker.COLLECT = None
     assert q.speaker_span is not None
-    assert text[q.speaker_span[0] : q.speaker_span[1]] == "a few facts"
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "Bo Lind"
     assert collected.rule == "f5"
-    names = [c.text for c, _ in collected.candidates]
-    assert "Bo Lind" in names and collected.candidates[-1][0] is ranker.NULL
-    rule_feats = dict((c.text, fs) for c, fs in collected.candidates)["a few facts"]
+    assert collected.candidates[-1][0] is ranker.NULL
+    rule_feats = dict((c.text, fs) for c, fs in collected.candidates)["Bo Lind"]
     assert "R" in rule_feats and "R|f5" in rule_feats
 
 

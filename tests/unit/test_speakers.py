@@ -645,3 +645,15 @@ def test_phrase_before_a_colon_that_is_an_object_does_not_speak(
 def test_parenthetical_speaker_inside_a_reported_clause_is_the_source() -> None:
     text = "The Gazette, Mara Quill said, called the new timetable “a shambles.”"
     assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the pier the mood was grim. “Half the boats are idle.”",
+        "The strike entered its third week as crews waited. “Half the boats are idle.”",
+    ],
+)
+def test_a_phrase_headed_by_no_person_or_body_names_no_speaker(text: str) -> None:
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker is None
