@@ -95,7 +95,17 @@ def collect(articles: list[Article]) -> list[Group]:
                     picks.append(got is not None and _overlap(cand.span, got) > 0)
             spans = tuple(c.span for c, _ in col.candidates) if col is not None else ()
             groups.append(
-                Group(ai, feats, labels, picks, rule_ok, got is not None, best.span, spans)
+                Group(
+                    ai,
+                    feats,
+                    labels,
+                    picks,
+                    rule_ok,
+                    rule_has=got is not None,
+                    rule=col.rule if col is not None else "",
+                    quote=best.span,
+                    spans=spans,
+                )
             )
     return groups
 

@@ -118,6 +118,10 @@ NULL = Candidate((-1, -1), "", "null")
 _KIND_CONJOINED = frozenset(("cueA", "cueA+", "cueB", "cueApp", "ci", "ss", "prep", "colon"))
 
 
+def _surname(name: str) -> str:
+    return _POSSESSIVE.sub("", name.rsplit(None, 1)[-1]).rstrip(".,").lower() if name else ""
+
+
 def _bucket(n: int) -> str:
     for limit, name in ((0, "0"), (2, "2"), (5, "5"), (10, "10"), (20, "20"), (40, "40")):
         if n <= limit:
@@ -167,6 +171,7 @@ class Ranker:
         self._intrinsic: dict[Span, tuple[str, ...]] = {}
         self._static_cache: dict[tuple[Span, str], tuple[tuple[str, ...], float]] = {}
         self._same_cache: dict[tuple[str, str], bool] = {}
+        self._genders: dict[str, str] | None = None
 
     # -- candidates ---------------------------------------------------------------------------
 
@@ -226,6 +231,30 @@ class Ranker:
             out[(a, b)] = Candidate((a, b), self.masked[a:b], "name")
 
     # -- features -----------------------------------------------------------------------------
+
+    def gender_of(self, name: str) -> str:
+        """The gender ("m", "f", or "" unknown) of a name mention, from a title, gendered noun or
+        common first name that goes with its surname anywhere in the text ("Ms. Ruiz … Ruiz")."""
+        if self._genders is None:
+            votes: dict[str, set[str]] = {}
+            for c in self.cands:
+                if c.kind != "name":
+                    continue
+                words = c.text.split()
+                if len(words) < 2:
+                    continue
+                first = words[0].lower()
+                g = (
+                    "m"
+                    if first in sp._MALE_WORDS or first.rstrip(".") in sp._MALE_FIRST
+                    else "f"
+                    if first in sp._FEMALE_WORDS or first.rstrip(".") in sp._FEMALE_FIRST
+                    else ""
+                )
+                if g:
+                    votes.setdefault(_surname(c.text), set()).add(g)
+            self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+        return self._genders.get(_surname(name), "")
 
     def _tok_at(self, pos: int) -> int:
         return bisect_left(self.tok_starts, pos)
@@ -456,6 +485,42 @@ class Ranker:
         self._static_cache[key] = out
         return out
 
+    def _agreement(self, cands: Sequence[Candidate], extra: dict[Span, list[str]], qa: int) -> None:
+        """Gender and salience features: a he/she against the gender of the nearest name before
+        it; a name against the first he/she after it on the way to the quote; how often a name's
+        surname recurs among the quote's candidates."""
+        names = [c for c in cands if c.kind == "name"]
+        counts: dict[str, int] = {}
+        for c in names:
+            key = _surname(c.text)
+            counts[key] = counts.get(key, 0) + 1
+        for c in names:
+            n = counts[_surname(c.text)]
+            if n > 1:
+                extra[c.span].append("rep" + ("2" if n == 2 else "3"))
+        ordered = sorted(cands, key=lambda c: c.span)
+        last_name: Candidate | None = None
+        open_names: list[Candidate] = []
+        for c in ordered:
+            if c.kind == "name":
+                last_name = c
+                if c.span[1] <= qa:
+                    open_names.append(c)
+                continue
+            low = c.text.lower()
+            if c.kind != "pronoun" or low not in ("he", "she"):
+                continue
+            want = "m" if low == "he" else "f"
+            if last_name is not None:
+                g = self.gender_of(last_name.text)
+                extra[c.span].append("gUnk" if not g else "gAgree" if g == want else "gClash")
+            if c.span[1] <= qa:
+                for nm in open_names:
+                    g = self.gender_of(nm.text)
+                    if g:
+                        extra[nm.span].append("gLater" + ("+" if g == want else "-"))
+                open_names = []
+
     def _apposed(self, x: Span, y: Span) -> bool:
         """Are the two mentions side by side, split only by a comma ("the envoy, Ana Ruiz")?"""
         first, second = (x, y) if x[0] <= y[0] else (y, x)
@@ -541,6 +606,19 @@ class Ranker:
                         extra[c.span].append("cueNext" + ("" if k - t < 4 else "+"))
                         break
                 nearer = c.span[0]
+        self._agreement(cands, extra, qa)
+        if rule_span is not None and rule_span[1] <= qa:
+            # "Sanders announced …, he's said …: “…”": a he/she between the rules' name and the
+            # quote, often the same person nearer the cue.
+            rule_text = self.text[rule_span[0] : rule_span[1]]
+            g = self.gender_of(rule_text) if _kind_of(rule_text) == "name" else ""
+            for c in before:
+                if c.span[0] < rule_span[1]:
+                    break
+                low = c.text.lower()
+                if c.kind == "pronoun" and low in ("he", "she"):
+                    want = "m" if low == "he" else "f"
+                    extra[c.span].append("afterR" + ("?" if not g else "+" if g == want else "-"))
         first_in: set[int] = set()
         for c in sorted(cands, key=lambda c: c.span):
             cs = bisect_right(self.sent_starts, c.span[0]) - 1

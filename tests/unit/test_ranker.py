@@ -217,3 +217,40 @@ def test_shipped_weights_are_generated_numbers() -> None:
     assert all(isinstance(v, float) for v in speaker_weights.WEIGHTS.values())
     assert 0.0 <= speaker_weights.THRESHOLD <= 1.0
     assert 0.0 <= speaker_weights.THRESHOLD_EMPTY <= 1.0
+
+
+def collected_features(text: str) -> dict[str, set[str]]:
+    """Each candidate's features (by its words) for the text's last quote, in collect mode."""
+    ranker.COLLECT = []
+    try:
+        speakers.attribute(text, extract_quotes(text))
+        collected = ranker.COLLECT[-1]
+    finally:
+        ranker.COLLECT = None
+    return {c.text: set(fs) for c, fs in collected.candidates}
+
+
+def test_gender_comes_from_a_title_or_first_name_anywhere_in_the_text() -> None:
+    r = make_ranker("Ms. Kell met John Tate. Later Kell and Tate spoke. Pat Orr left.")
+    assert (r.gender_of("Kell"), r.gender_of("Tate’s"), r.gender_of("Orr")) == ("f", "m", "")
+
+
+def test_pronoun_gender_agreement_and_salience_features() -> None:
+    text = (
+        "Ms. Dana Kell runs the port; Kell is busy. John Tate met the mayor, and she said: "
+        "“We need more cranes.”"
+    )
+    feats = collected_features(text)
+    # "she" right after John Tate does not agree with him; Kell recurs; Tate sees a "she" later.
+    assert {f for f in feats["she"] if f.endswith("gClash")} == {"sB|gClash", "sB|k:he|gClash"}
+    assert "sB|gLater-" in feats["John Tate"]
+    assert "p1|rep2" in feats["Kell"] and "p1|rep2" in feats["Ms. Dana Kell"]
+
+
+def test_a_pronoun_between_the_rules_name_and_the_quote_is_marked() -> None:
+    text = "Ms. Dana Kell, smiling as she left the hall, warned that “the port is full.”"
+    feats = collected_features(text)
+    assert "R" in feats["Ms. Dana Kell"]
+    assert {"sB|afterR+", "sB|k:he|afterR+"} <= feats["she"]
+    clash = collected_features(text.replace("she", "he"))["he"]
+    assert "sB|afterR-" in clash and "sB|afterR+" not in clash
