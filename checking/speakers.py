@@ -1086,12 +1086,13 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:—–(]\s*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
+    r"[,;:—–(]\s*|@+[\s,]*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
     re.IGNORECASE,
 )
 
 
-_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*")
+#: A quote already masked out ends a clause too ("… the “woman card,” Lee said, adding …").
+_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*|@+[\s,]*")
 
 
 def _coordinated_subject(

@@ -657,3 +657,11 @@ def test_parenthetical_speaker_inside_a_reported_clause_is_the_source() -> None:
 def test_a_phrase_headed_by_no_person_or_body_names_no_speaker(text: str) -> None:
     [q] = attribute(text, extract_quotes(text))
     assert q.speaker is None
+
+
+def test_a_quote_ends_the_clause_a_participle_takes_its_subject_from() -> None:
+    text = (
+        "The harbour board will back the “tidal levy,” Mara Quill said, adding that the fee "
+        "would be “modest and fair.”"
+    )
+    assert who(text)[1][1:] == ("Mara Quill", "Mara Quill")
