@@ -306,6 +306,13 @@ _PLACE_BEFORE = re.compile(
 _LONG_PARENTHETICAL = re.compile(
     r"(?:,\s*(?!and\b|or\b|but\b)[^,;:@]{2,}(?:,[^,;:@]+)*,|\s*[—–]\s*[^—–;@]{2,140}[—–])\s*$"
 )
+#: ", Lee released an ad": a tail that opens with a name and its verb is the main clause, not
+#: an aside ("After the floods, Lee released an ad calling …" is Lee's, not the floods').
+_MAIN_CLAUSE_TAIL = re.compile(
+    r",\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|has|had|was|is|will|would|did|took|made|gave|went|held|sent|spent|met|"
+    r"ran|won|lost|wrote|spoke|put|set|left|brought|came|got|kept|sat|stood|began|saw|told)\b"
+)
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
@@ -328,6 +335,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             m2 is not None
             and m2.start() > 0
             and not _cue_regex(CUE_VERBS).search(base, m2.start(), m2.end())
+            and not _MAIN_CLAUSE_TAIL.match(base, m2.start())
         ):
             # ", Rubio said that by refusing to say": a clause with its own cue verb is no aside.
             cut = base[: m2.start()]

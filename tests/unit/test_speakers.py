@@ -665,3 +665,8 @@ def test_a_quote_ends_the_clause_a_participle_takes_its_subject_from() -> None:
         "would be “modest and fair.”"
     )
     assert who(text)[1][1:] == ("Mara Quill", "Mara Quill")
+
+
+def test_a_tail_with_a_name_and_its_verb_is_the_main_clause_not_an_aside() -> None:
+    text = "After the spring floods, Mara Quill released an ad calling the levy “a disgrace.”"
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
