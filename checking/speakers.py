@@ -350,20 +350,21 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             if m4.start() > 0 and base[m4.start() :].count("@") == 0:
                 candidates.append(base[: m4.start()])
                 break
-    for cand in candidates:
+
+    def accept(cand: str) -> _Mention | None:
         mention = _np_at_end(cand, lo)
         if mention is None:
-            continue
+            return None
         if mention.kind == "name" and _quoted_title(masked, mention.span):
             # On ABC’s “This Week,” Rubio said: a programme's title in quote marks never speaks.
-            continue
+            return None
         if (
             mention.kind == "name"
             and masked[mention.span[1] : mention.span[1] + 1] == ","
             and _PLACE_BEFORE.search(masked, lo, mention.span[0])
         ):
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
-            continue
+            return None
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
             # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
@@ -394,7 +395,25 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             and prev.group(1).lower() not in _NOT_SUBJECT
         ):
             return mention
-    return None
+        return None
+
+    deferred: _Mention | None = None
+    for cand in candidates:
+        mention = accept(cand)
+        if mention is None:
+            continue
+        if (
+            deferred is None
+            and mention.kind != "relative"
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and masked[max(lo, mention.span[0] - 2) : mention.span[0]] == ", "
+        ):
+            # "Bo Lind, whose firm, Avelco, sells nets, said": a phrase set off by commas inside
+            # the stretch before the verb is an apposition; the phrase it describes speaks.
+            deferred = mention
+            continue
+        return mention
+    return deferred
 
 
 def _quoted_title(masked: str, span: Span) -> bool:

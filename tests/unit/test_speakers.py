@@ -670,3 +670,11 @@ def test_a_quote_ends_the_clause_a_participle_takes_its_subject_from() -> None:
 def test_a_tail_with_a_name_and_its_verb_is_the_main_clause_not_an_aside() -> None:
     text = "After the spring floods, Mara Quill released an ad calling the levy “a disgrace.”"
     assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_an_apposition() -> None:
+    text = (
+        "Bo Lind, whose newest venture, Avelco, sells nets, said the quota was "
+        "“a gift to importers.”"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
