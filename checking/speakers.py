@@ -1432,6 +1432,13 @@ def attribute(
                 if mention is None:
                     mention = _subject(masked, lo, hi, known)
                     rule = "subject"
+                    if mention is not None and _abstract(mention):
+                        # "The timeline shows it was long before officials began calling it a
+                        # “…”": a subject that is a thing, not a person or body, is no speaker;
+                        # a later clause's subject before the quote is a better guess.
+                        later = _later_subject(masked, mention.span[1], a, cue_re, known)
+                        if later is not None:
+                            mention, rule = later, "later-subject"
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"
@@ -1575,6 +1582,31 @@ def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | No
     if best is None:
         return None
     return resolver.fullest(best[1], pos), (best[0], best[0] + len(best[1]))
+
+
+def _abstract(mention: _Mention) -> bool:
+    """Is a determiner phrase headed by no person or body noun ("The timeline", "The lack")?"""
+    if mention.kind != "role":
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", mention.text)]
+    return not any(
+        w in _ROLE_NOUNS or w in TITLES or (w.endswith("s") and w[:-1] in _ROLE_NOUNS)
+        for w in words
+    ) and not any(c.isdigit() for c in mention.text)
+
+
+def _later_subject(
+    masked: str, lo: int, qa: int, cue_re: _CueWords, known: frozenset[str]
+) -> _Mention | None:
+    """The subject of the clause nearest before the quote that names a person or body."""
+    found = _coordinated_subject(masked, lo, qa, qa)
+    if found is None or found.mention.kind == "pronoun":
+        return None
+    if not _plausible(found.mention, known) or _abstract(found.mention):
+        return None
+    if re.search(r"['’]s?$", found.mention.text):
+        return None
+    return found.mention
 
 
 def _resolve_role(

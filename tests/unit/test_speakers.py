@@ -678,3 +678,17 @@ def test_a_name_set_off_by_commas_before_the_verb_is_an_apposition() -> None:
         "“a gift to importers.”"
     )
     assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bulk of the fleet stayed in port (Mara Quill, who chairs the union, once said, "
+        "“The harbour is our home.”).",
+    ],
+)
+def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
