@@ -306,6 +306,13 @@ _PLACE_BEFORE = re.compile(
 _LONG_PARENTHETICAL = re.compile(
     r"(?:,\s*(?!and\b|or\b|but\b)[^,;:@]{2,}(?:,[^,;:@]+)*,|\s*[—–]\s*[^—–;@]{2,140}[—–])\s*$"
 )
+#: ", Lee released an ad": a tail that opens with a name and its verb is the main clause, not
+#: an aside ("After the floods, Lee released an ad calling …" is Lee's, not the floods').
+_MAIN_CLAUSE_TAIL = re.compile(
+    r",\s*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|has|had|was|is|will|would|did|took|made|gave|went|held|sent|spent|met|"
+    r"ran|won|lost|wrote|spoke|put|set|left|brought|came|got|kept|sat|stood|began|saw|told)\b"
+)
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
@@ -328,6 +335,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             m2 is not None
             and m2.start() > 0
             and not _cue_regex(CUE_VERBS).search(base, m2.start(), m2.end())
+            and not _MAIN_CLAUSE_TAIL.match(base, m2.start())
         ):
             # ", Rubio said that by refusing to say": a clause with its own cue verb is no aside.
             cut = base[: m2.start()]
@@ -342,20 +350,21 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             if m4.start() > 0 and base[m4.start() :].count("@") == 0:
                 candidates.append(base[: m4.start()])
                 break
-    for cand in candidates:
+
+    def accept(cand: str) -> _Mention | None:
         mention = _np_at_end(cand, lo)
         if mention is None:
-            continue
+            return None
         if mention.kind == "name" and _quoted_title(masked, mention.span):
             # On ABC’s “This Week,” Rubio said: a programme's title in quote marks never speaks.
-            continue
+            return None
         if (
             mention.kind == "name"
             and masked[mention.span[1] : mention.span[1] + 1] == ","
             and _PLACE_BEFORE.search(masked, lo, mention.span[0])
         ):
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
-            continue
+            return None
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
             # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
@@ -386,7 +395,25 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             and prev.group(1).lower() not in _NOT_SUBJECT
         ):
             return mention
-    return None
+        return None
+
+    deferred: _Mention | None = None
+    for cand in candidates:
+        mention = accept(cand)
+        if mention is None:
+            continue
+        if (
+            deferred is None
+            and mention.kind != "relative"
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and masked[max(lo, mention.span[0] - 2) : mention.span[0]] == ", "
+        ):
+            # "Bo Lind, whose firm, Avelco, sells nets, said": a phrase set off by commas inside
+            # the stretch before the verb is an apposition; the phrase it describes speaks.
+            deferred = mention
+            continue
+        return mention
+    return deferred
 
 
 def _quoted_title(masked: str, span: Span) -> bool:
@@ -1086,12 +1113,13 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:—–(]\s*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
+    r"[,;:—–(]\s*|@+[\s,]*|\b(?:when|while|as|after|before|because|but|although|though|since|so|and)\s+",
     re.IGNORECASE,
 )
 
 
-_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*")
+#: A quote already masked out ends a clause too ("… the “woman card,” Lee said, adding …").
+_PUNCT_BREAK = re.compile(r"[,;:—–(]\s*|@+[\s,]*")
 
 
 def _coordinated_subject(
@@ -1404,6 +1432,13 @@ def attribute(
                 if mention is None:
                     mention = _subject(masked, lo, hi, known)
                     rule = "subject"
+                    if mention is not None and _abstract(mention):
+                        # "The timeline shows it was long before officials began calling it a
+                        # “…”": a subject that is a thing, not a person or body, is no speaker;
+                        # a later clause's subject before the quote is a better guess.
+                        later = _later_subject(masked, mention.span[1], a, cue_re, known)
+                        if later is not None:
+                            mention, rule = later, "later-subject"
                 if mention is None:
                     mention = _clause_subject(masked, lo, a, cue_re, known)
                     rule = "clause-subject"
@@ -1547,6 +1582,31 @@ def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | No
     if best is None:
         return None
     return resolver.fullest(best[1], pos), (best[0], best[0] + len(best[1]))
+
+
+def _abstract(mention: _Mention) -> bool:
+    """Is a determiner phrase headed by no person or body noun ("The timeline", "The lack")?"""
+    if mention.kind != "role":
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", mention.text)]
+    return not any(
+        w in _ROLE_NOUNS or w in TITLES or (w.endswith("s") and w[:-1] in _ROLE_NOUNS)
+        for w in words
+    ) and not any(c.isdigit() for c in mention.text)
+
+
+def _later_subject(
+    masked: str, lo: int, qa: int, cue_re: _CueWords, known: frozenset[str]
+) -> _Mention | None:
+    """The subject of the clause nearest before the quote that names a person or body."""
+    found = _coordinated_subject(masked, lo, qa, qa)
+    if found is None or found.mention.kind == "pronoun":
+        return None
+    if not _plausible(found.mention, known) or _abstract(found.mention):
+        return None
+    if re.search(r"['’]s?$", found.mention.text):
+        return None
+    return found.mention
 
 
 def _resolve_role(

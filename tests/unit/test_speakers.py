@@ -657,3 +657,38 @@ def test_parenthetical_speaker_inside_a_reported_clause_is_the_source() -> None:
 def test_a_phrase_headed_by_no_person_or_body_names_no_speaker(text: str) -> None:
     [q] = attribute(text, extract_quotes(text))
     assert q.speaker is None
+
+
+def test_a_quote_ends_the_clause_a_participle_takes_its_subject_from() -> None:
+    text = (
+        "The harbour board will back the “tidal levy,” Mara Quill said, adding that the fee "
+        "would be “modest and fair.”"
+    )
+    assert who(text)[1][1:] == ("Mara Quill", "Mara Quill")
+
+
+def test_a_tail_with_a_name_and_its_verb_is_the_main_clause_not_an_aside() -> None:
+    text = "After the spring floods, Mara Quill released an ad calling the levy “a disgrace.”"
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
+
+
+def test_a_name_set_off_by_commas_before_the_verb_is_an_apposition() -> None:
+    text = (
+        "Bo Lind, whose newest venture, Avelco, sells nets, said the quota was "
+        "“a gift to importers.”"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bulk of the fleet stayed in port (Mara Quill, who chairs the union, once said, "
+        "“The harbour is our home.”).",
+    ],
+)
+def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
