@@ -954,7 +954,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k = j
                 break
         chosen = cands[k][0]
-        return replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
+        chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
+        return _according_source(masked, chosen, lo, qa, qb, hi)
     as_put = _AS_PUT_IT.search(masked, lo, qa)
     if as_put is not None:
         # "As the columnist Ana Ruiz put it, “…”".
@@ -1007,7 +1008,53 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             if inv is not None:
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         break
+    # 5. "X was “…”, according to the Gazette": the source named later in the sentence.
+    trail = _TRAILING_ACC.match(masked, qb, hi)
+    if trail is not None:
+        mention = _acc_source(masked, trail.end(), hi)
+        if mention is not None:
+            return _Found(rule="f8", mention=mention, cue_pos=trail.start())
     return None
+
+
+_LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
+_TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+_ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")
+_TAIL_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
+
+
+def _acc_source(masked: str, pos: int, hi: int) -> _Mention | None:
+    """The source after a trailing "according to": a name, a described name ("harbour master
+    Lena Voss") or a plain phrase ("a copy of the letter")."""
+    m = _ACC_PHRASE.match(masked, pos, hi)
+    if m is None:
+        return _np_after(masked, pos, hi, any_det=True)
+    phrase = m.group().rstrip()
+    tail = _TAIL_NAME.search(phrase)
+    if tail is not None and _looks_like_name(tail.group()):
+        a = 0 if phrase[: tail.start()].strip().lower() == "the" else tail.start()
+        return _Mention((pos + a, pos + tail.end()), phrase[a:], "name")
+    found = _np_after(masked, pos, hi, any_det=True)
+    if found is not None:
+        return found
+    return _Mention((pos, pos + len(phrase)), phrase, "role")
+
+
+def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi: int) -> _Found:
+    """A source named by "according to": "According to the Gazette, Lee said “…”", "Lee said
+    “…”, according to the Gazette": Lee speaks, but the Gazette is the source of the remark."""
+    m = _LEADING_ACC.match(masked, lo, qa)
+    if m is not None:
+        if m.end() <= found.mention.span[0]:
+            return replace(found, source=m.span(1), rule=found.rule + "-acc")
+        return found
+    m = _TRAILING_ACC.match(masked, qb, hi)
+    if m is None:
+        return found
+    outlet = _acc_source(masked, m.end(), hi)
+    if outlet is None:
+        return found
+    return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
 _REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
@@ -1463,7 +1510,15 @@ def attribute(
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
         if ranking is not None:
-            ruled = mention.span if mention else prev.speaker_span if inherit and prev else None
+            ruled = (
+                found.source
+                if found is not None and found.source is not None and mention is found.mention
+                else mention.span
+                if mention
+                else prev.speaker_span
+                if inherit and prev
+                else None
+            )
             chosen = ranking.choose(q, (pi, si, sj, lo, hi), rule, mention, ruled, prev)
             if chosen is not None:
                 mention, inherit, rule = chosen, False, "ranker"

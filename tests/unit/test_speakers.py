@@ -692,3 +692,26 @@ def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Harbour Gazette, Ivo Dunmore said the ferry schedule was “a fairy tale.”",
+        "Ivo Dunmore said the ferry schedule was “a fairy tale” and would change, according to "
+        "the Harbour Gazette.",
+    ],
+)
+def test_a_cue_before_the_quote_with_an_according_to_source(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][1:] == ("Ivo Dunmore", "the Harbour Gazette")
+
+
+def test_a_source_named_later_in_a_sentence_without_a_cue() -> None:
+    text = (
+        "The port authority is hiring “dozens” of extra pilots for the winter season, "
+        "according to harbour master Lena Voss."
+    )
+    assert who(text)[0][1:] == ("Lena Voss", "Lena Voss")
