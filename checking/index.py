@@ -466,8 +466,10 @@ class ShingleIndex:
         #: Live passages per owner scope, and the last few tallies (a quote that is not found is
         #: searched again for a sentence); both are cleared by every add and remove.
         self._live_counts: dict[tuple[int, ...], int] = {}
-        self._tallies: dict[tuple[str, tuple[int, ...] | None, Owner], tuple[IntArray, IntArray]]
-        self._tallies = {}
+        #: Recent queries: their tally and the query's ``rank_sizes`` (for the tie-break).
+        self._tallies: dict[
+            tuple[str, tuple[int, ...] | None, Owner], tuple[IntArray, IntArray, tuple[int, int]]
+        ] = {}
 
     def _changed(self) -> None:
         self._live_counts.clear()
@@ -744,11 +746,11 @@ class ShingleIndex:
         memo = (text, owners, newsroom)
         tally = self._tallies.get(memo)
         if tally is None:
-            tally = self._tally_query(text, owners, newsroom)
+            tally = (*self._tally_query(text, owners, newsroom), rank_sizes(shingle_tokens(text)))
             if len(self._tallies) >= 8:
                 self._tallies.pop(next(iter(self._tallies)))
             self._tallies[memo] = tally
-        ids, counts = tally
+        ids, counts, (q_tri, q_words) = tally
         if not len(ids):
             return []
         kinds, ntri, nwords = self._kind_and_sizes(ids)
@@ -762,7 +764,6 @@ class ShingleIndex:
             keep = counts * 1.0 >= self.prune * float(counts.max())
             ids, counts, ntri, nwords = ids[keep], counts[keep], ntri[keep], nwords[keep]
         # Best count first, then corpus.tie_distance, then the earlier passage (as CorpusIndex).
-        q_tri, q_words = rank_sizes(shingle_tokens(text))
         d_tri = np.minimum(np.abs(ntri - q_tri), 255)
         d_words = np.minimum(np.abs(nwords - q_words), 255)
         dist = d_words * 256 + d_tri if q_tri == 0 else d_tri * 256 + d_words

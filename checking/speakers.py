@@ -638,14 +638,7 @@ def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
     if m.group("pron"):
         pron = m.group("pron")
         return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[pron.lower()], "pronoun")
-    a, b = m.span("name")
-    words = masked[a:b].split()
-    while words and words[0] in _STOP_CAPS:
-        a += len(words[0]) + 1
-        words = words[1:]
-    if not words:
-        return None
-    return _Mention((a, b), masked[a:b], "name")
+    return _name_mention(masked, *m.span("name"))
 
 
 _LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
@@ -837,7 +830,12 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
         if app is not None and _looks_like_name(app.group("name")):
             return _Mention(app.span("name"), app.group("name"), "name")
         return _Mention((a, b), masked[a:b], "role")
-    a, b = m.span("name")
+    return _name_mention(masked, *m.span("name"))
+
+
+def _name_mention(masked: str, a: int, b: int) -> _Mention | None:
+    """A capitalised run as a name mention, without the sentence-opening words it may start with
+    ("But Ruiz" -> "Ruiz"); None when nothing but such words is left."""
     words = masked[a:b].split()
     while words and words[0] in _STOP_CAPS:
         a += len(words[0]) + 1
