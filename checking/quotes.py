@@ -102,15 +102,31 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _can_open(m: _Mark) -> bool:
-    """Could this mark open a quote (something quotable follows, nothing glued before it)?"""
+def _can_open(m: _Mark, text: str = "") -> bool:
+    """Could this mark open a quote (something quotable follows, nothing glued before it)?
+
+    ``text`` (the whole text) lets it look past the next character, for the openers a typist
+    spaces or dots: “ with a space on both sides (``said. “ You know”``, only when a closer
+    follows in its paragraph), a quote that opens on an ellipsis (``". . . I``) or on a tweet's
+    ``.@handle``, and ``"`` glued after a full stop before a capital (``authorities."We``).
+    """
+    after = text[m.pos + len(m.ch) : m.pos + len(m.ch) + 6]
+    spaced = m.left.isspace() or not m.left
     if not m.right or m.right.isspace():
+        if m.ch in "“" and spaced and m.right == " ":
+            end = text.find("\n", m.pos)
+            closed = re.search('[”"]', text[m.pos : end if end >= 0 else len(text)]) is not None
+            return closed and re.match(r" +(?:[\w…]|\. \.)", after) is not None
         return m.ch in "«„" and bool(m.right)
     if m.ch in _D_OPEN or m.ch in "‘‚‛‹":
         return True
-    left_ok = not m.left or m.left in _OPEN_BEFORE or m.left.isspace()
+    if m.ch == '"' and m.left in ".!?" and m.right.isupper():
+        return True
+    left_ok = spaced or m.left in _OPEN_BEFORE
     if not left_ok:
         return False
+    if m.right == "." and m.ch in _D_AMBIG:
+        return re.match(r"\. ?\. ?\.|\.@\w", after) is not None
     return m.right not in ",.;:!?)]}"
 
 
@@ -196,7 +212,9 @@ def _pair_paragraph(
             if opener is None:
                 if kind == "s" and _is_apostrophe(text, m):
                     continue
-                if _can_open(m) and (m.ch not in "»〞〟❞’›" or (m.ch == "’" and not _can_close(m))):
+                if _can_open(m, text) and (
+                    m.ch not in "»〞〟❞’›" or (m.ch == "’" and not _can_close(m))
+                ):
                     opener, open_index, inner = m, i, None
                 continue
             if kind != _kind(opener.ch):
@@ -216,10 +234,10 @@ def _pair_paragraph(
                 spans.append((opener.pos + len(opener.ch), m.pos))
                 opener, open_index, inner = None, -1, None
                 continue
-            if kind == "d" and fam != _family(opener.ch) and _can_open(m) and inner is None:
+            if kind == "d" and fam != _family(opener.ch) and _can_open(m, text) and inner is None:
                 inner = fam
                 continue
-            if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m):
+            if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m, text):
                 # A second opener of the same kind: the first one was never closed.
                 if open_index >= 0 and kind == "s":
                     ignored.add(open_index)
@@ -242,7 +260,7 @@ def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:
     quote opens before any other closer.
     """
     for m in marks[i + 1 :]:
-        if m.ch == "‘" and _can_open(m) and not _is_apostrophe(text, m):
+        if m.ch == "‘" and _can_open(m, text) and not _is_apostrophe(text, m):
             return False
         if (
             _kind(m.ch) == "s"

@@ -189,3 +189,23 @@ def test_listed_headline_with_a_byline_is_not_speech() -> None:
         "The mayor condemned the “reckless and costly delays,” by Ode’s account, at the meeting."
     )
     assert texts(text) == ["The ferry will run again,", "reckless and costly delays,"]
+
+
+def test_openers_a_typist_spaced_or_dotted() -> None:
+    text = (
+        "The mayor spoke last. “ We will rebuild the pier by June,” Ines Rocha said.\n\n"
+        'The clerk wrote: ". . . the ferry runs twice a day."\n\n'
+        '".@PortAuthority kept the gates shut all week," the union tweeted.\n\n'
+        'Nobody was named for fear of reprisals."We were told to leave," one porter said.'
+    )
+    assert texts(text) == [
+        "We will rebuild the pier by June,",
+        ". . . the ferry runs twice a day.",
+        ".@PortAuthority kept the gates shut all week,",
+        "We were told to leave,",
+    ]
+
+
+def test_spaced_or_dotted_marks_that_do_not_open() -> None:
+    text = 'The crate was 6" wide.\n\nHe said “ and left.\n\nShe typed ". " twice.'
+    assert quote_regions(text) == []
