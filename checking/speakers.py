@@ -57,6 +57,9 @@ CUE_VERBS: frozenset[str] = _wordset("""
     echoed beam beamed gush gushed scoff scoffed sneer sneered marvel marveled marvelled rail
     railed hail hailed tout blame blamed slam lash lashed shoot shot fire fired hit hint hinted
     reply recount recounted imagine imagined proclaim proclaimed reason reasoned written
+    caution cautions cautioned recommend recommends recommended allege alleges alleged plead
+    pleaded pleads advise advises advised chide chided scold scolded lambaste lambasted assail
+    assailed quipping affirm affirmed concur concurred opine opined
     """)
 
 
@@ -118,6 +121,11 @@ _ROLE_NOUNS = _wordset("""
     editorials column columnist columnists commentator commentators hosts anchors network networks
     agency agencies campaigns committees unions panel panels board jury court judges justices
     spokesperson aide insiders insider observers consultant consultants adviser official
+    agent agents demonstrator demonstrators protestor protestors marcher marchers crowd crowds
+    audience audiences fan fans attendee attendees participant participants
+    employee employees parent parents veteran veterans citizen citizens spectator spectators
+    onlooker onlookers viewer viewers listener listeners reader readers respondent respondents
+    heckler hecklers narrator editor editors correspondent correspondents
     """)
 _STOP_CAPS = _wordset("""
     The A An In On At For But And Or So If When While After Before As Since Although Though
@@ -282,6 +290,7 @@ _ADVERBIAL_TAIL = re.compile(
     r"(?:[\s,]+(?:also|later|then|again|once|previously|recently|repeatedly|reportedly|simply|"
     r"just|now|still|further|flatly|quickly|bluntly|firmly|angrily|calmly|quietly|loudly|publicly|privately|"
     r"has|have|had|was|were|would|will|is|are|did|does|do|had|has|also|not|never|"
+    r"could|can|should|might|may|must|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|at\s+(?:a|an|the)\s+\w+(?:\s+\w+)?|last\s+\w+|"
     r"this\s+\w+|earlier|today|yesterday|tonight|once\s+more|in\s+the\s+past|"
     r"in\s+\w+|on\s+(?:the\s+)?\w+(?:\s+\w+)?|"
@@ -496,19 +505,38 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         j = len(toks) - 1
         while (
             j > 0
-            and len(toks) - j < 3
+            and len(toks) - j < 5
             and not s2[toks[j - 1].end() : toks[j].start()].strip()
             and (
                 toks[j - 1].group().lower() in _BARE_MODIFIERS
                 or (_CAP.match(toks[j - 1].group()) and toks[j - 1].group() not in _STOP_CAPS)
+                or toks[j - 1].group()[:1].isdigit()
             )
         ):
             j -= 1
+        # "about 200 protesters", "nearly 40 workers": a head count with its approximation.
+        approx = _APPROX_BEFORE.search(s2, 0, toks[j].start())
         start = toks[j].start()
+        if approx is not None and toks[j].group()[:1].isdigit():
+            start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
 
 
+_NUMBER_WORDS = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"a\s+dozen|a\s+few|a\s+handful\s+of|a\s+group\s+of|a\s+number\s+of)"
+)
+_APPROX_BEFORE = re.compile(
+    r"\b(?:about|nearly|almost|roughly|some|around|over|more\s+than|at\s+least)\s+$", re.IGNORECASE
+)
+#: A head count of people ("About 200 protesters", "Hundreds of demonstrators", "Two aides").
+_HEAD_COUNT = re.compile(
+    r"((?:(?:about|nearly|almost|roughly|some|around|over|more\s+than|at\s+least)\s+)?"
+    r"(?:" + _NUMBER_WORDS + r"|\d[\d,]*|hundreds|thousands|dozens|scores|tens\s+of\s+thousands)"
+    r"(?:\s+of)?(?:\s+(?:the|those|these|their))?(?:\s+[\w'’-]+){0,2}?\s+(?P<noun>[a-z]+s))\b",
+    re.IGNORECASE,
+)
 #: Lower-case words that may open a bare plural speaker phrase ("federal prosecutors said").
 _BARE_MODIFIERS = _wordset("""
     federal state local former senior top many some several other two three four five few most
@@ -730,6 +758,10 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     if share is not None:
         # "About four in 10 voters said", "Sixty percent of Democrats say": a poll's respondents.
         return _Mention(share.span(1), share.group(1), "role")
+    count = _HEAD_COUNT.match(masked, p, hi)
+    if count is not None and count.group("noun").lower() in _ROLE_NOUNS:
+        # "About 200 protesters gathered", "Hundreds of demonstrators chanted".
+        return _Mention(count.span(1), count.group(1), "role")
     if w0.lower() in _DETERMINERS or w0.lower() in _QUANTIFIERS:
         end = 1
         while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
@@ -897,7 +929,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
-    cm = cue_re.match(masked, p, hi)
+    cm = cue_re.match(masked, p, hi) or _READS.match(masked, p, hi)
     if (
         cm is None
         and (
@@ -917,7 +949,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 mention = _Mention(mod.span(1), mod.group(1), "name")
         if mention:
             return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
-    for cm in cue_re.finditer(masked, p, min(hi, p + 100)):
+    after = [m for m in (cue_re.search(masked, p, min(hi, p + 100)),) if m is not None]
+    rd = _READS.search(masked, p, min(hi, p + 60))
+    if rd is not None and (not after or rd.start() < after[0].start()):
+        # "“…,” the letter reads.": the text that carries the words is its source.
+        after = [rd]
+    for cm in after:
         if "@" in masked[p : cm.start()]:
             break
         mention = _np_before(masked, p, cm.start())
@@ -1015,6 +1052,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     return None
 
 
+_READS = re.compile(r"\breads\b")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
 _TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
 _ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")

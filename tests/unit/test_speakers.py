@@ -715,3 +715,26 @@ def test_a_source_named_later_in_a_sentence_without_a_cue() -> None:
         "according to harbour master Lena Voss."
     )
     assert who(text)[0][1:] == ("Lena Voss", "Lena Voss")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Outside the depot, about 300 protesters gathered, waving flags and chanting "
+            "“Keep the cranes.”",
+            "about 300 protesters",
+        ),
+        ("Harbour Watch agents described the old tunnels as “a sieve.”", "Harbour Watch agents"),
+        ("The crowd chanted “Open the gates!” as the ferry docked.", "The crowd"),
+        ("Tova Brink could only quip: “Not this winter.”", "Tova Brink"),
+        ("“The ferry must keep running until spring,” the petition reads.", "the petition"),
+        ("“Keep the night ferry until the bridge opens,” it recommended.", "it"),
+        ("Tova Brink praised the crew, but she cautions that the hull has “real cracks.”", "she"),
+    ],
+)
+def test_head_counts_collectives_modals_and_more_cues(
+    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][2] == mention
