@@ -1436,6 +1436,7 @@ def attribute(
 
     ranking = _ranker.for_text(text, masked, sents, paras, frozenset(cues), known, headings)
     out: list[Quote] = []
+    rules: list[str] = []
     last_named: tuple[str, Span] | None = None
     last_by_pron: dict[str, tuple[str, Span]] = {}
     prev: Quote | None = None
@@ -1582,6 +1583,11 @@ def attribute(
                         and cue_re.match(masked, subj.span[1] + 1) is not None
                     ):
                         ref = (resolver.fullest(subj.text, a), subj.span)
+                if ref is None and key in ("m", "f") and people is not None:
+                    # "Shea spoke first. “…,” she said.": the one person named just before.
+                    lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                    if lone is not None:
+                        ref = (resolver.fullest(lone.text, a), lone.span)
                 speaker = ref[0] if ref else None
             elif mention.kind == "role" or (
                 mention.kind == "relative" and mention.text[:1].islower()
@@ -1602,10 +1608,51 @@ def attribute(
             _TRACE.append(rule + ("/" + mention.kind if mention is not None else ""))
         nq = replace(q, speaker=speaker, speaker_span=span)
         out.append(nq)
+        rules.append(rule)
         prev = nq
         prev_para = pi
         prev_rule = rule
+    _carry_back(text, out, rules, paras)
     return out
+
+
+#: Rules that find a quote's speaker from its own words, which a run-on quote's earlier
+#: paragraphs take over.
+_OWN_CUE_RULES = _wordset("f1 f2 f3 f6 f7 signature label carried")
+#: Rules that only guess from the context, which a later paragraph's own cue overrides.
+_GUESS_RULES = _wordset(
+    "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
+    "later-subject ranker"
+)
+
+
+def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[Span]) -> None:
+    """A quote that runs over several paragraphs (each opening with a mark, only the last one
+    closed) belongs to the speaker its later paragraph names: “We will rebuild.¶“It will take
+    years,” Shea said. — both paragraphs are Shea's, whatever the paragraph before said."""
+    if len(out) < 2 or not paras:
+        return
+    starts = {a: k for k, (a, _) in enumerate(paras)}
+    ends = {b: k for k, (_, b) in enumerate(paras)}
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if rules[i].split("-acc")[0] not in _GUESS_RULES or rules[i + 1] not in _OWN_CUE_RULES:
+            continue
+        if nxt.speaker_span is None or nxt.speaker_span[0] < nxt.span[0]:
+            continue
+        tail = re.match(r"[^\S\n]*\n", text[q.span[1] :])
+        if tail is None or q.span[1] + tail.end() - 1 not in ends:
+            continue  # the quote does not run to the end of its paragraph unclosed
+        k = ends[q.span[1] + tail.end() - 1]
+        if k + 1 >= len(paras) or paras[k + 1][0] not in starts:
+            continue
+        lead = text[paras[k + 1][0] : nxt.span[0]].strip()
+        opener = text[max(0, q.span[0] - 2) : q.span[0]].strip()[-1:]
+        if len(lead) != 1 or lead not in "\"“‘'«„" or opener != lead:
+            # A paragraph opening with another mark is a quote nested in a quoted report.
+            continue
+        out[i] = replace(q, speaker=nxt.speaker, speaker_span=nxt.speaker_span)
+        rules[i] = "carried"
 
 
 _LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
@@ -1663,6 +1710,33 @@ def _intro_mention(masked: str, lo: int, hi: int, cue_re: _CueWords) -> _Mention
         if inv is not None:
             return inv
     return _subject(masked, lo, hi)
+
+
+def _lone_person(
+    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People
+) -> _Mention | None:
+    """The only name opening the quote's sentence or the two before it (in its paragraph or the
+    one before), when the text never gives it a gender that rules out the pronoun."""
+    found: dict[tuple[str, ...], _Mention] = {}
+    for k in range(si, max(-1, si - 3), -1):
+        a, b = sents[k]
+        if k < si and b <= para_lo and k < si - 1:
+            break
+        subj = _subject_phrase(masked, a, b)
+        if subj is None or subj.kind != "name" or not subj.text.strip():
+            continue
+        words = [w for w in subj.text.split() if w not in _STOP_CAPS]
+        if not words or re.search(r"['’]s?$", subj.text):
+            continue
+        if re.match(r"\s*(?:,|and\b|or\b)\s*[A-Z]", masked[subj.span[1] : b]):
+            return None  # "Shea and Ruiz spoke first": two people, no telling which
+        toks = _name_tokens(subj.text)
+        if toks and not any(same_speaker(subj.text, m.text) for m in found.values()):
+            found[toks] = subj
+    if len(found) != 1:
+        return None
+    (only,) = found.values()
+    return only
 
 
 def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:

@@ -738,3 +738,23 @@ def test_head_counts_collectives_modals_and_more_cues(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
+
+
+def test_pronoun_after_a_lone_surname_of_unknown_gender() -> None:
+    text = "Brink spoke first at the hearing. “We cannot wait for the money,” she said."
+    assert who(text)[0][1:] == ("Brink", "she")
+    text = "Brink and Quill spoke first at the hearing. “We cannot wait for the money,” she said."
+    assert who(text)[0][1] is None
+
+
+def test_a_quote_running_over_paragraphs_takes_the_later_paragraphs_cue() -> None:
+    text = (
+        "Ivo Dunmore said the ferry was late again.\n\n"
+        "“We will keep the night ferry.\n\n"
+        "“It will cost money, but it will run until the bridge opens,” Tova Brink said."
+    )
+    got = who(text)
+    assert [s for _, s, _ in got] == ["Tova Brink", "Tova Brink"]
+    # A paragraph opening with another mark is a quote nested in a quoted report.
+    nested = text.replace("“We will", '"We will')
+    assert who(nested)[0][1] == "Ivo Dunmore"
