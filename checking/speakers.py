@@ -456,7 +456,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     if (
         lw in ("who", "which")
         and len(toks) >= 2
-        and s2[toks[-2].end() : last.start()].strip() == ","
+        and s2[toks[-2].end() : last.start()].strip() in (",", "—", "–", "-", "--")
     ):
         # "Franklin Graham, who has vowed …": the relative pronoun stands for the phrase before it.
         head = _np_at_end(s2[: toks[-2].end()], offset)
@@ -701,6 +701,35 @@ def _nearest_subject(
         # "Lee has been busy, but his guilty pleasure is “…”": a thing of his does not speak.
         return None
     return found.mention
+
+
+_MAIN_VERBS = _wordset("has had is was are were will would told says said took made gave")
+_BACK_TO_MAIN = re.compile(r",\s+(?:\w+ly\s+)?([a-z]+)\b")
+_RELATIVE = re.compile(r"(?:,|\s[—–-]+)\s*(who|which)\s+(?!is\b|are\b|was\b|were\b)")
+
+
+def _relative_holder(masked: str, lo: int, qa: int, known: frozenset[str]) -> _Mention | None:
+    """The phrase a relative clause holding the quote describes: "Lee, who has cast himself as
+    the “…”" is Lee's (the span is the relative pronoun, as for a cue inside the clause)."""
+    while qa > lo and masked[qa - 1] == "@":
+        qa -= 1
+    last = None
+    for m in _RELATIVE.finditer(masked, max(lo, qa - 160), qa):
+        last = m
+    if last is None or re.search(r"[;:@—–()!?]|\.\s", masked[last.end() : qa]):
+        return None
+    if _cue_regex(CUE_VERBS).search(masked, last.end(), qa):
+        return None  # a cue of its own: the cue rules decide
+    for back in _BACK_TO_MAIN.finditer(masked, last.end(), qa):
+        verb = back.group(1)
+        if verb in CUE_VERBS or verb.endswith("ed") or verb in _MAIN_VERBS:
+            return None  # "Lee, who …, told the board the plan was “…”": back in the main clause
+    head = _np_at_end(masked[lo : last.start()], lo)
+    if head is None or head.kind not in ("name", "role") or not _plausible(head, known):
+        return None
+    if _abstract(head):
+        return None
+    return _Mention(last.span(1), head.text, "relative")
 
 
 def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> _Mention | None:
@@ -1510,6 +1539,9 @@ def attribute(
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
+                if mention is None:
+                    mention = _relative_holder(masked, lo, a, known)
+                    rule = "who-clause"
                 if mention is None:
                     mention = _nearest_subject(masked, lo, a, cue_re, known)
                     rule = "nearest-subject"

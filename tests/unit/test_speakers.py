@@ -758,3 +758,31 @@ def test_a_quote_running_over_paragraphs_takes_the_later_paragraphs_cue() -> Non
     # A paragraph opening with another mark is a quote nested in a quoted report.
     nested = text.replace("“We will", '"We will')
     assert who(nested)[0][1] == "Ivo Dunmore"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Ivo Dunmore, who has cast himself as the “ferry champion,” opened the meeting.",
+            "Ivo Dunmore",
+            "who",
+        ),
+        (
+            "Harbour master Tova Brink - who once vowed to “never sell” the pier - opened the "
+            "meeting on Monday.",
+            "Tova Brink",
+            "who",
+        ),
+        (
+            "Ivo Dunmore, who chairs the ferry board, called the new timetable “a fairy tale.”",
+            "Ivo Dunmore",
+            "Ivo Dunmore",
+        ),
+    ],
+)
+def test_a_relative_clause_holding_the_quote(
+    text: str, speaker: str, mention: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][1:] == (speaker, mention)
