@@ -377,11 +377,18 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
             # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
-            of = re.search(r"\s+of(?:\s+the)?\s+$", left)
+            of = re.search(r"\s+(?:of|for|at)(?:\s+the)?\s+$", left)
             if of is None or mention.kind not in ("name", "role"):
                 break
             head = _np_at_end(masked[lo : mention.span[0] - len(of.group())], lo)
             if head is None or head.kind not in ("name", "role"):
+                break
+            if not of.group().strip().startswith("of") and (
+                head.kind != "role"
+                or head.text.split()[0].lower() not in _DETERMINERS
+                or masked[max(lo, head.span[0] - 2) : head.span[0]] == ", "
+            ):
+                # "a spokesman for the agency said", but not "Vote for Lee" or an apposition.
                 break
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
@@ -648,6 +655,10 @@ _SPEECH_NOUNS = _wordset("""
 _POSSESSOR = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s?)"
     r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z-]+)\b(?P<tail>[^.;:!?@]{0,60}?)\s*@*$"
+)
+_COLON_OWNER = re.compile(
+    r"(?P<owner>[\w.-]+)['’]s?"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)$"
 )
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
@@ -1040,6 +1051,13 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
+        owner = _COLON_OWNER.search(masked, max(lo, lo + colon.end(1) - 140), lo + colon.end(1))
+        if owner is not None and owner.group("noun") in _SPEECH_NOUNS and owner.group("owner"):
+            # "Nobody heeded the senator’s warning: “…”": the warning's owner speaks (a his/her
+            # there is most often the clause's subject again: "he returned to his old lines:").
+            named = _np_at_end(masked[lo : owner.end("owner")], lo)
+            if named is not None and named.kind in ("name", "role"):
+                return _Found(named, lo + colon.end(1), "f5-owner")
         if (
             mention is not None
             and mention.kind in ("name", "role", "pronoun")

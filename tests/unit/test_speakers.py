@@ -786,3 +786,22 @@ def test_a_relative_clause_holding_the_quote(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][1:] == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The timetable was so odd that a spokesman for Ivo Dunmore could only quip: "
+            "“The ferry was booked.”",
+            "a spokesman",
+        ),
+        ("Nobody heeded the harbour master’s warning: “The pier will fall.”", "the harbour master"),
+        ("Ivo Dunmore turned to a friend at the bar: “The pier will fall.”", "Ivo Dunmore"),
+    ],
+)
+def test_role_phrase_heads_and_the_owner_of_a_speech_noun_before_a_colon(
+    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][2] == mention
