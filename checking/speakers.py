@@ -1707,7 +1707,7 @@ def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[S
 
 _LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 _SIGNATURE = re.compile(
-    r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
+    r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
     r"[.\"”]*\s*$",
     re.MULTILINE,
 )
@@ -1732,9 +1732,41 @@ def _signature(text: str, masked: str, q: Quote, paras: Sequence[Span], pi: int)
         nxt = paras[pi + 1]
         m = _SIGNATURE.match(text, nxt[0], nxt[1])
     if m is None:
+        m = _BARE_SIGNATURE.match(text, b, paras[pi][1])
+        if m is not None and (
+            _cue_regex(CUE_VERBS).search(text, m.start(), m.end())
+            or m.group(1).split()[0] in _STOP_CAPS
+            or not _SIGNER_ROLE.match(m.group(2))
+        ):
+            m = None  # “…” Ana Ruiz, 45, said …: a sentence, not a signature
+    if m is None and pi + 1 < len(paras) and b >= paras[pi][1] - 1:
+        # “…¶Ana Ruiz, Harbour Institute.” — an unclosed quote signed on the next line.
+        nxt = paras[pi + 1]
+        m = _SIGNED_LINE.match(text, nxt[0], nxt[1])
+        if m is not None and m.group(1).split()[0] in _STOP_CAPS:
+            m = None
+    if m is None:
         return None
     a, e = m.span(1)
     return _Found(_Mention((a, e), text[a:e], "name"), a, "signature")
+
+
+#: “…” Ana Ruiz, director of the harbour board — signed without a dash.
+_BARE_SIGNATURE = re.compile(
+    r"[\"'”’»]+[^\S\n]+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),\s+([^\n]{2,90}?)[.\"”]*\s*$",
+    re.MULTILINE,
+)
+#: What a signature's second part starts with: an office, a role or an organisation's name.
+_SIGNER_ROLE = re.compile(
+    r"(?:(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_ROLE_NOUNS | TITLES, key=len, reverse=True))
+    + r")\b|[A-Z])"
+)
+#: A line that only signs the quote before it and closes it: “Ana Ruiz, Harbour Institute.”
+_SIGNED_LINE = re.compile(
+    r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
+    r"[.]?[\"”’][^\S\n]*$"
+)
 
 
 def _ends_with_quote(text: str, b: int, hi: int) -> bool:

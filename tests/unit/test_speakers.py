@@ -805,3 +805,23 @@ def test_role_phrase_heads_and_the_owner_of_a_speech_noun_before_a_colon(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The pier will stay open.” Tova Brink, director of the harbour board.", "Tova Brink"),
+        ("“The pier will stay open.”\n\n- Brink.\n\nThe board met later.", "Brink"),
+        (
+            '"We will keep the night ferry until the bridge opens.\n'
+            'Tova Brink, Harbour Institute."\n\nThe board met later.',
+            "Tova Brink",
+        ),
+    ],
+)
+def test_signatures_without_a_dash_or_on_the_next_line(text: str, speaker: str) -> None:
+    assert who(text)[0][1] == speaker
+
+
+def test_a_name_and_age_after_a_quote_is_no_signature() -> None:
+    assert who("“The pier will stay open.” Tova Brink, 45, runs the cafe.")[0][1] != "Tova Brink"
