@@ -441,6 +441,7 @@ def _quoted_title(masked: str, span: Span) -> bool:
 
 
 _NOMINATIVE = _wordset("he she they we i")
+_CONTRACTED = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)['’](?:ve|re|ll|d|m|s)")
 #: Words after which a capitalised phrase is an object, not the subject of the next verb.
 _NOT_SUBJECT = _wordset(
     "a an the of to for with by from on in at about against into onto than like via over under "
@@ -460,6 +461,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     lw = last.group().lower()
     if lw in _PRONOUNS:
         return _Mention((offset + last.start(), offset + last.end()), last.group(), "pronoun")
+    contracted = _CONTRACTED.fullmatch(last.group())
+    if contracted is not None:
+        # "and he’s predicting …": the pronoun of a contracted auxiliary.
+        a0 = offset + last.start()
+        return _Mention((a0, a0 + contracted.end(1)), contracted.group(1), "pronoun")
     if (
         lw in ("who", "which")
         and len(toks) >= 2
@@ -794,6 +800,11 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     w0 = toks[0].group()
     if w0.lower() in _PRONOUNS and w0.lower() != "it":
         return _Mention(toks[0].span(), w0, "pronoun")
+    contracted = _CONTRACTED.fullmatch(w0)
+    if contracted is not None:
+        # "We’ve seen this sort of “…”", "I’m told …": the pronoun of a contraction.
+        a0 = toks[0].start()
+        return _Mention((a0, a0 + contracted.end(1)), contracted.group(1), "pronoun")
     share = _SHARE.match(masked, p, hi)
     if share is not None:
         # "About four in 10 voters said", "Sixty percent of Democrats say": a poll's respondents.

@@ -825,3 +825,17 @@ def test_signatures_without_a_dash_or_on_the_next_line(text: str, speaker: str) 
 
 def test_a_name_and_age_after_a_quote_is_no_signature() -> None:
     assert who("“The pier will stay open.” Tova Brink, 45, runs the cafe.")[0][1] != "Tova Brink"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("We’ve seen this sort of “harbour theatre” from the board before.", "We"),
+        ("Ivo Dunmore spoke first, and he’s predicting the pier will be “a ruin.”", "he"),
+    ],
+)
+def test_a_contracted_pronoun_is_a_subject(
+    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][2] == mention
