@@ -511,7 +511,13 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
-        if w in _CUE_STOP:
+        last_who = j == len(toks) - 1 and w in ("who", "that")  # "the groups who wrote"
+        if (
+            w in _CUE_STOP
+            or (w in _PHRASE_BREAK and not last_who)
+            or (j < len(toks) - 1 and w in CUE_VERBS)
+        ):
+            # "the meeting began vowing", "a hero but insisting": a clause, not one phrase.
             break
     if lw in _ROLE_NOUNS and lw.endswith("s") and len(lw) > 3:
         # A bare plural: "federal prosecutors wrote", "Democratic lawmakers said".
@@ -556,6 +562,7 @@ _BARE_MODIFIERS = _wordset("""
     foreign legal political military party campaign white house senate congressional democratic
     republican conservative liberal progressive independent veteran longtime
     """)
+_PHRASE_BREAK = _wordset("but and or nor so yet who that which whom where when while as if")
 _CUE_STOP = _wordset(
     "is was are were be been has have had will would can could should may might must do does did "
     "not to of in on at for with by from"

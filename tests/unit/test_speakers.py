@@ -839,3 +839,14 @@ def test_a_contracted_pronoun_is_a_subject(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
+
+
+def test_a_determiner_phrase_does_not_run_across_a_conjunction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    text = (
+        "Facing criticism, Ivo Dunmore released a statement, describing the pilot as a hero but "
+        "insisting that the crew had “no excuse.”"
+    )
+    assert who(text)[0][2] == "Ivo Dunmore"
