@@ -1046,6 +1046,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
                 k = j
                 break
+        said_what = cands[k][0].mention
+        if said_what.kind == "pronoun" and _WHAT_BEFORE.search(
+            masked, max(lo, said_what.span[0] - 8), said_what.span[0]
+        ):
+            # "Lee said she called to congratulate him on what she called “…”": the pronoun
+            # of a "what she called" label is the reporting clause's subject again.
+            for j in range(k - 1, -1, -1):
+                if cands[j][0].mention.kind in ("name", "role"):
+                    k = j
+                    break
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
@@ -1118,6 +1128,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
 
 
 _READS = re.compile(r"\breads\b")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
 _TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
 _ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")

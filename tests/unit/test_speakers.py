@@ -850,3 +850,12 @@ def test_a_determiner_phrase_does_not_run_across_a_conjunction(
         "insisting that the crew had “no excuse.”"
     )
     assert who(text)[0][2] == "Ivo Dunmore"
+
+
+def test_what_she_called_belongs_to_the_reporting_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    text = (
+        "Tova Brink said she phoned the captain on Monday to thank him for what she called "
+        "“a heroic rescue.”"
+    )
+    assert who(text)[0][2] == "Tova Brink"
