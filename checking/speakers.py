@@ -1640,6 +1640,8 @@ def attribute(
                 mention, inherit, rule = chosen, False, "ranker"
         if inherit and prev is not None:
             speaker, span = prev.speaker, prev.speaker_span
+            if rule in _REMENTION_RULES and span is not None and speaker is not None:
+                span = _latest_mention(masked, span[1], a, speaker) or span
         elif mention is not None:
             span = mention.span if found is None or found.source is None else found.source
             if mention.kind == "pronoun":
@@ -1848,6 +1850,47 @@ def _lone_person(
         return None
     (only,) = found.values()
     return only
+
+
+_REMENTION_RULES = _wordset("inherit-para")
+_REMENTION = re.compile(
+    r"(?<=[.!?]\s)(?P<pron>He|She|They)\b"
+    r"|(?P<name>(?:(?!(?:He|She|They)\b)[A-Z][\w'’.-]*\s+){0,3}(?!(?:He|She|They)\b)[A-Z][\w'’-]*)"
+)
+
+
+_NAME_ABBREVS = TITLES | _HONORIFICS
+_WORD_AFTER = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+)$")
+
+
+def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:
+    """The last mention of ``speaker`` in [lo, hi) that opens a sentence or speaks: "…,” says Ana
+    Ruiz, a nurse. Ruiz supports the plan. “…”" is marked at the second "Ruiz", and "She says …"
+    at "She"."""
+    best: Span | None = None
+    cues = _cue_regex(CUE_VERBS)
+    for m in _REMENTION.finditer(masked, lo, hi):
+        if m.group("name"):
+            na, nb = m.span("name")
+            cut = masked.rfind(". ", na, nb)
+            if cut >= 0 and masked[na:cut].rsplit(None, 1)[-1].lower() in _NAME_ABBREVS:
+                cut = -1  # "Mr. Ruiz" is one name, not a sentence end
+            mention = _name_mention(masked, na if cut < 0 else cut + 2, nb)
+            if mention is None or not same_speaker(canonical_name(mention.text), speaker):
+                continue
+            if re.search(r"['’]s?$", mention.text):
+                continue  # a possessive
+            after = _WORD_AFTER.match(masked, mention.span[1], mention.span[1] + 30)
+            opens = _SENTENCE_OPEN.search(masked, max(lo, mention.span[0] - 3), mention.span[0])
+            if after is None or not (opens or cues.match(after.group(1))):
+                continue
+            best = mention.span
+        else:
+            after = _WORD_AFTER.match(masked, m.end("pron"), m.end("pron") + 30)
+            if after is not None and cues.match(after.group(1)):
+                best = m.span("pron")
+    return best
 
 
 def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:

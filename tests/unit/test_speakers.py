@@ -859,3 +859,29 @@ def test_what_she_called_belongs_to_the_reporting_clause(monkeypatch: pytest.Mon
         "“a heroic rescue.”"
     )
     assert who(text)[0][2] == "Tova Brink"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "“The ferry is late again,” says Tova Brink, 41, a nurse from Avel. Brink supports "
+            "the new bridge. “It cannot come soon enough.”",
+            "Brink",
+        ),
+        (
+            "“The ferry is late again,” says Tova Brink, a nurse from Avel. She says the bridge "
+            "will help. “It cannot come soon enough.”",
+            "She",
+        ),
+        (
+            "“The ferry is late again,” says Tova Brink, a nurse. She holds two degrees. "
+            "“It cannot come soon enough.”",
+            "Tova Brink",
+        ),
+    ],
+)
+def test_a_continued_quote_is_marked_at_the_speakers_latest_mention(
+    text: str, mention: str
+) -> None:
+    assert who(text)[1][1:] == ("Tova Brink", mention)
