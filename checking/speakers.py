@@ -1110,6 +1110,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
+        if (
+            cm.group().lower() in _INVERTING
+            and masked[max(qb, cm.start() - 2) : cm.start()] == ", "
+        ):
+            # "“…” that Lee can catch Ruiz, said Ode, a pollster": after a comma the cue's
+            # subject follows it; the name before the comma is the object of another verb.
+            inv = _np_after(masked, cm.end(), hi)
+            if inv is not None and inv.kind in ("name", "role"):
+                return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         mention = _np_before(masked, qb, cm.start())
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
@@ -1178,7 +1187,7 @@ def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
     m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
     if m is None:
         return found
-    outlet = _np_after(masked, m.end(), hi, any_det=True)
+    outlet = _acc_source(masked, m.end(), hi)
     if outlet is None:
         return found
     return replace(found, source=outlet.span, rule=found.rule + "-acc")

@@ -885,3 +885,21 @@ def test_a_continued_quote_is_marked_at_the_speakers_latest_mention(
     text: str, mention: str
 ) -> None:
     assert who(text)[1][1:] == ("Tova Brink", mention)
+
+
+def test_a_cue_after_a_comma_takes_the_subject_that_follows_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    text = (
+        "“It seems very unlikely” that the ferry can beat Ivo Dunmore, said Tova Brink, a "
+        "harbour pilot."
+    )
+    assert who(text)[0][1:] == ("Tova Brink", "Tova Brink")
+
+
+def test_a_source_after_according_to_may_be_a_plain_phrase() -> None:
+    text = (
+        "“We will rebuild the pier,” Tova Brink said, according to audio obtained by the Gazette."
+    )
+    assert who(text)[0][2] == "audio obtained by the Gazette"
