@@ -727,6 +727,27 @@ def _nearest_subject(
     return found.mention
 
 
+_PRONOUN_CALLS = re.compile(
+    r"\b(he|she|it|they|we|I)\s+(?:\w+ly\s+)?(?:calls|call|terms|labels|brands)\b[^@.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_calls(masked: str, lo: int, qa: int) -> _Mention | None:
+    """A noun-form cue after a subject pronoun: "a campaign he calls “…”", "what it calls “…”"
+    ("calls" alone is more often a noun, so it is left out of the cue lexicon)."""
+    while qa > lo and masked[qa - 1] == "@":
+        qa -= 1
+    m = _PRONOUN_CALLS.search(masked, max(lo, qa - 80), qa)
+    if m is None:
+        return None
+    if _WHAT_BEFORE.search(masked, max(lo, m.start() - 8), m.start()) and _cue_regex(
+        CUE_VERBS
+    ).search(masked, lo, m.start()):
+        return None  # "asked Lee, referring to what he calls “…”": the cue's subject decides
+    return _Mention(m.span(1), m.group(1), "pronoun")
+
+
 _MAIN_VERBS = _wordset("has had is was are were will would told says said took made gave")
 _BACK_TO_MAIN = re.compile(r",\s+(?:\w+ly\s+)?([a-z]+)\b")
 _RELATIVE = re.compile(r"(?:,|\s[—–-]+)\s*(who|which)\s+(?!is\b|are\b|was\b|were\b)")
@@ -1595,6 +1616,9 @@ def attribute(
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
+                if mention is None:
+                    mention = _pronoun_calls(masked, lo, a)
+                    rule = "pron-calls"
                 if mention is None:
                     mention = _relative_holder(masked, lo, a, known)
                     rule = "who-clause"

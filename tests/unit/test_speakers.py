@@ -903,3 +903,9 @@ def test_a_source_after_according_to_may_be_a_plain_phrase() -> None:
         "“We will rebuild the pier,” Tova Brink said, according to audio obtained by the Gazette."
     )
     assert who(text)[0][2] == "audio obtained by the Gazette"
+
+
+def test_a_pronoun_before_calls_names_the_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    text = "Ivo Dunmore leads a campaign he calls “Safe Harbour.”"
+    assert who(text)[0][1:] == ("Ivo Dunmore", "he")
