@@ -1048,6 +1048,20 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         candidate = _cue_before(masked, cm, lo, qa, hi)
         if candidate is not None:
             cands.append((candidate, cm.end()))
+    if not cands:
+        rd = _READS_BEFORE.search(masked, max(lo, qa - 40), qa)
+        if rd is not None:
+            # "At the bottom it reads, “…”", "The sign reads: “…”".
+            mention = _np_at_end(masked[lo : rd.start()], lo)
+            prep = mention and re.search(
+                r"\s+(?:on|of|in|at|from)\s+$", masked[lo : mention.span[0]]
+            )
+            if mention is not None and prep:
+                head = _np_at_end(masked[lo : mention.span[0] - len(prep.group())], lo)
+                if head is not None and head.kind in ("name", "role"):
+                    mention = head  # "The sign on the pier reads:": the sign
+            if mention is not None and mention.kind in ("name", "role", "pronoun"):
+                return _Found(mention, rd.start(), "before")
     if cands:
         k = len(cands) - 1
         while k > 0:
@@ -1158,6 +1172,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
 
 
 _READS = re.compile(r"\breads\b")
+_READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
 _TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
@@ -1292,6 +1307,11 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         return _Found(mention, cm.start())
     if word in _INVERTING:
         inv = _np_after(masked, cm.end(), hi)
+        if inv is None:
+            # "In other words, explained harbour master Ana Ruiz: “…”".
+            mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
+            if mod is not None:
+                inv = _Mention(mod.span(1), mod.group(1), "name")
         if (
             inv is not None
             and inv.span[1] <= qa

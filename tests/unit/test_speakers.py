@@ -909,3 +909,21 @@ def test_a_pronoun_before_calls_names_the_label(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     text = "Ivo Dunmore leads a campaign he calls “Safe Harbour.”"
     assert who(text)[0][1:] == ("Ivo Dunmore", "he")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("At the bottom it reads, “You can still save the pier.”", "it"),
+        ("The sign on the pier reads: “Keep out.”", "The sign"),
+        (
+            "In other words, explained harbour master Tova Brink: “What has that to do with it?”",
+            "harbour master Tova Brink",
+        ),
+    ],
+)
+def test_reads_before_a_quote_and_an_inverted_cue_with_a_described_name(
+    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][2] == mention
