@@ -1611,7 +1611,7 @@ def attribute(
             own_material = re.search(r"[A-Za-z]{2,}", masked[lo:hi].replace("@", " ")) is not None
             if (
                 prev is not None
-                and prev.speaker is not None
+                and prev.speaker_span is not None
                 and pi == prev_para
                 and not own_material
             ):
@@ -1623,7 +1623,7 @@ def attribute(
                 rule = "colon-para"
             elif (
                 prev is not None
-                and prev.speaker is not None
+                and prev.speaker_span is not None
                 and pi == prev_para + 1
                 and quote_led
                 and not own_material

@@ -927,3 +927,14 @@ def test_reads_before_a_quote_and_an_inverted_cue_with_a_described_name(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
+
+
+def test_a_quote_paragraph_continues_a_speaker_given_by_span_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    text = (
+        "“We will rebuild the pier before winter,” said the 46-year-old. “The ferry will "
+        "keep running.”"
+    )
+    assert [m for _, _, m in who(text)] == ["the 46-year-old", "the 46-year-old"]
