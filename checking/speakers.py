@@ -1207,7 +1207,7 @@ def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi:
         return found
     m = _TRAILING_ACC.match(masked, qb, hi)
     if m is None:
-        return found
+        return _outlet_reported(masked, found, qb, hi)
     outlet = _acc_source(masked, m.end(), hi)
     if outlet is None:
         return found
@@ -1215,6 +1215,25 @@ def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi:
 
 
 _REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+#: "…, reported the Gazette." / "…, the Gazette (first) reported.": the outlet ending the sentence.
+_OUTLET_AFTER = re.compile(
+    r"[^@.;:!?]*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
+    r"[A-Z][\w'’-]*)\s*[.]"
+    r"|[^@.;:!?]*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
+    r"(?:first\s+|also\s+|later\s+)?(?:reported|reports)\s*[.]"
+)
+
+
+def _outlet_reported(masked: str, found: _Found, pos: int, hi: int) -> _Found:
+    """“…,” Lee said, the Harbour Gazette reported: the outlet is the source of the remark."""
+    m = _OUTLET_AFTER.match(masked, pos, hi)
+    if m is None:
+        return found
+    group = "after" if m.group("after") else "before"
+    a, b = m.span(group)
+    if masked[a:b].split()[0] in _STOP_CAPS - {"The"}:
+        return found
+    return replace(found, source=(a, b), rule=found.rule + "-acc")
 
 
 def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
@@ -1222,7 +1241,7 @@ def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
     source the quote is taken from."""
     m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
     if m is None:
-        return found
+        return _outlet_reported(masked, found, found.mention.span[1], hi)
     outlet = _acc_source(masked, m.end(), hi)
     if outlet is None:
         return found

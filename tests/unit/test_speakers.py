@@ -938,3 +938,17 @@ def test_a_quote_paragraph_continues_a_speaker_given_by_span_alone(
         "keep running.”"
     )
     assert [m for _, _, m in who(text)] == ["the 46-year-old", "the 46-year-old"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The pier is unsafe,” Tova Brink said, the Harbour Gazette reported.",
+        "Tova Brink noted that the old pier is “unsafe” for ferries, reported the Harbour Gazette.",
+    ],
+)
+def test_an_outlet_reporting_the_remark_is_its_source(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+    assert who(text)[0][1:] == ("Tova Brink", "the Harbour Gazette")
