@@ -1249,7 +1249,8 @@ def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
 
 
 _MODIFIED_NAME = re.compile(
-    r"\s+((?:(?!(?:FUNC)\b)[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"\s+((?:(?!(?:FUNC)\b)[a-z][\w-]*\s+){1,3}(?:[A-Z][\w'’.-]*\s+){0,2}"
+    r"(?:(?!(?:FUNC)\b)[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
     r"(?=\s*(?:[,.;:]|$|\s+(?:of|on|in|at|during|after|before|who|told|when|while)\b))".replace(
         "FUNC",
         "the|a|an|to|of|in|on|at|for|with|by|from|that|this|it|and|but|or|as|is|was|are|were|"

@@ -952,3 +952,8 @@ def test_an_outlet_reporting_the_remark_is_its_source(
 ) -> None:
     monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][1:] == ("Tova Brink", "the Harbour Gazette")
+
+
+def test_a_cue_then_a_name_behind_mixed_description() -> None:
+    text = "“I do not know where he stands,” said undecided Labour voter Tova Brink of Avel."
+    assert who(text)[0][1] == "Tova Brink"
