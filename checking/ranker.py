@@ -66,8 +66,10 @@ _SKIP_AFTER = sp._wordset(
     "also later then again once previously recently repeatedly reportedly simply just further "
     "has have had was were would will is are did does do not never has already often "
     "quickly flatly later earlier today yesterday tonight monday tuesday wednesday thursday "
-    "friday saturday sunday last this week"
+    "friday saturday sunday last this week could may might should can must"
 )
+#: Words between a subject and its cue verb that say the words were not (yet) said.
+_UNSAID = sp._wordset("will would could may might should can must not never")
 _CONJUNCTIONS = sp._wordset(
     "and but that while when as because so if though although after before since where whereas "
     "then also until once"
@@ -291,6 +293,9 @@ class Ranker:
             self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
         return self._genders.get(_surname(name), "")
 
+    def _sent_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
     def _tok_at(self, pos: int) -> int:
         return bisect_left(self.tok_starts, pos)
 
@@ -336,6 +341,7 @@ class Ranker:
         gap_ok = True
         pos = b
         cue_after = ""
+        cue_word = ""
         for step in range(4):
             if t + step >= len(self.tok_low):
                 break
@@ -350,6 +356,9 @@ class Ranker:
                 cue_after = "cueA" if step == 0 else "cueA+"
                 if step > 0 and self.tok_low[t + step - 1] in _PASSIVE and not w.endswith("ing"):
                     cue_after = "passA"  # "Lind was asked by …": the agent speaks, not Lind
+                elif any(x in _UNSAID for x in self.tok_low[t : t + step]):
+                    cue_after = "cueAnot"  # "voters will say", "Ruiz did not say"
+                cue_word = w
                 break
             if w not in _SKIP_AFTER and not w.endswith("ly"):
                 if step == 0 and masked[ts : ts + 1].islower():
@@ -372,6 +381,8 @@ class Ranker:
         if cue_after:
             f.append(cue_after)
             f.append("cueAny")
+            if cue_word:
+                f.append("cw:" + cue_word)
         elif not gap_ok:
             f.append("commaA")
         rest = masked[b : b + 4].lstrip(" ")
@@ -408,6 +419,7 @@ class Ranker:
                 elif pw in self.cues:
                     f.append("cueB")
                     f.append("cueAny")
+                    f.append("cwB:" + pw)
                     if skipped == 0:
                         # "said Ruiz", with the cue verb right before the mention; "said Ruiz."
                         # or "said Ruiz, who" when the mention also closes its clause.
@@ -508,6 +520,7 @@ class Ranker:
             f.append("R|" + rule)
             f.append("R|" + rule + "|" + kind)
             f.append("R|" + rule + "|" + pos)
+            f.append("R|" + cl)
         elif rule_span is not None and c.kind == "name":
             # Another mention of the person the rules chose ("Ruiz … Ana Ruiz said").
             said = self.text[rule_span[0] : rule_span[1]]
@@ -650,12 +663,16 @@ class Ranker:
         before = sorted((c for c in cands if c.span[1] <= qa), key=lambda c: -c.span[1])
         after = sorted((c for c in cands if c.span[1] > qa), key=lambda c: c.span[0])
         extra: dict[Span, list[str]] = {c.span: [] for c in cands}
+        q_sent = bisect_right(self.sent_starts, qa) - 1
         for side in (before, after):
             seen_cue = False
             for c in side:
                 intr = self._intrinsic_features(c)
                 if "cueAny" in intr:
                     extra[c.span].append("cueFar" if seen_cue else "cueNear")
+                    if seen_cue and side is before and self._sent_of(c.span[0]) == q_sent:
+                        # "Ruiz said Lind told her that “…”": the outer speaker of the sentence.
+                        extra[c.span].append("cueOuter")
                     seen_cue = True
         if before:
             # The next cue verb after a candidate, before the quote and any nearer candidate:

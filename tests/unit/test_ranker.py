@@ -95,6 +95,10 @@ def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
         ("A letter from Ana Ruiz calls the pier “unsafe.”", "Ana Ruiz", "prep"),
         ("Ana Ruiz’s deputy said the pier is “unsafe.”", "Ana Ruiz’s", "poss"),
         ("Ana Ruiz: “The pier is unsafe.”", "Ana Ruiz", "colon"),
+        ("Ana Ruiz will say the pier is “unsafe.”", "Ana Ruiz", "cueAnot"),
+        ("Ana Ruiz did not say the pier is “unsafe.”", "Ana Ruiz", "cueAnot"),
+        ("Ana Ruiz told reporters the pier is “unsafe.”", "Ana Ruiz", "cw:told"),
+        ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cwB:said"),
         ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cueB0"),
         ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cueBend"),
     ],
@@ -143,6 +147,21 @@ def test_clause_and_sentence_distance_and_the_rules_person() -> None:
     assert "clB0" in near and "sqB0" in near and "R" in near
     assert "clB1" in lind and "sqB0" in lind and "Rsame" not in lind
     assert "clB3" in first and "sqB1" in first and "Rsame" in first
+
+
+def test_the_outer_speaker_of_a_sentence_with_two_cues() -> None:
+    # Scoring with no weights still gathers the features; read them through the fit hook.
+    text = "Ana Ruiz said on Monday that Bo Lind told her the pier is “unsafe.”"
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        speakers.attribute(text, extract_quotes(text))
+        [got] = ranker.COLLECT
+    finally:
+        ranker.COLLECT = old
+    feats = {c.text: set(fs) for c, fs in got.candidates}
+    assert "sB|cueOuter" in feats["Ana Ruiz"] and "sB|cueFar" in feats["Ana Ruiz"]
+    assert "sB|cueOuter" not in feats["Bo Lind"] and "sB|cueNear" in feats["Bo Lind"]
 
 
 def test_position_features_relative_to_the_quote() -> None:
