@@ -323,6 +323,11 @@ class Ranker:
                 f.append("rolecap")
             if any(w.lower().strip(".,") in _INSTITUTION for w in words):
                 f.append("inst")
+            first = words[0].lower()
+            if len(first) > 4 and first.endswith(("ing", "ly")):
+                f.append("ingly")  # "Speaking Ruiz", "Hastily": a capitalised verb or adverb
+            if any(w[:1].islower() and w not in _TRAILING for w in words[1:]) or "," in c.text:
+                f.append("lowerin")  # only the rules' own picks run over lower-case words
         else:
             f.append("k:" + c.kind)
             if low.endswith("s"):

@@ -115,6 +115,19 @@ def test_a_cue_before_a_mention_that_runs_on_is_not_a_closing_cue() -> None:
     assert "cueB0" in feats and "cueBend" not in feats
 
 
+def test_a_capitalised_verb_or_adverb_and_lower_case_words_inside_a_name() -> None:
+    text = "Hastily Ana Ruiz said the pier is “unsafe.”"
+    r = make_ranker(text)
+    assert "ingly" in r._intrinsic_features(candidate(r, "Hastily Ana Ruiz"))
+    # A rules' pick that runs over the writer's words ("Ana Ruiz of the port").
+    text = "Ana Ruiz of the port said the pier is “unsafe.”"
+    r = make_ranker(text)
+    odd = ranker.Candidate((0, 20), text[:20], "name")
+    assert odd.text == "Ana Ruiz of the port"
+    assert "lowerin" in r._intrinsic_features(odd)
+    assert not {"lowerin", "ingly"} & set(r._intrinsic_features(candidate(r, "Ana Ruiz")))
+
+
 def test_a_phrase_headed_by_no_person_is_abstract() -> None:
     assert ranker._abstract_head("The mood")
     assert ranker._abstract_head("the harbour’s weather’s")
