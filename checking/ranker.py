@@ -194,6 +194,7 @@ class Ranker:
         self._intrinsic: dict[Span, tuple[str, ...]] = {}
         self._static_cache: dict[tuple[Span, str], tuple[tuple[str, ...], float]] = {}
         self._same_cache: dict[tuple[str, str], bool] = {}
+        self._sent_cue: dict[int, bool] = {}
         self._genders: dict[str, str] | None = None
 
     # -- candidates ---------------------------------------------------------------------------
@@ -292,6 +293,15 @@ class Ranker:
                     votes.setdefault(_surname(c.text), set()).add(g)
             self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
         return self._genders.get(_surname(name), "")
+
+    def _sentence_has_cue(self, si: int) -> bool:
+        got = self._sent_cue.get(si)
+        if got is None:
+            a = self.sent_starts[si]
+            b = self.sent_starts[si + 1] if si + 1 < len(self.sent_starts) else len(self.masked)
+            t0, t1 = self._tok_at(a), self._tok_at(b)
+            got = self._sent_cue[si] = any(w in self.cues for w in self.tok_low[t0:t1])
+        return got
 
     def _sent_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1
@@ -705,11 +715,18 @@ class Ranker:
                     want = "m" if low == "he" else "f"
                     extra[c.span].append("afterR" + ("?" if not g else "+" if g == want else "-"))
         first_in: set[int] = set()
+        paras_seen: set[int] = set()
         for c in sorted(cands, key=lambda c: c.span):
             cs = bisect_right(self.sent_starts, c.span[0]) - 1
             if cs not in first_in:
                 first_in.add(cs)
                 extra[c.span].append("first")
+                if cs != q_sent and self._sentence_has_cue(cs):
+                    extra[c.span].append("scue")  # opens another sentence that has a cue verb
+            cp = bisect_right(self.para_starts, c.span[0]) - 1
+            if cp not in paras_seen:
+                paras_seen.add(cp)
+                extra[c.span].append("pfirst")
         ranked = [(c, r) for r, c in enumerate(before)] + [(c, r) for r, c in enumerate(after)]
         ranked.sort(key=lambda cr: cr[0].span)
         scored = [

@@ -177,6 +177,22 @@ def test_the_outer_speaker_of_a_sentence_with_two_cues() -> None:
     assert "sB|cueOuter" not in feats["Bo Lind"] and "sB|cueNear" in feats["Bo Lind"]
 
 
+def test_the_first_mention_of_a_paragraph_and_of_an_earlier_sentence_with_a_cue() -> None:
+    text = "Bo Lind said nothing. Cy Orr smiled.\n\n“We wait,” he added."
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        speakers.attribute(text, extract_quotes(text))
+        [got] = ranker.COLLECT
+    finally:
+        ranker.COLLECT = old
+    feats = {c.text: {f.split("|")[-1] for f in fs} for c, fs in got.candidates}
+    assert "pfirst" in feats["Bo Lind"] and "pfirst" not in feats["Cy Orr"]
+    assert "scue" in feats["Bo Lind"] and "first" in feats["Bo Lind"]
+    assert "scue" not in feats["Cy Orr"] and "first" in feats["Cy Orr"]
+    assert "pfirst" in feats["he"] and "scue" not in feats["he"]  # the quote's own sentence
+
+
 def test_position_features_relative_to_the_quote() -> None:
     text = "The council met. Bo Lind spoke first.\n\n“We are ready,” Ana Ruiz said."
     r = make_ranker(text)
