@@ -66,8 +66,10 @@ _SKIP_AFTER = sp._wordset(
     "also later then again once previously recently repeatedly reportedly simply just further "
     "has have had was were would will is are did does do not never has already often "
     "quickly flatly later earlier today yesterday tonight monday tuesday wednesday thursday "
-    "friday saturday sunday last this week"
+    "friday saturday sunday last this week could may might should can must"
 )
+#: Words between a subject and its cue verb that say the words were not (yet) said.
+_UNSAID = sp._wordset("will would could may might should can must not never")
 _CONJUNCTIONS = sp._wordset(
     "and but that while when as because so if though although after before since where whereas "
     "then also until once"
@@ -75,6 +77,8 @@ _CONJUNCTIONS = sp._wordset(
 _PREPOSITIONS = sp._NOT_SUBJECT - {"by"}
 _APPOSITION = re.compile(r",[^,@.;:!?\n]{1,90},\s+")
 _CLAUSE_PUNCT = frozenset('.!?:;,(—–\n"“”‘’')
+#: Marks that end a clause, counted between a candidate and its quote (not "@", the masked quote).
+_CLAUSE_MARK = re.compile(r"[.!?:;,()—–\n]+")
 
 
 _TRAILING = sp._wordset("of de van von al la le")
@@ -115,11 +119,28 @@ _NEVER_SPEAKS = frozenset(("passA", "objB"))
 _PASSIVE = sp._wordset("was were is are been be being")
 #: The "nobody here" option: chosen when no candidate looks like the speaker.
 NULL = Candidate((-1, -1), "", "null")
-_KIND_CONJOINED = frozenset(("cueA", "cueA+", "cueB", "cueApp", "ci", "ss", "prep", "colon"))
+_KIND_CONJOINED = frozenset(
+    ("cueA", "cueA+", "cueB", "cueB0", "cueBend", "cueApp", "ci", "ss", "prep", "colon")
+)
 
 
 def _surname(name: str) -> str:
     return _POSSESSIVE.sub("", name.rsplit(None, 1)[-1]).rstrip(".,").lower() if name else ""
+
+
+def _abstract_head(text: str) -> bool:
+    """Is the phrase headed by a lower-case word that is no person or body ("the report",
+    "The mood", "the meeting began")? Only the rules' own picks can be such phrases."""
+    words = text.split()
+    if not words:
+        return False
+    head = _POSSESSIVE.sub("", words[-1]).rstrip(".,")
+    if not head[:1].islower():
+        return False
+    low = head.lower()
+    single = low[:-1] if low.endswith("s") else low
+    people = sp._ROLE_NOUNS | sp.TITLES
+    return low not in people and single not in people and not any(ch.isdigit() for ch in text)
 
 
 def _bucket(n: int) -> str:
@@ -160,20 +181,37 @@ class Ranker:
         self.threshold_empty = threshold_empty
         #: Whether the last override was confident enough to name its speaker.
         self.confident = False
-        toks = [m for m in _WORD.finditer(masked)]
-        self.tok_starts = [m.start() for m in toks]
-        self.tok_ends = [m.end() for m in toks]
-        self.tok_low = [m.group().lower().rstrip(".") for m in toks]
         self.sent_starts = [s[0] for s in sents]
         self.para_starts = [p[0] for p in paras]
-        self.cands = self._generate()
-        self.cand_starts = [c.span[0] for c in self.cands]
+        # Tokens, candidates and clause marks are made on first use: a text whose quotes all
+        # fall to firm rules never needs them.
+        self._cands: list[Candidate] | None = None
+        self.tok_starts: list[int] = []
+        self.tok_ends: list[int] = []
+        self.tok_low: list[str] = []
+        self.cand_starts: list[int] = []
+        self.clause_marks: list[int] = []
         self._intrinsic: dict[Span, tuple[str, ...]] = {}
         self._static_cache: dict[tuple[Span, str], tuple[tuple[str, ...], float]] = {}
         self._same_cache: dict[tuple[str, str], bool] = {}
+        self._sent_cue: dict[int, bool] = {}
         self._genders: dict[str, str] | None = None
 
     # -- candidates ---------------------------------------------------------------------------
+
+    @property
+    def cands(self) -> list[Candidate]:
+        """Every candidate mention in the text, in order."""
+        if self._cands is None:
+            masked = self.masked
+            toks = list(_WORD.finditer(masked))
+            self.tok_starts = [m.start() for m in toks]
+            self.tok_ends = [m.end() for m in toks]
+            self.tok_low = [m.group().lower().rstrip(".") for m in toks]
+            self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(masked)]
+            self._cands = self._generate()
+            self.cand_starts = [c.span[0] for c in self._cands]
+        return self._cands
 
     def _generate(self) -> list[Candidate]:
         masked = self.masked
@@ -256,6 +294,18 @@ class Ranker:
             self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
         return self._genders.get(_surname(name), "")
 
+    def _sentence_has_cue(self, si: int) -> bool:
+        got = self._sent_cue.get(si)
+        if got is None:
+            a = self.sent_starts[si]
+            b = self.sent_starts[si + 1] if si + 1 < len(self.sent_starts) else len(self.masked)
+            t0, t1 = self._tok_at(a), self._tok_at(b)
+            got = self._sent_cue[si] = any(w in self.cues for w in self.tok_low[t0:t1])
+        return got
+
+    def _sent_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
     def _tok_at(self, pos: int) -> int:
         return bisect_left(self.tok_starts, pos)
 
@@ -283,6 +333,11 @@ class Ranker:
                 f.append("rolecap")
             if any(w.lower().strip(".,") in _INSTITUTION for w in words):
                 f.append("inst")
+            first = words[0].lower()
+            if len(first) > 4 and first.endswith(("ing", "ly")):
+                f.append("ingly")  # "Speaking Ruiz", "Hastily": a capitalised verb or adverb
+            if any(w[:1].islower() and w not in _TRAILING for w in words[1:]) or "," in c.text:
+                f.append("lowerin")  # only the rules' own picks run over lower-case words
         else:
             f.append("k:" + c.kind)
             if low.endswith("s"):
@@ -292,6 +347,8 @@ class Ranker:
             head = low.split()[-1] if low.split() else ""
             if head in sp._ROLE_NOUNS:
                 f.append("head:" + head)
+        if c.kind != "pronoun" and _abstract_head(c.text):
+            f.append("abstract")
         if _POSSESSIVE.search(c.text) or masked[b : b + 1] in ("'", "’"):
             f.append("poss")
         # What follows: a cue verb (after adverbs/auxiliaries or an apposition), a colon, a verb.
@@ -299,6 +356,7 @@ class Ranker:
         gap_ok = True
         pos = b
         cue_after = ""
+        cue_word = ""
         for step in range(4):
             if t + step >= len(self.tok_low):
                 break
@@ -313,6 +371,9 @@ class Ranker:
                 cue_after = "cueA" if step == 0 else "cueA+"
                 if step > 0 and self.tok_low[t + step - 1] in _PASSIVE and not w.endswith("ing"):
                     cue_after = "passA"  # "Lind was asked by …": the agent speaks, not Lind
+                elif any(x in _UNSAID for x in self.tok_low[t : t + step]):
+                    cue_after = "cueAnot"  # "voters will say", "Ruiz did not say"
+                cue_word = w
                 break
             if w not in _SKIP_AFTER and not w.endswith("ly"):
                 if step == 0 and masked[ts : ts + 1].islower():
@@ -335,6 +396,8 @@ class Ranker:
         if cue_after:
             f.append(cue_after)
             f.append("cueAny")
+            if cue_word:
+                f.append("cw:" + cue_word)
         elif not gap_ok:
             f.append("commaA")
         rest = masked[b : b + 4].lstrip(" ")
@@ -371,6 +434,13 @@ class Ranker:
                 elif pw in self.cues:
                     f.append("cueB")
                     f.append("cueAny")
+                    f.append("cwB:" + pw)
+                    if skipped == 0:
+                        # "said Ruiz", with the cue verb right before the mention; "said Ruiz."
+                        # or "said Ruiz, who" when the mention also closes its clause.
+                        f.append("cueB0")
+                        if masked[b : b + 2].lstrip(" ")[:1] in (",", ".", ";", ":", "@", ""):
+                            f.append("cueBend")
                 elif pw == "to" and k > 0 and self.tok_low[k - 1] == "according":
                     f.append("acc")
                 elif pw == "by":
@@ -428,15 +498,28 @@ class Ranker:
             pos = "P1" if cp == pi - 1 else "P2"
         else:
             pos = "N1"
+        marks = self.clause_marks
         if side == "B":
             dist = self._tok_at(qa) - self._tok_at(b)
             between = "@" in self.masked[b : max(b, qa - 3)]
+            clauses = bisect_left(marks, qa) - bisect_left(marks, b)
+            # Sentences back from the one the quote opens in (0: "Ruiz said “…”").
+            sents = bisect_right(self.sent_starts, qa) - 1 - cs
         else:
             dist = self._tok_at(a) - self._tok_at(qb)
             between = "@" in self.masked[qb + 3 : a] if a > qb + 3 else False
+            clauses = bisect_left(marks, a) - bisect_left(marks, qb)
+            sents = cs - (bisect_right(self.sent_starts, max(qa, qb - 1)) - 1)
         static, score = self._static(c, pos)
         kind = static[2]
         f: list[str] = [pos + "|d" + _bucket(dist)]
+        cl = "cl" + side + str(min(clauses, 3))
+        f.append(cl)
+        f.append(cl + "|" + kind)
+        if pos[0] == "s" or pos[0] == "p":
+            sq = "sq" + side + str(min(max(sents, 0), 2))
+            f.append(sq)
+            f.append(sq + "|" + kind)
         f.append(pos + "|r" + str(min(rank, 3)))
         f.append(pos + "|" + kind + "|r" + str(min(rank, 2)))
         if between:
@@ -452,6 +535,13 @@ class Ranker:
             f.append("R|" + rule)
             f.append("R|" + rule + "|" + kind)
             f.append("R|" + rule + "|" + pos)
+            f.append("R|" + cl)
+        elif rule_span is not None and c.kind == "name":
+            # Another mention of the person the rules chose ("Ruiz … Ana Ruiz said").
+            said = self.text[rule_span[0] : rule_span[1]]
+            if said[:1].isupper() and self._same(c.text, said):
+                f.append("Rsame")
+                f.append("Rsame|" + pos)
         if prev is not None and prev.speaker_span is not None:
             ps = prev.speaker_span
             if a < ps[1] and ps[0] < b:
@@ -567,9 +657,10 @@ class Ranker:
         own_material = re.search(r"[A-Za-z]{2,}", self.masked[win[3] : win[4]]) is not None
         lo, hi = self.window(pi)
         qa, qb = q.span
+        every = self.cands
         i0 = bisect_left(self.cand_starts, lo)
         i1 = bisect_left(self.cand_starts, hi)
-        cands = self.cands[i0:i1]
+        cands = every[i0:i1]
         if rule_mention is not None and not any(c.span == rule_mention.span for c in cands):
             cands = [*cands, Candidate(rule_mention.span, rule_mention.text, rule_mention.kind)]
         if rule_span is not None and not any(c.span == rule_span for c in cands):
@@ -587,12 +678,16 @@ class Ranker:
         before = sorted((c for c in cands if c.span[1] <= qa), key=lambda c: -c.span[1])
         after = sorted((c for c in cands if c.span[1] > qa), key=lambda c: c.span[0])
         extra: dict[Span, list[str]] = {c.span: [] for c in cands}
+        q_sent = bisect_right(self.sent_starts, qa) - 1
         for side in (before, after):
             seen_cue = False
             for c in side:
                 intr = self._intrinsic_features(c)
                 if "cueAny" in intr:
                     extra[c.span].append("cueFar" if seen_cue else "cueNear")
+                    if seen_cue and side is before and self._sent_of(c.span[0]) == q_sent:
+                        # "Ruiz said Lind told her that “…”": the outer speaker of the sentence.
+                        extra[c.span].append("cueOuter")
                     seen_cue = True
         if before:
             # The next cue verb after a candidate, before the quote and any nearer candidate:
@@ -620,11 +715,18 @@ class Ranker:
                     want = "m" if low == "he" else "f"
                     extra[c.span].append("afterR" + ("?" if not g else "+" if g == want else "-"))
         first_in: set[int] = set()
+        paras_seen: set[int] = set()
         for c in sorted(cands, key=lambda c: c.span):
             cs = bisect_right(self.sent_starts, c.span[0]) - 1
             if cs not in first_in:
                 first_in.add(cs)
                 extra[c.span].append("first")
+                if cs != q_sent and self._sentence_has_cue(cs):
+                    extra[c.span].append("scue")  # opens another sentence that has a cue verb
+            cp = bisect_right(self.para_starts, c.span[0]) - 1
+            if cp not in paras_seen:
+                paras_seen.add(cp)
+                extra[c.span].append("pfirst")
         ranked = [(c, r) for r, c in enumerate(before)] + [(c, r) for r, c in enumerate(after)]
         ranked.sort(key=lambda cr: cr[0].span)
         scored = [

@@ -95,11 +95,102 @@ def test_a_sentence_opening_word_is_not_part_of_a_name() -> None:
         ("A letter from Ana Ruiz calls the pier “unsafe.”", "Ana Ruiz", "prep"),
         ("Ana Ruiz’s deputy said the pier is “unsafe.”", "Ana Ruiz’s", "poss"),
         ("Ana Ruiz: “The pier is unsafe.”", "Ana Ruiz", "colon"),
+        ("Ana Ruiz will say the pier is “unsafe.”", "Ana Ruiz", "cueAnot"),
+        ("Ana Ruiz did not say the pier is “unsafe.”", "Ana Ruiz", "cueAnot"),
+        ("Ana Ruiz told reporters the pier is “unsafe.”", "Ana Ruiz", "cw:told"),
+        ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cwB:said"),
+        ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cueB0"),
+        ("The pier is “unsafe,” said Ana Ruiz.", "Ana Ruiz", "cueBend"),
     ],
 )
 def test_intrinsic_features(text: str, words: str, feature: str) -> None:
     r = make_ranker(text)
     assert feature in r._intrinsic_features(candidate(r, words))
+
+
+def test_a_cue_before_a_mention_that_runs_on_is_not_a_closing_cue() -> None:
+    text = "The pier is “unsafe,” said the mayor of the town."
+    r = make_ranker(text)
+    feats = r._intrinsic_features(candidate(r, "the mayor"))
+    assert "cueB0" in feats and "cueBend" not in feats
+
+
+def test_a_capitalised_verb_or_adverb_and_lower_case_words_inside_a_name() -> None:
+    text = "Hastily Ana Ruiz said the pier is “unsafe.”"
+    r = make_ranker(text)
+    assert "ingly" in r._intrinsic_features(candidate(r, "Hastily Ana Ruiz"))
+    # A rules' pick that runs over the writer's words ("Ana Ruiz of the port").
+    text = "Ana Ruiz of the port said the pier is “unsafe.”"
+    r = make_ranker(text)
+    odd = ranker.Candidate((0, 20), text[:20], "name")
+    assert odd.text == "Ana Ruiz of the port"
+    assert "lowerin" in r._intrinsic_features(odd)
+    assert not {"lowerin", "ingly"} & set(r._intrinsic_features(candidate(r, "Ana Ruiz")))
+
+
+def test_a_phrase_headed_by_no_person_is_abstract() -> None:
+    assert ranker._abstract_head("The mood")
+    assert ranker._abstract_head("the harbour’s weather’s")
+    assert not ranker._abstract_head("the harbour spokesman")
+    assert not ranker._abstract_head("Ana Ruiz")
+    assert not ranker._abstract_head("the 2020 budget")
+
+
+def test_clause_and_sentence_distance_and_the_rules_person() -> None:
+    text = (
+        "Ana Ruiz opened the hearing. Later, after a recess, Bo Lind rose, and Ruiz said "
+        "the pier is “unsafe.”"
+    )
+    r = make_ranker(text)
+    [q] = extract_quotes(text)
+    sents = sentences(text)
+    si = next(k for k, s in enumerate(sents) if s[0] <= q.span[0] < s[1])
+    win = (0, si, si, sents[si][0], sents[si][1])
+    ruiz = candidate(r, "Ruiz")
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        near = set(r.features(ruiz, q, win, "before", ruiz.span, None, 0, ["qmid"])[0])
+        lind = set(r.features(candidate(r, "Bo Lind"), q, win, "before", ruiz.span, None, 1, [])[0])
+        first = set(
+            r.features(candidate(r, "Ana Ruiz"), q, win, "before", ruiz.span, None, 2, [])[0]
+        )
+    finally:
+        ranker.COLLECT = old
+    assert "clB0" in near and "sqB0" in near and "R" in near
+    assert "clB1" in lind and "sqB0" in lind and "Rsame" not in lind
+    assert "clB3" in first and "sqB1" in first and "Rsame" in first
+
+
+def test_the_outer_speaker_of_a_sentence_with_two_cues() -> None:
+    # Scoring with no weights still gathers the features; read them through the fit hook.
+    text = "Ana Ruiz said on Monday that Bo Lind told her the pier is “unsafe.”"
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        speakers.attribute(text, extract_quotes(text))
+        [got] = ranker.COLLECT
+    finally:
+        ranker.COLLECT = old
+    feats = {c.text: set(fs) for c, fs in got.candidates}
+    assert "sB|cueOuter" in feats["Ana Ruiz"] and "sB|cueFar" in feats["Ana Ruiz"]
+    assert "sB|cueOuter" not in feats["Bo Lind"] and "sB|cueNear" in feats["Bo Lind"]
+
+
+def test_the_first_mention_of_a_paragraph_and_of_an_earlier_sentence_with_a_cue() -> None:
+    text = "Bo Lind said nothing. Cy Orr smiled.\n\n“We wait,” he added."
+    old = ranker.COLLECT
+    ranker.COLLECT = []
+    try:
+        speakers.attribute(text, extract_quotes(text))
+        [got] = ranker.COLLECT
+    finally:
+        ranker.COLLECT = old
+    feats = {c.text: {f.split("|")[-1] for f in fs} for c, fs in got.candidates}
+    assert "pfirst" in feats["Bo Lind"] and "pfirst" not in feats["Cy Orr"]
+    assert "scue" in feats["Bo Lind"] and "first" in feats["Bo Lind"]
+    assert "scue" not in feats["Cy Orr"] and "first" in feats["Cy Orr"]
+    assert "pfirst" in feats["he"] and "scue" not in feats["he"]  # the quote's own sentence
 
 
 def test_position_features_relative_to_the_quote() -> None:
