@@ -165,28 +165,14 @@ def test_clause_and_sentence_distance_and_the_rules_person() -> None:
 def test_the_outer_speaker_of_a_sentence_with_two_cues() -> None:
     # Scoring with no weights still gathers the features; read them through the fit hook.
     text = "Ana Ruiz said on Monday that Bo Lind told her the pier is “unsafe.”"
-    old = ranker.COLLECT
-    ranker.COLLECT = []
-    try:
-        speakers.attribute(text, extract_quotes(text))
-        [got] = ranker.COLLECT
-    finally:
-        ranker.COLLECT = old
-    feats = {c.text: set(fs) for c, fs in got.candidates}
+    feats = collected_features(text)
     assert "sB|cueOuter" in feats["Ana Ruiz"] and "sB|cueFar" in feats["Ana Ruiz"]
     assert "sB|cueOuter" not in feats["Bo Lind"] and "sB|cueNear" in feats["Bo Lind"]
 
 
 def test_the_first_mention_of_a_paragraph_and_of_an_earlier_sentence_with_a_cue() -> None:
     text = "Bo Lind said nothing. Cy Orr smiled.\n\n“We wait,” he added."
-    old = ranker.COLLECT
-    ranker.COLLECT = []
-    try:
-        speakers.attribute(text, extract_quotes(text))
-        [got] = ranker.COLLECT
-    finally:
-        ranker.COLLECT = old
-    feats = {c.text: {f.split("|")[-1] for f in fs} for c, fs in got.candidates}
+    feats = {w: {f.split("|")[-1] for f in fs} for w, fs in collected_features(text).items()}
     assert "pfirst" in feats["Bo Lind"] and "pfirst" not in feats["Cy Orr"]
     assert "scue" in feats["Bo Lind"] and "first" in feats["Bo Lind"]
     assert "scue" not in feats["Cy Orr"] and "first" in feats["Cy Orr"]

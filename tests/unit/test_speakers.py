@@ -9,6 +9,12 @@ from checking.quotes import extract_quotes
 from checking.speakers import CUE_VERBS, attribute, canonical_name, same_speaker
 
 
+@pytest.fixture
+def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty ranker weights, so a test sees what the rule cascade alone chooses."""
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})
+
+
 def who(text: str, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
     out = []
     for q in attribute(text, extract_quotes(text), **kwargs):  # type: ignore[arg-type]
@@ -687,10 +693,8 @@ def test_a_name_set_off_by_commas_before_the_verb_is_an_apposition() -> None:
         "“The harbour is our home.”).",
     ],
 )
-def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(text: str) -> None:
     assert who(text)[0][1:] == ("Mara Quill", "Mara Quill")
 
 
@@ -702,10 +706,8 @@ def test_a_sentence_subject_that_is_a_thing_gives_way_to_a_later_clause_subject(
         "the Harbour Gazette.",
     ],
 )
-def test_a_cue_before_the_quote_with_an_according_to_source(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_cue_before_the_quote_with_an_according_to_source(text: str) -> None:
     assert who(text)[0][1:] == ("Ivo Dunmore", "the Harbour Gazette")
 
 
@@ -733,10 +735,8 @@ def test_a_source_named_later_in_a_sentence_without_a_cue() -> None:
         ("Tova Brink praised the crew, but she cautions that the hull has “real cracks.”", "she"),
     ],
 )
-def test_head_counts_collectives_modals_and_more_cues(
-    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_head_counts_collectives_modals_and_more_cues(text: str, mention: str) -> None:
     assert who(text)[0][2] == mention
 
 
@@ -781,10 +781,8 @@ def test_a_quote_running_over_paragraphs_takes_the_later_paragraphs_cue() -> Non
         ),
     ],
 )
-def test_a_relative_clause_holding_the_quote(
-    text: str, speaker: str, mention: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_relative_clause_holding_the_quote(text: str, speaker: str, mention: str) -> None:
     assert who(text)[0][1:] == (speaker, mention)
 
 
@@ -800,10 +798,10 @@ def test_a_relative_clause_holding_the_quote(
         ("Ivo Dunmore turned to a friend at the bar: “The pier will fall.”", "Ivo Dunmore"),
     ],
 )
+@pytest.mark.usefixtures("rules_alone")
 def test_role_phrase_heads_and_the_owner_of_a_speech_noun_before_a_colon(
-    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+    text: str, mention: str
 ) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
 
 
@@ -834,17 +832,13 @@ def test_a_name_and_age_after_a_quote_is_no_signature() -> None:
         ("Ivo Dunmore spoke first, and he’s predicting the pier will be “a ruin.”", "he"),
     ],
 )
-def test_a_contracted_pronoun_is_a_subject(
-    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_contracted_pronoun_is_a_subject(text: str, mention: str) -> None:
     assert who(text)[0][2] == mention
 
 
-def test_a_determiner_phrase_does_not_run_across_a_conjunction(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_determiner_phrase_does_not_run_across_a_conjunction() -> None:
     text = (
         "Facing criticism, Ivo Dunmore released a statement, describing the pilot as a hero but "
         "insisting that the crew had “no excuse.”"
@@ -852,8 +846,8 @@ def test_a_determiner_phrase_does_not_run_across_a_conjunction(
     assert who(text)[0][2] == "Ivo Dunmore"
 
 
-def test_what_she_called_belongs_to_the_reporting_clause(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_what_she_called_belongs_to_the_reporting_clause() -> None:
     text = (
         "Tova Brink said she phoned the captain on Monday to thank him for what she called "
         "“a heroic rescue.”"
@@ -887,10 +881,8 @@ def test_a_continued_quote_is_marked_at_the_speakers_latest_mention(
     assert who(text)[1][1:] == ("Tova Brink", mention)
 
 
-def test_a_cue_after_a_comma_takes_the_subject_that_follows_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_cue_after_a_comma_takes_the_subject_that_follows_it() -> None:
     text = (
         "“It seems very unlikely” that the ferry can beat Ivo Dunmore, said Tova Brink, a "
         "harbour pilot."
@@ -905,8 +897,8 @@ def test_a_source_after_according_to_may_be_a_plain_phrase() -> None:
     assert who(text)[0][2] == "audio obtained by the Gazette"
 
 
-def test_a_pronoun_before_calls_names_the_label(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_pronoun_before_calls_names_the_label() -> None:
     text = "Ivo Dunmore leads a campaign he calls “Safe Harbour.”"
     assert who(text)[0][1:] == ("Ivo Dunmore", "he")
 
@@ -922,17 +914,15 @@ def test_a_pronoun_before_calls_names_the_label(monkeypatch: pytest.MonkeyPatch)
         ),
     ],
 )
+@pytest.mark.usefixtures("rules_alone")
 def test_reads_before_a_quote_and_an_inverted_cue_with_a_described_name(
-    text: str, mention: str, monkeypatch: pytest.MonkeyPatch
+    text: str, mention: str
 ) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
     assert who(text)[0][2] == mention
 
 
-def test_a_quote_paragraph_continues_a_speaker_given_by_span_alone(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_a_quote_paragraph_continues_a_speaker_given_by_span_alone() -> None:
     text = (
         "“We will rebuild the pier before winter,” said the 46-year-old. “The ferry will "
         "keep running.”"
@@ -947,10 +937,8 @@ def test_a_quote_paragraph_continues_a_speaker_given_by_span_alone(
         "Tova Brink noted that the old pier is “unsafe” for ferries, reported the Harbour Gazette.",
     ],
 )
-def test_an_outlet_reporting_the_remark_is_its_source(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})  # the rules alone
+@pytest.mark.usefixtures("rules_alone")
+def test_an_outlet_reporting_the_remark_is_its_source(text: str) -> None:
     assert who(text)[0][1:] == ("Tova Brink", "the Harbour Gazette")
 
 
