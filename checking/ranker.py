@@ -128,6 +128,9 @@ def _surname(name: str) -> str:
     return _POSSESSIVE.sub("", name.rsplit(None, 1)[-1]).rstrip(".,").lower() if name else ""
 
 
+_PEOPLE = sp._ROLE_NOUNS | sp.TITLES
+
+
 def _abstract_head(text: str) -> bool:
     """Is the phrase headed by a lower-case word that is no person or body ("the report",
     "The mood", "the meeting began")? Only the rules' own picks can be such phrases."""
@@ -139,8 +142,7 @@ def _abstract_head(text: str) -> bool:
         return False
     low = head.lower()
     single = low[:-1] if low.endswith("s") else low
-    people = sp._ROLE_NOUNS | sp.TITLES
-    return low not in people and single not in people and not any(ch.isdigit() for ch in text)
+    return low not in _PEOPLE and single not in _PEOPLE and not any(ch.isdigit() for ch in text)
 
 
 def _bucket(n: int) -> str:
@@ -454,7 +456,7 @@ class Ranker:
         before = masked[max(0, a - 3) : a].rstrip(" ")
         if not before or before[-1] in _CLAUSE_PUNCT:
             f.append("ci")
-        si = bisect_right(self.sent_starts, a) - 1
+        si = self._sent_of(a)
         if si >= 0 and not masked[self.sent_starts[si] : a].strip(" \"'“‘@—–-"):
             f.append("ss")
         for ha, hb in self.headings:
@@ -485,7 +487,7 @@ class Ranker:
         a, b = c.span
         qa, qb = q.span
         cp = bisect_right(self.para_starts, a) - 1
-        cs = bisect_right(self.sent_starts, a) - 1
+        cs = self._sent_of(a)
         side = "B" if b <= qa else "A"
         if cp == pi:
             if si <= cs <= sj:
@@ -504,12 +506,12 @@ class Ranker:
             between = "@" in self.masked[b : max(b, qa - 3)]
             clauses = bisect_left(marks, qa) - bisect_left(marks, b)
             # Sentences back from the one the quote opens in (0: "Ruiz said “…”").
-            sents = bisect_right(self.sent_starts, qa) - 1 - cs
+            sents = self._sent_of(qa) - cs
         else:
             dist = self._tok_at(a) - self._tok_at(qb)
             between = "@" in self.masked[qb + 3 : a] if a > qb + 3 else False
             clauses = bisect_left(marks, a) - bisect_left(marks, qb)
-            sents = cs - (bisect_right(self.sent_starts, max(qa, qb - 1)) - 1)
+            sents = cs - self._sent_of(max(qa, qb - 1))
         static, score = self._static(c, pos)
         kind = static[2]
         f: list[str] = [pos + "|d" + _bucket(dist)]
@@ -678,7 +680,7 @@ class Ranker:
         before = sorted((c for c in cands if c.span[1] <= qa), key=lambda c: -c.span[1])
         after = sorted((c for c in cands if c.span[1] > qa), key=lambda c: c.span[0])
         extra: dict[Span, list[str]] = {c.span: [] for c in cands}
-        q_sent = bisect_right(self.sent_starts, qa) - 1
+        q_sent = self._sent_of(qa)
         for side in (before, after):
             seen_cue = False
             for c in side:
@@ -717,7 +719,7 @@ class Ranker:
         first_in: set[int] = set()
         paras_seen: set[int] = set()
         for c in sorted(cands, key=lambda c: c.span):
-            cs = bisect_right(self.sent_starts, c.span[0]) - 1
+            cs = self._sent_of(c.span[0])
             if cs not in first_in:
                 first_in.add(cs)
                 extra[c.span].append("first")
