@@ -1081,6 +1081,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
                 k = j
                 break
+        k = _named_over_pronoun(masked, cands, k)
         said_what = cands[k][0].mention
         if said_what.kind == "pronoun" and _WHAT_BEFORE.search(
             masked, max(lo, said_what.span[0] - 8), said_what.span[0]
@@ -1169,6 +1170,28 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None:
             return _Found(rule="f8", mention=mention, cue_pos=trail.start())
     return None
+
+
+def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A pronoun's cue after a named speaker's cue in the same sentence reports on that speaker:
+    "Lind said Ode had told the board that he would not allow “…”" is Lind's, the outer speaker,
+    whom the pronoun most often stands for."""
+    if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
+        return k
+    pron = cands[k][0].mention.span[0]
+    if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
+        return k  # "…, and he said", "which he called": a clause of the pronoun's own
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and _THAT_AFTER_CUE.match(masked, cands[j][1], pron):
+            return j
+    return k
+
+
+#: What opens the complement of a cue: "said (on Monday) that".
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_OWN_CLAUSE_PRONOUN = re.compile(
+    r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
+)
 
 
 _READS = re.compile(r"\breads\b")

@@ -1,0 +1,39 @@
+"""Speakers named before the quote (cue, aside, participle, continuation). Every sentence here
+is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from checking.quotes import extract_quotes
+from checking.speakers import attribute
+
+
+@pytest.fixture
+def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty ranker weights, so a test sees what the rule cascade alone chooses."""
+    monkeypatch.setattr("checking.speaker_weights.WEIGHTS", {})
+
+
+def mentions(text: str) -> list[str | None]:
+    """The speaker mention marked for each quote, in order."""
+    out: list[str | None] = []
+    for q in attribute(text, extract_quotes(text)):
+        out.append(text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None)
+    return out
+
+
+@pytest.mark.usefixtures("rules_alone")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # A pronoun inside a named cue's "that" clause stands for the named speaker.
+            "Ana Ruiz acknowledged that she had erred in an interview when she claimed that the "
+            "Avel board had called the pier “safe” all along.",
+            ["Ana Ruiz"],
+        ),
+    ],
+)
+def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
+    assert mentions(text) == expected
