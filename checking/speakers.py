@@ -409,6 +409,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and prev is not None
             and prev.group(1).lower() not in _NOT_SUBJECT
+            and not _closes_aside(masked, lo, mention, prev.group(1))
         ):
             return mention
         return None
@@ -430,6 +431,16 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
+    """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
+    endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
+    return (
+        prev.islower()
+        and masked[mention.span[1] : mention.span[1] + 1] == ","
+        and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
+    )
 
 
 def _quoted_title(masked: str, span: Span) -> bool:

@@ -33,6 +33,16 @@ def mentions(text: str) -> list[str | None]:
             "Avel board had called the pier “safe” all along.",
             ["Ana Ruiz"],
         ),
+        (
+            # A name that ends an aside after a lower-case word is the aside's object.
+            "Sen. Ana Ruiz, who has endorsed Tom Lind, said the plan was “reckless.”",
+            ["Sen. Ana Ruiz"],
+        ),
+        (
+            "The harbour chief Ana Ruiz, who walked the docks near City Hall, described the "
+            "strike as “calm.”",
+            ["chief Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
