@@ -1332,6 +1332,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    with_subj = _with_subject(masked, lo, cm)
+    if with_subj is not None:
+        return _Found(with_subj, cm.start())
     conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
     if conj is not None:
         # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
@@ -1373,6 +1376,25 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         ):
             return _Found(inv, cm.start())
     return None
+
+
+_WITH_ING = re.compile(
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+)
+
+
+def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
+    the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
+    last = None
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+        last = m
+    if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
+        return None
+    gap = masked[last.end() : cm.start()]
+    if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
+        return None
+    return _name_mention(masked, *last.span(1))
 
 
 _CLAUSE_BREAK = re.compile(

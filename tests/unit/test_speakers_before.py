@@ -43,6 +43,17 @@ def mentions(text: str) -> list[str | None]:
             "strike as “calm.”",
             ["chief Ana Ruiz"],
         ),
+        (
+            # The subject of an absolute "with" clause holding the cue.
+            "The Avel campaign denied it, with Lind taking to the radio to call Ruiz “a liar” "
+            "for the claim.",
+            ["Lind"],
+        ),
+        (
+            "Harbour officials were quick to respond, with Tom Lind tweeting that it was a "
+            "“disgrace” and asking, “Who pays for this?”",
+            ["Tom Lind", "Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
