@@ -522,6 +522,10 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
+        owner = _possessive_owner(s2, toks, j)
+        if owner is not None:
+            # "Lind’s spokeswoman", "Tom Lind’s campaign manager": the owner opens the phrase.
+            return _Mention((offset + owner, offset + last.end()), s2[owner : last.end()], "role")
         last_who = j == len(toks) - 1 and w in ("who", "that")  # "the groups who wrote"
         if (
             w in _CUE_STOP
@@ -551,6 +555,25 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+def _possessive_owner(s: str, toks: list[re.Match[str]], j: int) -> int | None:
+    """Where the capitalised owner ending in ``toks[j]`` ("Tom Lind’s") starts, when a
+    lower-case phrase headed by a person noun follows it; else None."""
+    w = toks[j].group()
+    if j >= len(toks) - 1 or not _CAP.match(w) or not re.search(r"\w['’]s$", w):
+        return None
+    if w[:-2] in _STOP_CAPS or not any(t.group().lower() in _ROLE_NOUNS for t in toks[j + 1 :]):
+        return None
+    k = j
+    while (
+        k > 0
+        and not s[toks[k - 1].end() : toks[k].start()].strip()
+        and _CAP.match(toks[k - 1].group())
+        and toks[k - 1].group() not in _STOP_CAPS
+    ):
+        k -= 1
+    return toks[k].start()
 
 
 _NUMBER_WORDS = (

@@ -54,6 +54,15 @@ def mentions(text: str) -> list[str | None]:
             "“disgrace” and asking, “Who pays for this?”",
             ["Tom Lind", "Tom Lind"],
         ),
+        (
+            # A possessive name and a person noun are one subject.
+            "Tom Lind’s campaign manager said the plan was “dead.”",
+            ["Tom Lind’s campaign manager"],
+        ),
+        (
+            "After the vote, Lind’s spokeswoman, Ana Ruiz, called the plan “dead.”",
+            ["Lind’s spokeswoman"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
