@@ -83,6 +83,11 @@ _NOUN_FORMS = _wordset(
     "terms cries repeats records"
 )
 CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
+#: Nouns far more often than cues ("the term “…”", "under fire"), and verbs of speech that
+#: news copy uses for a pressed or a sour remark.
+CUE_VERBS = (CUE_VERBS | _inflections(_wordset("press question confide snipe gripe"))) - _wordset(
+    "term fire"
+)
 
 #: Honorifics and offices that precede a name and are not part of it.
 TITLES: frozenset[str] = _wordset("""

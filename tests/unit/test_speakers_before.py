@@ -63,6 +63,16 @@ def mentions(text: str) -> list[str | None]:
             "After the vote, Lind’s spokeswoman, Ana Ruiz, called the plan “dead.”",
             ["Lind’s spokeswoman"],
         ),
+        (
+            # "confided", "pressed" are cues; "the term" is a noun.
+            "When Ruiz moved to Avel, Lind confided to her that, as outsiders, the Odes were "
+            "“the first new family in years.”",
+            ["Lind"],
+        ),
+        (
+            "Ana Ruiz spoke first.\n\n“Will it pass by May?” Tom Lind pressed. “Or will it wait?”",
+            ["Tom Lind", "Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
