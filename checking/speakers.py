@@ -1782,6 +1782,10 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        poll = _poll_source(masked, lo, a, mention)
+        if poll is not None and mention is not None:
+            # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
+            found = _Found(mention, a, rule, source=poll)
         if ranking is not None:
             ruled = (
                 found.source
@@ -1862,6 +1866,25 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+_LEADING_POLL = re.compile(
+    r"[\s@\"“‘'(]*(?:In|According\s+to)\s+((?:a|an|the|one|this|that|their|its)\s+"
+    r"[^,;:@\n]{0,80}?\b(?:poll|survey)\b[^,;:@\n]{0,60}?),\s"
+)
+
+
+def _poll_source(masked: str, lo: int, qa: int, mention: _Mention | None) -> Span | None:
+    """The poll that opens the sentence when its respondents speak ("In a Gazette poll, 60
+    percent of voters said …", "…, most said they"): the poll is the quote's source."""
+    if mention is None or mention.kind not in ("role", "pronoun"):
+        return None
+    if mention.kind == "pronoun" and mention.text.lower() != "they":
+        return None
+    m = _LEADING_POLL.match(masked, lo, qa)
+    if m is None or m.end() > mention.span[0]:
+        return None
+    return m.span(1)
 
 
 def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[Span]) -> None:

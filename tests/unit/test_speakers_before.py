@@ -73,6 +73,12 @@ def mentions(text: str) -> list[str | None]:
             "Ana Ruiz spoke first.\n\n“Will it pass by May?” Tom Lind pressed. “Or will it wait?”",
             ["Tom Lind", "Tom Lind"],
         ),
+        (
+            # A poll opening the sentence is the source of what its respondents said.
+            "In a Harbour Gazette poll released Sunday, 60 percent of Avel voters said the "
+            "ferry was “a waste.”",
+            ["a Harbour Gazette poll released Sunday"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
