@@ -303,7 +303,11 @@ _ADVERBIAL_TAIL = re.compile(
     # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
     r"(?:was|were|is|are)\s+(?:quick|prompted|moved|careful|eager|keen|happy|forced)\s+to|"
     r"(?:went|goes|go|going)\s+on\s+to|(?:decided|chose|hastened|proceeded|went)\s+to|"
-    r"began\s+by|ended\s+by))+\s*$",
+    r"began\s+by|ended\s+by|"
+    # "Lee in her convention speech called", "Lee kept asking": the subject of the past cue.
+    r"in\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:speech|address|remarks|statement|"
+    r"interview|testimony|book|memoir|column|letter|post|op-ed|ad|appearance)|"
+    r"kept|keeps|keep|went\s+on))+\s*$",
     re.IGNORECASE,
 )
 

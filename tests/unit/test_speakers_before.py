@@ -79,6 +79,17 @@ def mentions(text: str) -> list[str | None]:
             "ferry was “a waste.”",
             ["a Harbour Gazette poll released Sunday"],
         ),
+        (
+            # "in his … speech" and "kept" stand between a subject and its past cue.
+            "The break was complete when Tom Lind in his opening speech called the rival plan "
+            "“a fraud.”",
+            ["Tom Lind"],
+        ),
+        (
+            "Back in 2013, when Ana Ruiz testified, Sen. Tom Lind (R-Avel) kept asking her why "
+            "the board had blamed “spontaneous” protests.",
+            ["Sen. Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
