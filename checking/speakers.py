@@ -426,7 +426,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     deferred: _Mention | None = None
     for cand in candidates:
         mention = accept(cand)
-        if mention is None:
+        if mention is None or (deferred is not None and mention.span == deferred.span):
+            # "Lind, a harbour pilot, quietly told": the apposition again, after the adverb.
             continue
         if (
             deferred is None

@@ -90,6 +90,11 @@ def mentions(text: str) -> list[str | None]:
             "the board had blamed “spontaneous” protests.",
             ["Sen. Tom Lind"],
         ),
+        (
+            # An apposition before an adverb and the cue describes the name before it.
+            "Tom Lind, a veteran harbour pilot, quietly told the board the pier was “a wreck.”",
+            ["Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
