@@ -1365,6 +1365,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    inverted = _inverted_aside(masked, cm, lo, qa, hi)
+    if inverted is not None:
+        return _Found(inverted, cm.start())
     with_subj = _with_subject(masked, lo, cm)
     if with_subj is not None:
         return _Found(with_subj, cm.start())
@@ -1409,6 +1412,20 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         ):
             return _Found(inv, cm.start())
     return None
+
+
+def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Mention | None:
+    """An inverted cue set off by commas before the quote in its sentence: "The plan, says Ana
+    Ruiz, “…”" is Ruiz's, not the plan's."""
+    if cm.group().lower() not in _INVERTING or not re.search(r",\s*$", masked[lo : cm.start()]):
+        return None
+    inv = _np_after(masked, cm.end(), hi)
+    if inv is None or inv.kind not in ("name", "role") or inv.span[1] > qa:
+        return None
+    if not re.fullmatch(r"\s*,(?:[^@;.!?]|\.(?!\s))*", masked[inv.span[1] : qa]):
+        # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
+        return None
+    return inv
 
 
 _WITH_ING = re.compile(

@@ -95,6 +95,16 @@ def mentions(text: str) -> list[str | None]:
             "Tom Lind, a veteran harbour pilot, quietly told the board the pier was “a wreck.”",
             ["Tom Lind"],
         ),
+        (
+            # An inverted cue set off by commas names the speaker of its sentence.
+            "The plan, says Ana Ruiz, “is a wreck from top to bottom.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            "The paradox of the pier, says Tom Lind, a historian at the Avel Institute, is that "
+            "it was “the busiest in the region.”",
+            ["Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
