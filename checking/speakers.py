@@ -1111,7 +1111,10 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         while k > 0:
             inner = cands[k][0].mention.span[0]
             outer_end = cands[k - 1][1]
-            if inner >= outer_end and _NESTED_GAP.fullmatch(masked, outer_end, inner):
+            if inner >= outer_end and (
+                _NESTED_GAP.fullmatch(masked, outer_end, inner)
+                or _REMARKS_GAP.fullmatch(masked, outer_end, inner)
+            ):
                 k -= 1
                 continue
             break
@@ -1331,6 +1334,16 @@ _AS_PUT_IT = re.compile(
 #: What may stand between a cue verb and the subject of speech reported inside its complement
 #: ("Cruz said he …", "said that Rubio …"): no clause boundary.
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
+
+
+#: "said in her remarks that", "wrote on Twitter on Monday that": a setting between a cue and
+#: the clause it reports, whose subject is still inside the cue's complement.
+_REMARKS_GAP = re.compile(
+    r"\s*(?:(?:in|on|at|during)\s+(?:his|her|their|its|a|an|the)?\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:remarks|speech|statement|interview|address|letter|email|post|tweet|Twitter|Facebook|"
+    r"testimony|book|op-ed|column|news\s+conference|press\s+conference|rally|hearing|debate)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\s*,?\s*)+that\s+(?:[A-Za-z][\w'’.-]*\s+){0,2}"
+)
 
 
 #: Cue verbs whose subject may follow them ("said the envoy", "added Smith").

@@ -105,6 +105,11 @@ def mentions(text: str) -> list[str | None]:
             "it was “the busiest in the region.”",
             ["Tom Lind"],
         ),
+        (
+            # "said in her remarks that …": what the cue reports stays the cue's speaker's.
+            "Ana Ruiz said in her opening remarks that the mayor had called the plan “a wreck.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
