@@ -1129,6 +1129,18 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k = j
                 break
         k = _named_over_pronoun(masked, cands, k)
+        if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
+            # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
+            # by the plain cue before it, or by "according to Lee, the press would call him …".
+            if k > 0:
+                if not _MODAL_BEFORE.search(
+                    masked, max(lo, cands[k - 1][0].cue_pos - 30), cands[k - 1][0].cue_pos
+                ):
+                    k -= 1
+            else:
+                acc_mod = _according_before(masked, lo, cands[k][0].mention.span[0])
+                if acc_mod is not None:
+                    return _Found(acc_mod, cands[k][0].cue_pos, "f4")
         said_what = cands[k][0].mention
         if said_what.kind == "pronoun" and _WHAT_BEFORE.search(
             masked, max(lo, said_what.span[0] - 8), said_what.span[0]
@@ -1239,6 +1251,22 @@ _THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
 _OWN_CLAUSE_PRONOUN = re.compile(
     r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
 )
+
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may|must|[’']ll)\s+(?:\w+ly\s+|not\s+|never\s+)?$"
+)
+
+
+def _according_before(masked: str, lo: int, end: int) -> _Mention | None:
+    """The source of an "according to X," that opens the clause ending at ``end``."""
+    accs = list(re.finditer(r"according\s+to\s+", masked[lo:end], re.IGNORECASE))
+    if not accs:
+        return None
+    mention = _np_after(masked, lo + accs[-1].end(), end, any_det=True)
+    if mention is None or mention.kind not in ("name", "role"):
+        return None
+    return mention
 
 
 _READS = re.compile(r"\breads\b")

@@ -110,6 +110,16 @@ def mentions(text: str) -> list[str | None]:
             "Ana Ruiz said in her opening remarks that the mayor had called the plan “a wreck.”",
             ["Ana Ruiz"],
         ),
+        (
+            # A cue only foreseen ("will say") is reported by the plain cue before it.
+            "Ana Ruiz said she expected that voters will say “no” to the pier.",
+            ["Ana Ruiz"],
+        ),
+        (
+            "Lind will go, because, according to Ana Ruiz, the press would call him a “coward” "
+            "if he stayed away.",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
