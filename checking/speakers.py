@@ -1111,9 +1111,13 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         while k > 0:
             inner = cands[k][0].mention.span[0]
             outer_end = cands[k - 1][1]
-            if inner >= outer_end and (
-                _NESTED_GAP.fullmatch(masked, outer_end, inner)
-                or _REMARKS_GAP.fullmatch(masked, outer_end, inner)
+            if (
+                inner >= outer_end
+                and (
+                    _NESTED_GAP.fullmatch(masked, outer_end, inner)
+                    or _REMARKS_GAP.fullmatch(masked, outer_end, inner)
+                )
+                and not _OWN_CLAUSE_OPENER.match(masked, outer_end, inner)
             ):
                 k -= 1
                 continue
@@ -1364,6 +1368,11 @@ _AS_PUT_IT = re.compile(
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
 
 
+#: "Lee said as the crowd chanted “…”": a conjunction opens a clause with its own speaker.
+_OWN_CLAUSE_OPENER = re.compile(
+    r"\s*,?\s*(?:as|when|while|but|because|before|after|although|though|until|whereas)\b",
+    re.IGNORECASE,
+)
 #: "said in her remarks that", "wrote on Twitter on Monday that": a setting between a cue and
 #: the clause it reports, whose subject is still inside the cue's complement.
 _REMARKS_GAP = re.compile(

@@ -120,6 +120,15 @@ def mentions(text: str) -> list[str | None]:
             "if he stayed away.",
             ["Ana Ruiz"],
         ),
+        (
+            # A cue after as/when/after opens a clause with its own speaker.
+            "“We are nearly done,” Ruiz said as the heckler yelled: “Go home!”",
+            ["Ruiz", "the heckler"],
+        ),
+        (
+            "“It is wrong,” Lind tweeted after Ruiz argued that “the pier will pay for itself.”",
+            ["Lind", "Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
