@@ -1427,6 +1427,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
+    if adverb is not None:
+        # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
+        before = before[: adverb.start()]
     if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
@@ -1476,6 +1480,9 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
         # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
         return None
     return inv
+
+
+_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
 
 
 _WITH_ING = re.compile(

@@ -129,6 +129,13 @@ def mentions(text: str) -> list[str | None]:
             "“It is wrong,” Lind tweeted after Ruiz argued that “the pier will pay for itself.”",
             ["Lind", "Ruiz"],
         ),
+        (
+            # A participle after an adverb takes the subject of its clause.
+            "Ana Ruiz has expressed frustration, and even a little worry, about her first "
+            "face-off with Tom Lind later this month, recently telling one person close to her "
+            "that she’s perplexed about “which Tom Lind will show up.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
