@@ -1171,7 +1171,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
-        mention = _np_after(masked, lo + acc2.end(), qa, any_det=True)
+        mention = _acc_lead(masked, lo + acc2.end(), qa)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
@@ -1255,6 +1255,24 @@ _THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
 _OWN_CLAUSE_PRONOUN = re.compile(
     r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
 )
+
+
+def _acc_lead(masked: str, pos: int, qa: int) -> _Mention | None:
+    """The source after a leading "according to": "According to her aides, Ruiz was “…”" is
+    the aides', not an apposition naming them (a name after the comma is the clause's subject
+    when a verb, not another comma, follows it)."""
+    mention = _np_after(masked, pos, qa, any_det=True)
+    if (
+        mention is None
+        or mention.kind != "name"
+        or masked[mention.span[1] : mention.span[1] + 1] == ","
+    ):
+        return mention
+    m = _NP_AFTER.match(masked, pos, qa)
+    if m is None or not m.group("det") or m.end("det") >= mention.span[0]:
+        return mention
+    a, b = m.span("det")
+    return _Mention((a, b), masked[a:b], "role")
 
 
 _MODAL_BEFORE = re.compile(

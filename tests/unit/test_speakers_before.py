@@ -136,6 +136,12 @@ def mentions(text: str) -> list[str | None]:
             "that she’s perplexed about “which Tom Lind will show up.”",
             ["Ana Ruiz"],
         ),
+        (
+            # "According to her aides, Ruiz was …": the aides, not an apposition naming them.
+            "According to her friends and advisers, Ana Ruiz has worried for months that her "
+            "slogan, “Build it right,” was too dull.",
+            ["her friends and advisers"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
