@@ -1819,9 +1819,14 @@ def attribute(
                 inherit = True
                 rule = "inherit-para"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
-                ps = _last_sentence(sents, paras[pi - 1])
-                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
-                rule = "colon-para"
+                if _colon_quote_carries(prev, prev_para, paras[pi - 1], pi):
+                    # “… Here is what we will do:¶“We will …”: the quote runs on, same speaker.
+                    inherit = True
+                    rule = "colon-quote"
+                else:
+                    ps = _last_sentence(sents, paras[pi - 1])
+                    mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                    rule = "colon-para"
             elif (
                 prev is not None
                 and prev.speaker_span is not None
@@ -1953,6 +1958,17 @@ def attribute(
         prev_rule = rule
     _carry_back(text, out, rules, paras)
     return out
+
+
+def _colon_quote_carries(prev: Quote | None, prev_para: int, para: Span, pi: int) -> bool:
+    """Does the paragraph before end inside a quote with a colon, so that this paragraph's
+    quote continues it (“… Here is what we will do:¶“We will …”)?"""
+    return (
+        prev is not None
+        and prev.speaker_span is not None
+        and prev_para == pi - 1
+        and prev.span[1] >= para[1] - 3
+    )
 
 
 #: Rules that find a quote's speaker from its own words, which a run-on quote's earlier

@@ -142,6 +142,12 @@ def mentions(text: str) -> list[str | None]:
             "slogan, “Build it right,” was too dull.",
             ["her friends and advisers"],
         ),
+        (
+            # A quote that ends its paragraph with a colon runs on into the next paragraph.
+            "The board met on Monday.\n\nAna Ruiz said the plan was bad. “It fails on three "
+            "counts:\n\n“It costs too much and it takes too long.”",
+            ["Ana Ruiz", "Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
