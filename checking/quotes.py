@@ -348,7 +348,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     it “x”", "says Obama is “obsessed”", a headline's "Name: …"); two lower-case words count anyway.
     """
     inner = text[a:b]
-    if _listed_headline(text, a, b):
+    if _listed_headline(text, a, b) or _subhead(text, a, b):
         return False
     n_words = len(re.findall(r"\w+", inner))
     titled = _title_case(inner)
@@ -367,6 +367,26 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+_SUBHEAD_FRAME = " \t—–-" + _S_OPEN + _S_CLOSE + _S_AMBIG
+
+
+def _subhead(text: str, a: int, b: int) -> bool:
+    """``‘A fight to the finish.’`` alone on its line: a section subhead in single quotes.
+
+    A paragraph that is nothing but a short single-quoted phrase (up to eight words, perhaps
+    between dashes) names the section below it; the words were said somewhere else, if at all.
+    """
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    head, tail = text[lo:a], text[b:hi].rstrip(" \t.?!:")
+    if not head.strip() or not all(c in _SUBHEAD_FRAME for c in head + tail):
+        return False
+    if not any(c in _S_OPEN + _S_AMBIG + "’" for c in head):
+        return False
+    return len(re.findall(r"\w+", text[a:b])) <= 8
 
 
 _BYLINE_AFTER = re.compile(r"[\"'”’»,]*\s+by\s+(?:the\s+)?[A-Z]")

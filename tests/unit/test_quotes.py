@@ -209,3 +209,13 @@ def test_openers_a_typist_spaced_or_dotted() -> None:
 def test_spaced_or_dotted_marks_that_do_not_open() -> None:
     text = 'The crate was 6" wide.\n\nHe said “ and left.\n\nShe typed ". " twice.'
     assert quote_regions(text) == []
+
+
+def test_single_quoted_subhead_paragraph_is_not_speech() -> None:
+    text = (
+        "The ferry talks ended without a deal.\n\n"
+        "‘A long winter ahead.’\n\n"
+        "– ‘Who pays?’ –\n\n"
+        "‘The pier stays shut,’ said Ana Ruiz."
+    )
+    assert texts(text) == ["The pier stays shut,"]
