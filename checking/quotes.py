@@ -86,6 +86,13 @@ CUE_WORDS = _wordset("""
     word words phrase term remarks remark statement comments comment quote quoted quoting
     saying reportedly telling asserted asserts contended contends observed observes
     reiterated reiterates repeated repeats demanded demands assured assures continued continues
+    add ask state declare call describe label brand denounce condemn warn urge insist argue claim
+    note explain reply respond vow promise pledge accuse blast slam praise hail criticize criticise
+    mock quip recall acknowledge admit concede predict yell shout chant exclaim whisper mutter
+    boast brag complain lament characterize characterise refer deem dismiss lambaste decry tout
+    assert contend observe reiterate repeat assure answered answers testified testifies cited
+    cites titled heralded heralds accusation accusations implied implies portrayed portrays
+    portraying assertion assertions admission protested protests rejected rejects spoke
     """)
 _CUE_NEAR = re.compile(r"[A-Za-z]+")
 

@@ -219,3 +219,12 @@ def test_single_quoted_subhead_paragraph_is_not_speech() -> None:
         "‘The pier stays shut,’ said Ana Ruiz."
     )
     assert texts(text) == ["The pier stays shut,"]
+
+
+def test_base_forms_and_more_cue_verbs_make_a_short_quote_speech() -> None:
+    text = (
+        "Tom Lind testified that the fund was “empty” by May. "
+        "The unions want the mayor to call the plan “unfair” again. "
+        "The council rejected the levy as “reckless” in March."
+    )
+    assert texts(text) == ["empty", "unfair", "reckless"]
