@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from checking.model import Quote, Span
-from checking.text import paragraphs
+from checking.text import ABBREVIATIONS, paragraphs
 
 __all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
 
@@ -325,17 +325,46 @@ def _strip_and_sort(text: str, regions: list[Span]) -> list[Span]:
     return out
 
 
+#: Words whose full stop does not end the sentence: titles before a name (Mr., Sen.) and
+#: abbreviations that rarely close one.
+_NO_STOP = ABBREVIATIONS - _wordset("""
+    inc corp co ltd llc plc etc jr sr bros al ala ariz ark calif colo conn del fla ga ill ind
+    kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash
+    wis wisc wyo no
+    """)
+
+
+def _real_stop(text: str, dot: int) -> bool:
+    """Does the stop at ``dot`` end a sentence (not ``Mr.``, ``Sen.``, ``U.S.`` or ``J.``)?"""
+    if text[dot] != ".":
+        return True
+    word = re.search(r"(?:^|[^\w.])([\w.]+)$", text[max(0, dot - 20) : dot])
+    if word is None:
+        return True
+    w = word.group(1)
+    if w.lower() in _NO_STOP:
+        return False
+    # A single initial (J. Smith) or dotted initials (U.S., D.C.).
+    return re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", w) is None
+
+
 def _sentence_bounds(text: str, a: int, b: int) -> Span:
-    """A cheap sentence window around a quote: back to the last terminal stop, on to the next."""
+    """A cheap sentence window around a quote: back to the last terminal stop, on to the next.
+
+    A full stop after a title, an initial or dotted initials (Sen., J., U.S.) is not a stop.
+    """
     lo = max(text.rfind("\n", 0, a), 0)
-    stops = list(re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]))
+    stops = [
+        m for m in re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]) if _real_stop(text, lo + m.start())
+    ]
     if stops:
         lo = lo + stops[-1].end()
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
-    m2 = re.search(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi])
-    if m2 is not None:
-        hi = b + 1 + m2.end()
+    for m2 in re.finditer(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi]):
+        if _real_stop(text, b + 1 + m2.start()):
+            hi = b + 1 + m2.end()
+            break
     return lo, hi
 
 

@@ -228,3 +228,12 @@ def test_base_forms_and_more_cue_verbs_make_a_short_quote_speech() -> None:
         "The council rejected the levy as “reckless” in March."
     )
     assert texts(text) == ["empty", "unfair", "reckless"]
+
+
+def test_stop_after_a_title_or_initials_does_not_end_the_cue_sentence() -> None:
+    text = (
+        "The levy was denounced by Sen. Mara Oduya as “theft” on Friday. "
+        "Ana Ruiz told the U.S. panel that the audit was “flawed” from the start. "
+        "The plan was condemned by Tom J. Lind as “reckless” in a letter."
+    )
+    assert texts(text) == ["theft", "flawed", "reckless"]
