@@ -394,7 +394,12 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     before = text[lo:a]
     toks = {w.lower() for w in _CUE_NEAR.findall(before)}
     toks.update(w.lower() for w in _CUE_NEAR.findall(text[b:hi]))
-    cue = not toks.isdisjoint(CUE_WORDS) or re.match(r"[^:]{2,60}:\s", before) is not None
+    cue = (
+        not toks.isdisjoint(CUE_WORDS)
+        or re.match(r"[^:]{2,60}:\s", before) is not None
+        # "had one message: “Stay Home.”" -- a colon introduces the quote.
+        or before.rstrip(_ALL_MARKS + " ").endswith(":")
+    )
     if titled and _headline(text, a, b):
         # A headline capitalises every word, so casing says nothing about a quote inside it.
         titled = False

@@ -237,3 +237,11 @@ def test_stop_after_a_title_or_initials_does_not_end_the_cue_sentence() -> None:
         "The plan was condemned by Tom J. Lind as “reckless” in a letter."
     )
     assert texts(text) == ["theft", "flawed", "reckless"]
+
+
+def test_colon_right_before_a_short_quote_is_a_cue() -> None:
+    text = (
+        "After three hours of debate in the crowded council chamber on Monday, "
+        "the fishermen’s union had one message: “Open Ports.”"
+    )
+    assert texts(text) == ["Open Ports."]
