@@ -129,6 +129,9 @@ def _can_open(m: _Mark, text: str = "") -> bool:
         return True
     if m.ch == '"' and m.left in ".!?" and m.right.isupper():
         return True
+    if m.ch == '"' and m.left.isalpha() and m.right.isalpha():
+        # Glued between two words ("waxed poetic about"joint operations"): a missing space.
+        return True
     left_ok = spaced or m.left in _OPEN_BEFORE
     if not left_ok:
         return False
@@ -242,6 +245,16 @@ def _pair_paragraph(
                 opener, open_index, inner = None, -1, None
                 continue
             if kind == "d" and fam != _family(opener.ch) and _can_open(m, text) and inner is None:
+                inner = fam
+                continue
+            if (
+                m.ch == '"'
+                and opener.ch == '"'
+                and inner is None
+                and _can_open(m, text)
+                and (m.left.isspace() or m.left in "(:")
+            ):
+                # "… shouted "Stop!" as he left." -- a straight quote nested in a straight quote.
                 inner = fam
                 continue
             if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m, text):

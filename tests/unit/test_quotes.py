@@ -245,3 +245,13 @@ def test_colon_right_before_a_short_quote_is_a_cue() -> None:
         "the fishermen’s union had one message: “Open Ports.”"
     )
     assert texts(text) == ["Open Ports."]
+
+
+def test_straight_quote_glued_between_words_opens() -> None:
+    text = 'Ruiz spoke warmly about"joint patrols along the river" at the summit.'
+    assert texts(text) == ["joint patrols along the river"]
+
+
+def test_straight_quote_nested_in_a_straight_quote() -> None:
+    text = '"The guard shouted "Stop!" as the crowd surged forward," Tom Lind wrote.'
+    assert texts(text) == ['The guard shouted "Stop!" as the crowd surged forward,']
