@@ -417,7 +417,11 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         # A headline capitalises every word, so casing says nothing about a quote inside it.
         titled = False
     elif titled:
-        return cue and n_words <= 4 and not _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " "))
+        if not cue or _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " ")):
+            return False
+        # A longer capitalised run with a cue is a sentence typed in Title Case, unless it has a
+        # book-style subtitle after a colon.
+        return n_words <= 4 or ":" not in inner
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)

@@ -255,3 +255,10 @@ def test_straight_quote_glued_between_words_opens() -> None:
 def test_straight_quote_nested_in_a_straight_quote() -> None:
     text = '"The guard shouted "Stop!" as the crowd surged forward," Tom Lind wrote.'
     assert texts(text) == ['The guard shouted "Stop!" as the crowd surged forward,']
+
+
+def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None:
+    text = "Ana Ruiz said the ferry would “Bring The Harbour Back To Life” by June."
+    assert texts(text) == ["Bring The Harbour Back To Life"]
+    text2 = "Critics praised the memoir “Open Water: A Life At Sea” last spring."
+    assert texts(text2) == []
