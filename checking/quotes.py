@@ -462,7 +462,13 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
 
 
 #: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".
-_TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|in)\b)\s*$")
+_TITLE_BEFORE = re.compile(
+    r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
+    r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
+    r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
+    r"|episode|autobiography|anthem|poem|hymn)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _headline(text: str, a: int, b: int) -> bool:

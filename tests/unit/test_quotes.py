@@ -262,3 +262,12 @@ def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None
     assert texts(text) == ["Bring The Harbour Back To Life"]
     text2 = "Critics praised the memoir “Open Water: A Life At Sea” last spring."
     assert texts(text2) == []
+
+
+def test_title_case_after_a_work_noun_or_told_is_a_title() -> None:
+    text = (
+        "Ana Ruiz told “Harbour Morning” that the ferry would return. "
+        "Tom Lind, the author of “Salt And Silence,” said the pier must stay open. "
+        "She wrote a memoir called “Years On The River” and said she would run again."
+    )
+    assert texts(text) == []
