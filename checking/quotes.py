@@ -397,7 +397,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     it “x”", "says Obama is “obsessed”", a headline's "Name: …"); two lower-case words count anyway.
     """
     inner = text[a:b]
-    if _listed_headline(text, a, b) or _subhead(text, a, b):
+    if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
     n_words = len(re.findall(r"\w+", inner))
     titled = _title_case(inner)
@@ -445,6 +445,20 @@ def _subhead(text: str, a: int, b: int) -> bool:
     if not any(c in _S_OPEN + _S_AMBIG + "’" for c in head):
         return False
     return len(re.findall(r"\w+", text[a:b])) <= 8
+
+
+#: What a slogan or show name is printed on or names: "“Vote Ruiz” hats", "the “Dock Talk” host".
+_OBJECT_AFTER = re.compile(
+    r"[\"'”’»]*\s+(?:campaign\s+|television\s+|tv\s+|radio\s+|web\s+)?(?:hats?|caps?|signs?|ads?"
+    r"|advert|adverts|hosts?|co-hosts?|shirts?|t-shirts?|buttons?|pins?|stickers?|banners?"
+    r"|placards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_on(text: str, a: int, b: int) -> bool:
+    """``“Vote Ruiz” hats``, ``the “Dock Talk” host``: a slogan or show name naming a thing."""
+    return text[b - 1] not in ".!?" and _OBJECT_AFTER.match(text, b) is not None
 
 
 _BYLINE_AFTER = re.compile(r"[\"'”’»,]*\s+by\s+(?:the\s+)?[A-Z]")

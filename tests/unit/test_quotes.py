@@ -271,3 +271,11 @@ def test_title_case_after_a_work_noun_or_told_is_a_title() -> None:
         "She wrote a memoir called “Years On The River” and said she would run again."
     )
     assert texts(text) == []
+
+
+def test_slogan_or_show_name_before_hats_signs_ads_or_host_is_not_speech() -> None:
+    text = (
+        "Supporters waved “Ruiz for Mayor” signs and wore “Keep the Pier Open” hats. "
+        "The “Dock Talk” host said the ferry was “a lifeline” for the island."
+    )
+    assert texts(text) == ["a lifeline"]
