@@ -413,6 +413,11 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         # "had one message: “Stay Home.”" -- a colon introduces the quote.
         or before.rstrip(_ALL_MARKS + " ").endswith(":")
     )
+    if not cue and (
+        _PERCENT.search(text, max(lo, a - 50), a) or _PERCENT.search(text, b, min(hi, b + 50))
+    ):
+        # "21 percent chose “honest and trustworthy”": a poll's answer option, not speech.
+        return False
     if titled and _headline(text, a, b):
         # A headline capitalises every word, so casing says nothing about a quote inside it.
         titled = False
@@ -426,6 +431,8 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         return True
     return cue and not _attributive(text, a, b)
 
+
+_PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)
 
 _SUBHEAD_FRAME = " \t—–-" + _S_OPEN + _S_CLOSE + _S_AMBIG
 

@@ -279,3 +279,11 @@ def test_slogan_or_show_name_before_hats_signs_ads_or_host_is_not_speech() -> No
         "The “Dock Talk” host said the ferry was “a lifeline” for the island."
     )
     assert texts(text) == ["a lifeline"]
+
+
+def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
+    text = (
+        "Forty percent of voters in the Avel survey chose “fair and open” as the top quality, "
+        "and 12% picked “not sure at all” instead."
+    )
+    assert texts(text) == []
