@@ -413,6 +413,8 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         # "had one message: “Stay Home.”" -- a colon introduces the quote.
         or before.rstrip(_ALL_MARKS + " ").endswith(":")
     )
+    if n_words == 1 and _nickname(text, a, b):
+        return False
     if not cue and (
         _PERCENT.search(text, max(lo, a - 50), a) or _PERCENT.search(text, b, min(hi, b + 50))
     ):
@@ -430,6 +432,19 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+def _nickname(text: str, a: int, b: int) -> bool:
+    """``Gov. Ana “Sunny” Ruiz``: a one-word quote between a first name and a surname."""
+    inner = text[a:b]
+    return (
+        inner[0].isupper()
+        and inner[-1].isalnum()
+        and not _headline(text, a, b)
+        and re.search(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.)\s*[\"'“‘]$", text[max(0, a - 20) : a])
+        is not None
+        and re.match(r"[\"'”’]\s*[A-Z][a-z]", text[b : b + 6]) is not None
+    )
 
 
 _PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)

@@ -287,3 +287,8 @@ def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
         "and 12% picked “not sure at all” instead."
     )
     assert texts(text) == []
+
+
+def test_one_word_nickname_between_first_name_and_surname_is_not_speech() -> None:
+    text = "The board was chaired by Thomas “Tug” Lind, who said the pier was “finished.”"
+    assert texts(text) == ["finished."]
