@@ -1242,6 +1242,11 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
         return k
     pron = cands[k][0].mention.span[0]
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and re.fullmatch(
+            r"\s*,\s*", masked[cands[j][1] : pron]
+        ):
+            return j  # "And in those nights, Lind wrote, he began saying “…”"
     if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
         return k  # "…, and he said", "which he called": a clause of the pronoun's own
     for j in range(k):
@@ -1251,7 +1256,7 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
 
 
 #: What opens the complement of a cue: "said (on Monday) that".
-_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b|\s*,")
 _OWN_CLAUSE_PRONOUN = re.compile(
     r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
 )

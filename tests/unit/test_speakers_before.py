@@ -148,6 +148,17 @@ def mentions(text: str) -> list[str | None]:
             "counts:\n\n“It costs too much and it takes too long.”",
             ["Ana Ruiz", "Ana Ruiz"],
         ),
+        (
+            # A pronoun's cue right after a named parenthetical cue is the named speaker's.
+            "And in those long nights, Ana Ruiz wrote, she began repeating to herself “one more "
+            "day, just one more day.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            "The move, Tom Lind explained, was the result of years of work, an effort he "
+            "concludes has given the party “a head start on everyone.”",
+            ["Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
