@@ -380,6 +380,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and masked[mention.span[1] : mention.span[1] + 1] == ","
             and _PLACE_BEFORE.search(masked, lo, mention.span[0])
+            and not _PERSON_APPOSITION.match(masked, mention.span[1])
         ):
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             return None
@@ -441,6 +442,21 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+#: ", the mayor,", ", a nurse at": a description that only a person takes ("In Avel, Ana Ruiz,
+#: the mayor, said" names Ruiz, not a state after the town).
+_PERSON_NOUNS = _wordset("""
+    mayor nurse teacher lawyer spokesman spokeswoman official senator governor director chairman
+    chairwoman president professor founder leader candidate minister secretary aide adviser
+    advisor judge worker farmer owner pastor veteran student resident retiree activist organizer
+    member
+    """)
+_PERSON_APPOSITION = re.compile(
+    r",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:

@@ -159,6 +159,11 @@ def mentions(text: str) -> list[str | None]:
             "concludes has given the party “a head start on everyone.”",
             ["Tom Lind"],
         ),
+        (
+            # A name after "in Town," with a person's description is no state.
+            "Speaking to reporters in Avel, Ana Ruiz, the mayor, called the pier “a wreck.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
