@@ -1043,6 +1043,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
+    agent = _naming_agent(masked, lo, qa, qb, hi)
+    if agent is not None:
+        return agent
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
@@ -1169,6 +1172,39 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None:
             return _Found(rule="f8", mention=mention, cue_pos=trail.start())
     return None
+
+
+#: A naming verb's participle right before the quote ("has been called “…” by", "labeled as a
+#: “…” by"): its agent, named after the quote, is the one who uses the words.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|dubbed|labeled|labelled|branded|described|termed|nicknamed|deemed|derided)"
+    r"(?:\s+as)?(?:\s+(?:the|a|an|it|them|him|her|this|that))?\s*$"
+)
+_BY_AGENT = re.compile(r"\s*,?\s*by\s+")
+
+
+def _naming_agent(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "The plan, called the “…” by its critics": the passive's agent after the quote speaks."""
+    if _NAMING_BEFORE.search(masked, max(lo, qa - 40), qa) is None:
+        return None
+    by = _BY_AGENT.match(masked, qb, hi)
+    if by is None:
+        return None
+    mention = _np_after(masked, by.end(), hi, any_det=True)
+    if mention is None:
+        bare = re.match(r"[A-Z][\w'’-]+|[a-z][\w'’-]+s\b", masked[by.end() : hi])
+        if bare is None or bare.group().lower() in _CUE_STOP | _PHRASE_BREAK:
+            return None
+        # "… by critics", "… by Democrats": a bare plural or name.
+        mention = _Mention((by.end(), by.end() + bare.end()), bare.group(), "role")
+    found = _Found(mention, by.start(), "by-agent")
+    acc = re.match(r"\s*,?\s*according\s+to\s+", masked[mention.span[1] : hi])
+    if acc is not None:
+        # "… labeled “…” by the ministry, according to two officials": the officials report it.
+        source = _acc_source(masked, mention.span[1] + acc.end(), hi)
+        if source is not None:
+            return replace(found, source=source.span)
+    return found
 
 
 _READS = re.compile(r"\breads\b")

@@ -1,0 +1,27 @@
+"""Speakers named after the quote, inside its sentence, or not at all. Fixtures are invented."""
+
+from __future__ import annotations
+
+from checking.quotes import extract_quotes
+from checking.speakers import attribute
+
+
+def mention_of(text: str, start: str) -> str | None:
+    """The speaker mention chosen for the quote whose text starts with ``start``."""
+    for q in attribute(text, extract_quotes(text)):
+        if q.text.startswith(start):
+            return text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None
+    raise AssertionError(f"no quote starting {start!r}")
+
+
+def test_passive_naming_agent_after_the_quote() -> None:
+    text = (
+        "The harbour levy has often been called a “tax on fishermen” by Tom Lind, a member of "
+        "the Avel council, and it will be debated again next week."
+    )
+    assert mention_of(text, "tax on") == "Tom Lind"
+    text = (
+        "While the ministry faced criticism for the inquiry — often labeled as a “fishing "
+        "expedition” by opponents — it seems likely Ana Ruiz will keep it open."
+    )
+    assert mention_of(text, "fishing") == "opponents"
