@@ -1158,6 +1158,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             if inv is not None and inv.kind in ("name", "role"):
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         mention = _np_before(masked, qb, cm.start())
+        if mention is not None and _SUBORDINATE_GAP.search(
+            masked,
+            max(qb, *(masked.rfind(c, qb, mention.span[0]) + 1 for c in ",@")),
+            mention.span[0],
+        ):
+            # "“…” policies, which he said …", "“…” when I ask": the cue belongs to a relative
+            # or subordinate clause about the quote, not to its speaker (one closed by a comma
+            # leaves the main clause's subject: "“…” because it pays, Lee said").
+            break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
         if cm.group().lower() in _INVERTING:
@@ -1207,6 +1216,12 @@ def _naming_agent(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | N
     return found
 
 
+#: A relative or subordinating word between a quote and a later cue's subject.
+_SUBORDINATE_GAP = re.compile(
+    r"\b(?:which|who|whom|whose|that|when|whenever|where|if|because|although|though|while|"
+    r"whether|until|unless|since|after|before)\b",
+    re.IGNORECASE,
+)
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")

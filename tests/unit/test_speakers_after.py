@@ -25,3 +25,18 @@ def test_passive_naming_agent_after_the_quote() -> None:
         "expedition” by opponents — it seems likely Ana Ruiz will keep it open."
     )
     assert mention_of(text, "fishing") == "opponents"
+
+
+def test_later_cue_in_a_relative_clause_does_not_name_the_speaker() -> None:
+    text = (
+        "At least twice, Ana Ruiz cited “Avel-first” policies, which she said had kept the "
+        "harbour open."
+    )
+    assert mention_of(text, "Avel-first") == "Ana Ruiz"
+    text = (
+        "On most days Tom Lind answers with his favourite “no comment” when I ask about the levy."
+    )
+    assert mention_of(text, "no comment") == "Tom Lind"
+    # A subordinate clause closed by a comma leaves the main clause's cue alone.
+    text = "“The levy stays” because it pays for the docks, Tom Lind said."
+    assert mention_of(text, "The levy") == "Tom Lind"
