@@ -1040,6 +1040,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
+    pressed = _past_verb_after(masked, q, lo, qa, p, hi)
+    if pressed is not None:
+        return pressed
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
@@ -1222,6 +1225,33 @@ _SUBORDINATE_GAP = re.compile(
     r"whether|until|unless|since|after|before)\b",
     re.IGNORECASE,
 )
+#: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
+_NAME_PAST = re.compile(
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
+    r"(?=\s*[.,;:])"
+)
+
+
+def _past_verb_after(masked: str, q: Quote, lo: int, qa: int, p: int, hi: int) -> _Found | None:
+    """“…?” Ode pressed. / “…!” she beamed.: after a quote that ends on a comma, question or
+    exclamation, its speaker may use any past-tense verb, not only a listed cue."""
+    if not (
+        q.text.rstrip()[-1:] in (",", "!", "?") or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+    ) or re.search(r"[A-Za-z]", masked[lo:qa]):
+        return None
+    # The sentence may have ended at the quote's "?" or "!": look on to the end of the line.
+    eol = masked.find("\n", p)
+    m = _NAME_PAST.match(masked, p, max(hi, eol if eol >= 0 else len(masked)))
+    if m is None:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    if mention.text in _PRONOUNS:
+        mention = _Mention(mention.span, mention.text, "pronoun")
+    return _Found(mention, m.end(1), "f3")
+
+
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")

@@ -40,3 +40,14 @@ def test_later_cue_in_a_relative_clause_does_not_name_the_speaker() -> None:
     # A subordinate clause closed by a comma leaves the main clause's cue alone.
     text = "“The levy stays” because it pays for the docks, Tom Lind said."
     assert mention_of(text, "The levy") == "Tom Lind"
+
+
+def test_any_past_tense_verb_after_a_question_names_the_speaker() -> None:
+    text = (
+        "“The levy is fair,” Tom Lind said.\n\n"
+        "“Would it be fair to the boat owners on the north quay?” Ruiz pressed. “Or only to "
+        "the ferry company?”\n\n"
+        "“I would say this,” Lind answered."
+    )
+    assert mention_of(text, "Would it") == "Ruiz"
+    assert mention_of(text, "Or only") == "Ruiz"
