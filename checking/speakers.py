@@ -265,7 +265,11 @@ class _CueWords:
 
     def _is_cue(self, s: str, m: re.Match[str]) -> bool:
         a = m.start()
-        return m.group().lower() in self.words and not (a > 0 and _WORD_RUN.match(s, a - 1))
+        return (
+            m.group().lower() in self.words
+            and not (a > 0 and _WORD_RUN.match(s, a - 1))
+            and not _false_cue(s, m)
+        )
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
@@ -277,6 +281,19 @@ class _CueWords:
     def match(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         m = _WORD_RUN.match(s, pos, len(s) if endpos is None else endpos)
         return m if m is not None and self._is_cue(s, m) else None
+
+
+_SO_BEFORE = re.compile(r"\b[Ss]o[- ]$")
+_BEGIN = _wordset("begin begins began begun beginning")
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _false_cue(s: str, m: re.Match[str]) -> bool:
+    """A cue word that is no speech here: "the so-called “…”", "began to" (a phase verb)."""
+    word = m.group().lower()
+    if word.startswith("call") and _SO_BEFORE.search(s, max(0, m.start() - 3), m.start()):
+        return True
+    return word in _BEGIN and _TO_AFTER.match(s, m.end()) is not None
 
 
 @lru_cache(maxsize=32)

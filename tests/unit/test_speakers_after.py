@@ -51,3 +51,12 @@ def test_any_past_tense_verb_after_a_question_names_the_speaker() -> None:
     )
     assert mention_of(text, "Would it") == "Ruiz"
     assert mention_of(text, "Or only") == "Ruiz"
+
+
+def test_so_called_is_not_a_cue() -> None:
+    text = (
+        "Ana Ruiz, too, is a cautious planner, warning that the noise after the so-called "
+        "harbour vote shows a need for “calm, steady and experienced leadership at the port "
+        "authority.”"
+    )
+    assert mention_of(text, "calm, steady") == "Ana Ruiz"
