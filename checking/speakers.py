@@ -888,6 +888,8 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
                 or low in _ROLE_NOUNS
             ):
                 end += 1
+            elif skip := _described_gap(toks, end):
+                end += skip
             else:
                 break
         while end > 0 and not _CAP.match(toks[end - 1].group()):
@@ -897,6 +899,20 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         a, b = toks[0].start(), toks[end - 1].end()
         return _Mention((a, b), masked[a:b], "name")
     return None
+
+
+def _described_gap(toks: list[re.Match[str]], end: int) -> int:
+    """How many lower-case words at ``end`` describe the name that follows them ("Former Avel
+    mayoral candidate Ana Ruiz": "mayoral candidate"); 0 when they do not."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks[k].group().islower():
+        if toks[k].group() in _CUE_STOP or toks[k].group() in _PHRASE_BREAK:
+            return 0
+        k += 1
+    if k == end or k >= len(toks) or not _CAP.match(toks[k].group()):
+        return 0
+    head = toks[k - 1].group().rstrip(".")
+    return k - end if head in TITLES or head in _ROLE_NOUNS else 0
 
 
 #: Lower-case words that may stand between a cue verb and a name ("said former Gov. Ann Lee",

@@ -14,6 +14,14 @@ def mention_of(text: str, start: str) -> str | None:
     raise AssertionError(f"no quote starting {start!r}")
 
 
+def speaker_of(text: str, start: str) -> str | None:
+    """The speaker named for the quote whose text starts with ``start``."""
+    for q in attribute(text, extract_quotes(text)):
+        if q.text.startswith(start):
+            return q.speaker
+    raise AssertionError(f"no quote starting {start!r}")
+
+
 def test_passive_naming_agent_after_the_quote() -> None:
     text = (
         "The harbour levy has often been called a “tax on fishermen” by Tom Lind, a member of "
@@ -60,3 +68,11 @@ def test_so_called_is_not_a_cue() -> None:
         "authority.”"
     )
     assert mention_of(text, "calm, steady") == "Ana Ruiz"
+
+
+def test_described_name_is_one_subject() -> None:
+    text = (
+        "Former Avel mayoral candidate Ana Ruiz laid out what was wrong with the plan to the "
+        "Harbour Gazette: “The levy hits the smallest boats first.”"
+    )
+    assert speaker_of(text, "The levy") == "Ana Ruiz"
