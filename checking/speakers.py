@@ -1289,7 +1289,17 @@ _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
-_TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,")
+#: does not end it.
+_CLAUSE_CHAR = (
+    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|"
+    + "|".join(
+        rf"(?<=\b{a})\."
+        for a in ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Jr", "Sr")
+    )
+    + ")"
+)
+_TRAILING_ACC = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 _ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
 
@@ -1328,12 +1338,12 @@ def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi:
     return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
-_REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+_REPORTED_BY = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 #: "…, reported the Gazette." / "…, the Gazette (first) reported.": the outlet ending the sentence.
 _OUTLET_AFTER = re.compile(
-    r"[^@.;:!?]*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
+    _CLAUSE_CHAR + r"*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
     r"[A-Z][\w'’-]*)\s*[.]"
-    r"|[^@.;:!?]*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
+    r"|" + _CLAUSE_CHAR + r"*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
     r"(?:first\s+|also\s+|later\s+)?(?:reported|reports)\s*[.]"
 )
 

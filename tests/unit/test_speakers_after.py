@@ -76,3 +76,16 @@ def test_described_name_is_one_subject() -> None:
         "Harbour Gazette: “The levy hits the smallest boats first.”"
     )
     assert speaker_of(text, "The levy") == "Ana Ruiz"
+
+
+def test_outlet_and_according_to_past_abbreviations() -> None:
+    text = (
+        "The strikers also chanted, “Save the quay,” pointing to the U.S. Navy’s plan for the "
+        "old pier, the Harbour Gazette reports."
+    )
+    assert mention_of(text, "Save the") == "the Harbour Gazette"
+    text = (
+        "Tom Lind called the levy “a tax on the poor” at a dinner hosted by Avel Fisheries "
+        "Inc., according to two guests."
+    )
+    assert mention_of(text, "a tax on") == "two guests"
