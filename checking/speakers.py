@@ -1079,7 +1079,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
-    agent = _naming_agent(masked, lo, qa, qb, hi)
+    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
     if agent is not None:
         return agent
     cands: list[tuple[_Found, int]] = []
@@ -1283,6 +1283,23 @@ def _past_verb_after(masked: str, q: Quote, lo: int, qa: int, p: int, hi: int) -
     if mention.text in _PRONOUNS:
         mention = _Mention(mention.span, mention.text, "pronoun")
     return _Found(mention, m.end(1), "f3")
+
+
+_AS_DESCRIBED = re.compile(
+    r"[^@.;:!?]{0,80}?\bas\s+(?:(?:first|once|later|famously|memorably)\s+)?"
+    r"(?:described|characteri[sz]ed|termed|called|phrased|put|recalled|defined)\s+by\s+"
+)
+
+
+def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "… being “…” — as described by Ana Ruiz —": the agent of the "as … by" aside."""
+    m = _AS_DESCRIBED.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None:
+        return None
+    return _Found(mention, m.end(), "by-agent")
 
 
 _READS = re.compile(r"\breads\b")

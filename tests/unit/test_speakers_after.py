@@ -89,3 +89,11 @@ def test_outlet_and_according_to_past_abbreviations() -> None:
         "Inc., according to two guests."
     )
     assert mention_of(text, "a tax on") == "two guests"
+
+
+def test_as_described_by_names_the_speaker() -> None:
+    text = (
+        "From her silence on the levy to being “plainly reckless” with the harbour budget – as "
+        "described by Tom Lind, the port auditor – many think Ana Ruiz has already lost the port."
+    )
+    assert speaker_of(text, "plainly") == "Tom Lind"
