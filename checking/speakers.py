@@ -1052,7 +1052,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
-    if cm and cm.group().lower() not in _OBJECT_VERBS:
+    if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
         mention = _np_after(masked, cm.end(), hi, any_det=True)
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
@@ -1300,6 +1300,12 @@ def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
     if mention is None:
         return None
     return _Found(mention, m.end(), "by-agent")
+
+
+def _participle(cm: re.Match[str]) -> bool:
+    """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
+    quote has the clause's subject before it; what follows it is its object, no speaker."""
+    return cm.group().lower().endswith("ing")
 
 
 _READS = re.compile(r"\breads\b")

@@ -97,3 +97,11 @@ def test_as_described_by_names_the_speaker() -> None:
         "described by Tom Lind, the port auditor – many think Ana Ruiz has already lost the port."
     )
     assert speaker_of(text, "plainly") == "Tom Lind"
+
+
+def test_participle_after_the_quote_is_not_an_inverted_cue() -> None:
+    text = (
+        "The Gazette put the cost at $2 million, which Tom Lind called “a disgrace,” blaming "
+        "Ana Ruiz."
+    )
+    assert speaker_of(text, "a disgrace") == "Tom Lind"
