@@ -270,7 +270,11 @@ class _CueWords:
 
     def _is_cue(self, s: str, m: re.Match[str]) -> bool:
         a = m.start()
-        return m.group().lower() in self.words and not (a > 0 and _WORD_RUN.match(s, a - 1))
+        return (
+            m.group().lower() in self.words
+            and not (a > 0 and _WORD_RUN.match(s, a - 1))
+            and not _false_cue(s, m)
+        )
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
@@ -282,6 +286,19 @@ class _CueWords:
     def match(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         m = _WORD_RUN.match(s, pos, len(s) if endpos is None else endpos)
         return m if m is not None and self._is_cue(s, m) else None
+
+
+_SO_BEFORE = re.compile(r"\b[Ss]o[- ]$")
+_BEGIN = _wordset("begin begins began begun beginning")
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _false_cue(s: str, m: re.Match[str]) -> bool:
+    """A cue word that is no speech here: "the so-called “…”", "began to" (a phase verb)."""
+    word = m.group().lower()
+    if word.startswith("call") and _SO_BEFORE.search(s, max(0, m.start() - 3), m.start()):
+        return True
+    return word in _BEGIN and _TO_AFTER.match(s, m.end()) is not None
 
 
 @lru_cache(maxsize=32)
@@ -931,6 +948,8 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
                 or low in _ROLE_NOUNS
             ):
                 end += 1
+            elif skip := _described_gap(toks, end):
+                end += skip
             else:
                 break
         while end > 0 and not _CAP.match(toks[end - 1].group()):
@@ -940,6 +959,20 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         a, b = toks[0].start(), toks[end - 1].end()
         return _Mention((a, b), masked[a:b], "name")
     return None
+
+
+def _described_gap(toks: list[re.Match[str]], end: int) -> int:
+    """How many lower-case words at ``end`` describe the name that follows them ("Former Avel
+    mayoral candidate Ana Ruiz": "mayoral candidate"); 0 when they do not."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks[k].group().islower():
+        if toks[k].group() in _CUE_STOP or toks[k].group() in _PHRASE_BREAK:
+            return 0
+        k += 1
+    if k == end or k >= len(toks) or not _CAP.match(toks[k].group()):
+        return 0
+    head = toks[k - 1].group().rstrip(".")
+    return k - end if head in TITLES or head in _ROLE_NOUNS else 0
 
 
 #: Lower-case words that may stand between a cue verb and a name ("said former Gov. Ann Lee",
@@ -1079,7 +1112,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
-    if cm and cm.group().lower() not in _OBJECT_VERBS:
+    if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
         mention = _np_after(masked, cm.end(), hi, any_det=True)
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
@@ -1100,9 +1133,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
+    pressed = _past_verb_after(masked, q, lo, qa, p, hi)
+    if pressed is not None:
+        return pressed
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
+    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
+    if agent is not None:
+        return agent
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
@@ -1235,6 +1274,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             if inv is not None and inv.kind in ("name", "role"):
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         mention = _np_before(masked, qb, cm.start())
+        if mention is not None and _SUBORDINATE_GAP.search(
+            masked,
+            max(qb, *(masked.rfind(c, qb, mention.span[0]) + 1 for c in ",@")),
+            mention.span[0],
+        ):
+            # "“…” policies, which he said …", "“…” when I ask": the cue belongs to a relative
+            # or subordinate clause about the quote, not to its speaker (one closed by a comma
+            # leaves the main clause's subject: "“…” because it pays, Lee said").
+            break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
         if cm.group().lower() in _INVERTING:
@@ -1312,11 +1360,110 @@ def _according_before(masked: str, lo: int, end: int) -> _Mention | None:
     return mention
 
 
+#: A naming verb's participle right before the quote ("has been called “…” by", "labeled as a
+#: “…” by"): its agent, named after the quote, is the one who uses the words.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|dubbed|labeled|labelled|branded|described|termed|nicknamed|deemed|derided)"
+    r"(?:\s+as)?(?:\s+(?:the|a|an|it|them|him|her|this|that))?\s*$"
+)
+_BY_AGENT = re.compile(r"\s*,?\s*by\s+")
+
+
+def _naming_agent(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "The plan, called the “…” by its critics": the passive's agent after the quote speaks."""
+    if _NAMING_BEFORE.search(masked, max(lo, qa - 40), qa) is None:
+        return None
+    by = _BY_AGENT.match(masked, qb, hi)
+    if by is None:
+        return None
+    mention = _np_after(masked, by.end(), hi, any_det=True)
+    if mention is None:
+        bare = re.match(r"[A-Z][\w'’-]+|[a-z][\w'’-]+s\b", masked[by.end() : hi])
+        if bare is None or bare.group().lower() in _CUE_STOP | _PHRASE_BREAK:
+            return None
+        # "… by critics", "… by Democrats": a bare plural or name.
+        mention = _Mention((by.end(), by.end() + bare.end()), bare.group(), "role")
+    found = _Found(mention, by.start(), "by-agent")
+    acc = re.match(r"\s*,?\s*according\s+to\s+", masked[mention.span[1] : hi])
+    if acc is not None:
+        # "… labeled “…” by the ministry, according to two officials": the officials report it.
+        source = _acc_source(masked, mention.span[1] + acc.end(), hi)
+        if source is not None:
+            return replace(found, source=source.span)
+    return found
+
+
+#: A relative or subordinating word between a quote and a later cue's subject.
+_SUBORDINATE_GAP = re.compile(
+    r"\b(?:which|who|whom|whose|that|when|whenever|where|if|because|although|though|while|"
+    r"whether|until|unless|since|after|before)\b",
+    re.IGNORECASE,
+)
+#: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
+_NAME_PAST = re.compile(
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
+    r"(?=\s*[.,;:])"
+)
+
+
+def _past_verb_after(masked: str, q: Quote, lo: int, qa: int, p: int, hi: int) -> _Found | None:
+    """“…?” Ode pressed. / “…!” she beamed.: after a quote that ends on a comma, question or
+    exclamation, its speaker may use any past-tense verb, not only a listed cue."""
+    if not (
+        q.text.rstrip()[-1:] in (",", "!", "?") or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+    ) or re.search(r"[A-Za-z]", masked[lo:qa]):
+        return None
+    # The sentence may have ended at the quote's "?" or "!": look on to the end of the line.
+    eol = masked.find("\n", p)
+    m = _NAME_PAST.match(masked, p, max(hi, eol if eol >= 0 else len(masked)))
+    if m is None:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    if mention.text in _PRONOUNS:
+        mention = _Mention(mention.span, mention.text, "pronoun")
+    return _Found(mention, m.end(1), "f3")
+
+
+_AS_DESCRIBED = re.compile(
+    r"[^@.;:!?]{0,80}?\bas\s+(?:(?:first|once|later|famously|memorably)\s+)?"
+    r"(?:described|characteri[sz]ed|termed|called|phrased|put|recalled|defined)\s+by\s+"
+)
+
+
+def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "… being “…” — as described by Ana Ruiz —": the agent of the "as … by" aside."""
+    m = _AS_DESCRIBED.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None:
+        return None
+    return _Found(mention, m.end(), "by-agent")
+
+
+def _participle(cm: re.Match[str]) -> bool:
+    """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
+    quote has the clause's subject before it; what follows it is its object, no speaker."""
+    return cm.group().lower().endswith("ing")
+
+
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
-_TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,")
+#: does not end it.
+_CLAUSE_CHAR = (
+    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|"
+    + "|".join(
+        rf"(?<=\b{a})\."
+        for a in ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Jr", "Sr")
+    )
+    + ")"
+)
+_TRAILING_ACC = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 _ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
 
@@ -1355,12 +1502,12 @@ def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi:
     return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
-_REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+_REPORTED_BY = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 #: "…, reported the Gazette." / "…, the Gazette (first) reported.": the outlet ending the sentence.
 _OUTLET_AFTER = re.compile(
-    r"[^@.;:!?]*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
+    _CLAUSE_CHAR + r"*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
     r"[A-Z][\w'’-]*)\s*[.]"
-    r"|[^@.;:!?]*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
+    r"|" + _CLAUSE_CHAR + r"*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
     r"(?:first\s+|also\s+|later\s+)?(?:reported|reports)\s*[.]"
 )
 
