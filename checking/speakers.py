@@ -1638,6 +1638,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
+    bare = _BARE_SUBJECT.search(masked, max(lo, cm.start() - 30), cm.start())
+    if bare is not None:
+        # "Yet another said, “…”": one of a group already described speaks.
+        return _Found(_Mention(bare.span(1), bare.group(1), "role"), cm.start())
     if word in _INVERTING:
         inv = _np_after(masked, cm.end(), hi)
         if inv is None:
@@ -1669,6 +1673,12 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
 
 
 _ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+
+
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
+    r"(?:\w+ly\s+)?$"
+)
 
 
 _WITH_ING = re.compile(

@@ -164,6 +164,11 @@ def mentions(text: str) -> list[str | None]:
             "Speaking to reporters in Avel, Ana Ruiz, the mayor, called the pier “a wreck.”",
             ["Ana Ruiz"],
         ),
+        (
+            # "Yet another said": a bare "another" is the subject of its cue.
+            "One aide said the race was close. Yet another said, “Ruiz is in a tough race.”",
+            ["another"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
