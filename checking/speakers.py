@@ -1722,6 +1722,9 @@ def _coordinated_subject(
     starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
+        if subj is not None and re.search(r"['’]s?$", subj.text):
+            # "Clinton’s right-hand woman rallied supporters": the owner's person noun.
+            subj = _owned_person(masked, subj, end) or subj
         if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
         nxt = re.match(
@@ -1731,6 +1734,23 @@ def _coordinated_subject(
         )
         if nxt is not None and nxt.group(1) not in _NOT_SUBJECT | {"and", "or"}:
             return _Found(subj, cue)
+    return None
+
+
+_OWNED_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _owned_person(masked: str, owner: _Mention, end: int) -> _Mention | None:
+    """A possessive subject and the person noun it owns, as one phrase ("Ana Ruiz’s right-hand
+    woman", "Lind’s campaign manager"), when a person noun follows within four words."""
+    pos = owner.span[1]
+    for _ in range(4):
+        m = _OWNED_WORD.match(masked, pos, end)
+        if m is None:
+            return None
+        pos = m.end()
+        if m.group(1) in _ROLE_NOUNS and m.group(1) not in _SPEECH_NOUNS:
+            return _Mention((owner.span[0], pos), masked[owner.span[0] : pos], "role")
     return None
 
 

@@ -169,6 +169,12 @@ def mentions(text: str) -> list[str | None]:
             "One aide said the race was close. Yet another said, “Ruiz is in a tough race.”",
             ["another"],
         ),
+        (
+            # A possessive subject and the person noun it owns open the participle's clause.
+            "In response to the plan, Ana Ruiz’s right-hand woman rallied supporters, saying: "
+            "“We have to be ready to stop him.”",
+            ["Ana Ruiz’s right-hand woman"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
