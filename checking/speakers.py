@@ -1601,6 +1601,11 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    carrier = _CARRIER_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if carrier is not None and word in ("saying", "said", "says", "reading", "read", "reads"):
+        # "Ruiz held up a sign saying “…”", "under a headline that said “…”": the thing that
+        # carries the words is their source.
+        return _Found(_Mention(carrier.span(1), carrier.group(1), "role"), cm.start())
     inverted = _inverted_aside(masked, cm, lo, qa, hi)
     if inverted is not None:
         return _Found(inverted, cm.start())
@@ -1678,6 +1683,13 @@ _ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s
 _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"
+)
+
+
+_CARRIER_BEFORE = re.compile(
+    r"\b((?:a|an|the|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
+    r"button|mug|mask)s?)\s+(?:that\s+|which\s+)?$"
 )
 
 

@@ -175,6 +175,15 @@ def mentions(text: str) -> list[str | None]:
             "“We have to be ready to stop him.”",
             ["Ana Ruiz’s right-hand woman"],
         ),
+        (
+            # A sign or headline that carries the words is their source.
+            "Ana Ruiz held up a sign saying “Save the pier.”",
+            ["a sign"],
+        ),
+        (
+            "Lind posted his reply under a headline that said, “Avel votes no.”",
+            ["a headline"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
