@@ -419,6 +419,14 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 break
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        if (
+            mention.kind == "name"
+            and re.search(r"\b(?:as|than|that)\s+$", left)
+            and _closes_aside(masked, lo, mention, "as")
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
+            return None
         if _BOUNDARY_BEFORE.search(left):
             return mention
         if (

@@ -184,6 +184,12 @@ def mentions(text: str) -> list[str | None]:
             "Lind posted his reply under a headline that said, “Avel votes no.”",
             ["a headline"],
         ),
+        (
+            # A name after "as" that closes a relative clause is the clause's complement.
+            "Tom Lind, who describes himself as Avelian, told the Gazette that the pier was "
+            "“a wreck.”",
+            ["Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
