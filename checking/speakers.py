@@ -1685,7 +1685,10 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
     return inv
 
 
-_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+_ADVERB_BEFORE = re.compile(
+    r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still|once\s+again|at\s+one\s+point|"
+    r"at\s+times|at\s+one\s+time|in\s+turn|in\s+the\s+process|in\s+part)\s+$"
+)
 
 
 _BARE_SUBJECT = re.compile(

@@ -190,6 +190,12 @@ def mentions(text: str) -> list[str | None]:
             "“a wreck.”",
             ["Tom Lind"],
         ),
+        (
+            # "…, at one point calling …": a participle after a short adverbial is the clause's.
+            "The effort stalled, and she has battled with the union over the budget, at one "
+            "point calling its leader a “liar.”",
+            ["she"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
