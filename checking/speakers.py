@@ -1705,7 +1705,9 @@ _CARRIER_BEFORE = re.compile(
 
 
 _WITH_ING = re.compile(
-    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|"
+    r"(?:one\s+of\s+)?(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+)"
+    r"\s+(?:\w+ly\s+)?[a-z]+ing\b"
 )
 
 
@@ -1713,14 +1715,21 @@ def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
     """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
     the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
     last = None
-    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.end()):
         last = m
     if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
         return None
     gap = masked[last.end() : cm.start()]
     if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
         return None
-    return _name_mention(masked, *last.span(1))
+    a, b = last.span(1)
+    if masked[a:b][:1].islower():
+        # "…, with one of her ads asking, “…”": a phrase that can speak.
+        head = masked[a:b].split()[-1].lower()
+        if head not in _ROLE_NOUNS and head.rstrip("s") not in _ROLE_NOUNS:
+            return None
+        return _Mention((a, b), masked[a:b], "role")
+    return _name_mention(masked, a, b)
 
 
 _CLAUSE_BREAK = re.compile(

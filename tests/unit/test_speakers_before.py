@@ -196,6 +196,12 @@ def mentions(text: str) -> list[str | None]:
             "point calling its leader a “liar.”",
             ["she"],
         ),
+        (
+            # An absolute "with" clause whose own participle is the cue.
+            "Ruiz and her backers tried to tie Lind to the mayor, with one of her ads asking, "
+            "“Is Tom Lind fit to serve?”",
+            ["one of her ads"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
