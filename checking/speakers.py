@@ -1609,6 +1609,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    issuer = _issuer_of(masked, lo, cm)
+    if issuer is not None:
+        return _Found(issuer, cm.start())
     carrier = _CARRIER_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
     if carrier is not None and word in ("saying", "said", "says", "reading", "read", "reads"):
         # "Ruiz held up a sign saying “…”", "under a headline that said “…”": the thing that
@@ -1695,6 +1698,28 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"
 )
+
+
+_ISSUED_THING = re.compile(
+    r"\b([a-z]+)\s+(?:out\s+)?(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|email|e-mail|letter|memo|message|video|ad|advertisement|tweet|post|"
+    r"note|op-ed|fundraising\s+appeal|appeal|report)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday|late\s+\w+|earlier))?\s+$"
+)
+
+
+def _issuer_of(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A participle cue on a statement someone issued ("Lind, who …, issued a statement Tuesday
+    saying, “…”"): the issuer, the subject of the verb before the statement."""
+    if not cm.group().lower().endswith("ing"):
+        return None
+    m = _ISSUED_THING.search(masked, max(lo, cm.start() - 90), cm.start())
+    if m is None or m.group(1) in _NOT_SUBJECT or m.group(1) in _CUE_STOP:
+        return None
+    mention = _np_before(masked, lo, m.start(1))
+    if mention is None or mention.kind not in ("name", "role", "pronoun", "relative"):
+        return None
+    return mention
 
 
 _CARRIER_BEFORE = re.compile(

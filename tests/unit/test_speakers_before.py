@@ -202,6 +202,12 @@ def mentions(text: str) -> list[str | None]:
             "“Is Tom Lind fit to serve?”",
             ["one of her ads"],
         ),
+        (
+            # A participle on a statement someone issued is the issuer's.
+            "Mr. Lind, who said last week that a judge in the case was biased against him, "
+            "issued a statement Tuesday saying, “I do not feel that heritage matters.”",
+            ["Mr. Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
