@@ -420,6 +420,15 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         if (
+            mention.kind == "role"
+            and _abstract(mention)
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Rubio, whose hometown … as the sea level rises, argues": a thing ending the
+            # relative clause is no subject; the phrase the clause describes speaks.
+            return None
+        if (
             mention.kind == "name"
             and re.search(r"\b(?:as|than|that)\s+$", left)
             and _closes_aside(masked, lo, mention, "as")

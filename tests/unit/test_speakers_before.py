@@ -208,6 +208,12 @@ def mentions(text: str) -> list[str | None]:
             "issued a statement Tuesday saying, “I do not feel that heritage matters.”",
             ["Mr. Lind"],
         ),
+        (
+            # A thing ending a relative clause before the cue is no subject.
+            "Tom Lind, whose hometown, Avel, is likely to be underwater as the ice melts and the "
+            "sea level rises, argues that the plan will “destroy our economy.”",
+            ["Tom Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
