@@ -1165,6 +1165,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if candidate is not None:
             cands.append((candidate, cm.end()))
     if not cands:
+        by_as = _AGENT_AS.search(masked, max(lo, qa - 120), qa)
+        if by_as is not None:
+            # "an option seen by organizers as a “lifeboat”": the agent of the passive speaks.
+            mention = _np_after(masked, by_as.start(1) - 1, qa, any_det=True)
+            if mention is None:
+                a, b = by_as.span(1)
+                mention = _Mention((a, b), masked[a:b], "role")
+            return _Found(mention, by_as.start(), "before")
+    if not cands:
         rd = _READS_BEFORE.search(masked, max(lo, qa - 40), qa)
         if rd is not None:
             # "At the bottom it reads, “…”", "The sign reads: “…”".
@@ -1466,6 +1475,12 @@ def _participle(cm: re.Match[str]) -> bool:
     return cm.group().lower().endswith("ing")
 
 
+_AGENT_AS = re.compile(
+    r"\b(?:seen|viewed|regarded|known|described|characterized|characterised|labeled|labelled|"
+    r"dubbed|branded|derided|hailed|touted|denounced|criticized|criticised|praised|"
+    r"mocked|ridiculed|dismissed|cast|portrayed|painted)\s+(?:\w+ly\s+)?by\s+"
+    r"((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+as(?:\s+(?:an?|the))?\s*@*$"
+)
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")

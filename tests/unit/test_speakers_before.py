@@ -214,6 +214,12 @@ def mentions(text: str) -> list[str | None]:
             "sea level rises, argues that the plan will “destroy our economy.”",
             ["Tom Lind"],
         ),
+        (
+            # The agent of "seen by X as “…”" speaks.
+            "The talks will also focus on getting a third candidate on state ballots, an option "
+            "seen by organizers as a “lifeboat for the party and its voters.”",
+            ["organizers"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
