@@ -1633,6 +1633,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    restrictive = _restrictive_who(masked, lo, cm)
+    if restrictive is not None:
+        return _Found(restrictive, cm.start())
     issuer = _issuer_of(masked, lo, cm)
     if issuer is not None:
         return _Found(issuer, cm.start())
@@ -1722,6 +1725,22 @@ _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"
 )
+
+
+_WHO_BEFORE = re.compile(r"(?<=[\w'’])\s+(who)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+
+
+def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A "who" with no comma before it, right before the cue: "an actor who promises that …",
+    "this tweet from Ana Ruiz who wrote, “…”" — the relative pronoun, standing for the person
+    phrase before it, is the cue's subject."""
+    m = _WHO_BEFORE.search(masked, max(lo, cm.start() - 20), cm.start())
+    if m is None or _cue_regex(CUE_VERBS).search(masked, lo, m.start()):
+        return None  # after a cue of its own, the sentence's speaker reports on the person
+    head = _np_at_end(masked[lo : m.start()], lo)
+    if head is None or head.kind not in ("name", "role") or _abstract(head):
+        return None
+    return _Mention(m.span(1), head.text, "relative")
 
 
 _ISSUED_THING = re.compile(

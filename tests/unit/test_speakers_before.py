@@ -220,6 +220,12 @@ def mentions(text: str) -> list[str | None]:
             "seen by organizers as a “lifeboat for the party and its voters.”",
             ["organizers"],
         ),
+        (
+            # A "who" with no comma right before the cue is the cue's subject.
+            "Cyber experts have been circulating a passage from the memoirs of a former Avel "
+            "spymaster who wrote about the “creative use of forgeries” in such leaks.",
+            ["who"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
