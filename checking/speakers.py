@@ -1774,7 +1774,7 @@ _CARRIER_BEFORE = re.compile(
 
 _WITH_ING = re.compile(
     r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|"
-    r"(?:one\s+of\s+)?(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+)"
+    r"(?:one\s+of\s+)?(?:the|a|an|his|her|their|its)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)"
     r"\s+(?:\w+ly\s+)?[a-z]+ing\b"
 )
 
@@ -1792,9 +1792,12 @@ def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
         return None
     a, b = last.span(1)
     if masked[a:b][:1].islower():
-        # "…, with one of her ads asking, “…”": a phrase that can speak.
-        head = masked[a:b].split()[-1].lower()
-        if head not in _ROLE_NOUNS and head.rstrip("s") not in _ROLE_NOUNS:
+        # "…, with one of her ads asking, “…”", "with the campaign of the former senator from
+        # Avel saying …": a phrase that can speak.
+        words = [w.lower() for w in masked[a:b].split()]
+        if re.search(r"[.;!?]\s", masked[a:b]) or not any(
+            w in _ROLE_NOUNS or w.rstrip("s") in _ROLE_NOUNS for w in words
+        ):
             return None
         return _Mention((a, b), masked[a:b], "role")
     return _name_mention(masked, a, b)

@@ -226,6 +226,12 @@ def mentions(text: str) -> list[str | None]:
             "spymaster who wrote about the “creative use of forgeries” in such leaks.",
             ["who"],
         ),
+        (
+            # A longer phrase heading an absolute "with" clause.
+            "And Ana Ruiz turned on Lind, with the campaign of the former mayor of Avel saying "
+            "Lind was “not a real reformer.”",
+            ["the campaign of the former mayor of Avel"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
