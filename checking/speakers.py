@@ -1159,6 +1159,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
     if agent is not None:
         return agent
+    dash_label = _DASH_LABEL.search(masked, max(lo, qa - 60), qa)
+    if dash_label is not None and dash_label.group(1).split()[0] not in _STOP_CAPS:
+        # "Pollsters agree - Ana Ruiz: “…”": a roundup's speaker label after a dash.
+        a, b = dash_label.span(1)
+        return _Found(_Mention((a, b), masked[a:b], "name"), b, "f5")
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
@@ -1475,6 +1480,7 @@ def _participle(cm: re.Match[str]) -> bool:
     return cm.group().lower().endswith("ing")
 
 
+_DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")
 _AGENT_AS = re.compile(
     r"\b(?:seen|viewed|regarded|known|described|characterized|characterised|labeled|labelled|"
     r"dubbed|branded|derided|hailed|touted|denounced|criticized|criticised|praised|"

@@ -232,6 +232,11 @@ def mentions(text: str) -> list[str | None]:
             "Lind was “not a real reformer.”",
             ["the campaign of the former mayor of Avel"],
         ),
+        (
+            # A roundup's speaker label after a dash wins over the cue before it.
+            "Pollsters agree - Ana Ruiz: “Keep on calling voters as late as possible.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
