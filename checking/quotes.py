@@ -491,7 +491,7 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
     """``NEW SHOW—“Gallery opens on the pier,” by Ann Lee of the Courier``: a linked story's
     headline with its byline, as newsletters list them, not something anyone said. The quote must
     open its paragraph or follow a dash or colon, and be followed by a comma and "by Name"."""
-    if _BYLINE_AFTER.match(text, b) is None or "," not in text[b - 1 : b + 3]:
+    if _BYLINE_AFTER.match(text, b) is None or "," not in text[max(a, b - 2) : b + 3]:
         return False
     para_lo = text.rfind("\n", 0, a) + 1
     return _LABEL_BEFORE.search(text, para_lo, a) is not None

@@ -292,3 +292,8 @@ def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
 def test_one_word_nickname_between_first_name_and_surname_is_not_speech() -> None:
     text = "The board was chaired by Thomas “Tug” Lind, who said the pier was “finished.”"
     assert texts(text) == ["finished."]
+
+
+def test_listed_headline_ending_in_a_nested_quote_before_its_byline() -> None:
+    text = 'PIER WATCH—"The ferry board picks the ‘Blue Line,’" by Tom Lind of the Courier.'
+    assert texts(text) == []
