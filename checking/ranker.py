@@ -114,7 +114,9 @@ NAME_CONFIDENCE = 0.9
 #: about 98% of the time; the ranker does not improve them, so it skips them, for speed); and the
 #: subject of the clause that holds a scare quote ("… after Ruiz drafted “a fair deal”"), which
 #: it leaves as often right as wrong (cross-validated on train: 0.9304 either way).
-FIRM_RULES = frozenset(("f1", "f2", "f3", "label", "signature", "inherit-para", "nearest-subject"))
+FIRM_RULES = frozenset(
+    ("f1", "f2", "f3", "label", "signature", "inherit-para", "nearest-subject", "by-agent")
+)
 _NEVER_SPEAKS = frozenset(("passA", "objB"))
 _PASSIVE = sp._wordset("was were is are been be being")
 #: The "nobody here" option: chosen when no candidate looks like the speaker.

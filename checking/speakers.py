@@ -83,6 +83,11 @@ _NOUN_FORMS = _wordset(
     "terms cries repeats records"
 )
 CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
+#: Nouns far more often than cues ("the term “…”", "under fire"), and verbs of speech that
+#: news copy uses for a pressed or a sour remark.
+CUE_VERBS = (CUE_VERBS | _inflections(_wordset("press question confide snipe gripe"))) - _wordset(
+    "term fire"
+)
 
 #: Honorifics and offices that precede a name and are not part of it.
 TITLES: frozenset[str] = _wordset("""
@@ -265,7 +270,11 @@ class _CueWords:
 
     def _is_cue(self, s: str, m: re.Match[str]) -> bool:
         a = m.start()
-        return m.group().lower() in self.words and not (a > 0 and _WORD_RUN.match(s, a - 1))
+        return (
+            m.group().lower() in self.words
+            and not (a > 0 and _WORD_RUN.match(s, a - 1))
+            and not _false_cue(s, m)
+        )
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
@@ -277,6 +286,19 @@ class _CueWords:
     def match(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         m = _WORD_RUN.match(s, pos, len(s) if endpos is None else endpos)
         return m if m is not None and self._is_cue(s, m) else None
+
+
+_SO_BEFORE = re.compile(r"\b[Ss]o[- ]$")
+_BEGIN = _wordset("begin begins began begun beginning")
+_TO_AFTER = re.compile(r"\s+to\b")
+
+
+def _false_cue(s: str, m: re.Match[str]) -> bool:
+    """A cue word that is no speech here: "the so-called “…”", "began to" (a phase verb)."""
+    word = m.group().lower()
+    if word.startswith("call") and _SO_BEFORE.search(s, max(0, m.start() - 3), m.start()):
+        return True
+    return word in _BEGIN and _TO_AFTER.match(s, m.end()) is not None
 
 
 @lru_cache(maxsize=32)
@@ -298,7 +320,11 @@ _ADVERBIAL_TAIL = re.compile(
     # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
     r"(?:was|were|is|are)\s+(?:quick|prompted|moved|careful|eager|keen|happy|forced)\s+to|"
     r"(?:went|goes|go|going)\s+on\s+to|(?:decided|chose|hastened|proceeded|went)\s+to|"
-    r"began\s+by|ended\s+by))+\s*$",
+    r"began\s+by|ended\s+by|"
+    # "Lee in her convention speech called", "Lee kept asking": the subject of the past cue.
+    r"in\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:speech|address|remarks|statement|"
+    r"interview|testimony|book|memoir|column|letter|post|op-ed|ad|appearance)|"
+    r"kept|keeps|keep|went\s+on))+\s*$",
     re.IGNORECASE,
 )
 
@@ -409,6 +435,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and prev is not None
             and prev.group(1).lower() not in _NOT_SUBJECT
+            and not _closes_aside(masked, lo, mention, prev.group(1))
         ):
             return mention
         return None
@@ -416,7 +443,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     deferred: _Mention | None = None
     for cand in candidates:
         mention = accept(cand)
-        if mention is None:
+        if mention is None or (deferred is not None and mention.span == deferred.span):
+            # "Lind, a harbour pilot, quietly told": the apposition again, after the adverb.
             continue
         if (
             deferred is None
@@ -430,6 +458,16 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
+    """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
+    endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
+    return (
+        prev.islower()
+        and masked[mention.span[1] : mention.span[1] + 1] == ","
+        and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
+    )
 
 
 def _quoted_title(masked: str, span: Span) -> bool:
@@ -511,6 +549,10 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
+        owner = _possessive_owner(s2, toks, j)
+        if owner is not None:
+            # "Lind’s spokeswoman", "Tom Lind’s campaign manager": the owner opens the phrase.
+            return _Mention((offset + owner, offset + last.end()), s2[owner : last.end()], "role")
         last_who = j == len(toks) - 1 and w in ("who", "that")  # "the groups who wrote"
         if (
             w in _CUE_STOP
@@ -540,6 +582,25 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+def _possessive_owner(s: str, toks: list[re.Match[str]], j: int) -> int | None:
+    """Where the capitalised owner ending in ``toks[j]`` ("Tom Lind’s") starts, when a
+    lower-case phrase headed by a person noun follows it; else None."""
+    w = toks[j].group()
+    if j >= len(toks) - 1 or not _CAP.match(w) or not re.search(r"\w['’]s$", w):
+        return None
+    if w[:-2] in _STOP_CAPS or not any(t.group().lower() in _ROLE_NOUNS for t in toks[j + 1 :]):
+        return None
+    k = j
+    while (
+        k > 0
+        and not s[toks[k - 1].end() : toks[k].start()].strip()
+        and _CAP.match(toks[k - 1].group())
+        and toks[k - 1].group() not in _STOP_CAPS
+    ):
+        k -= 1
+    return toks[k].start()
 
 
 _NUMBER_WORDS = (
@@ -871,6 +932,8 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
                 or low in _ROLE_NOUNS
             ):
                 end += 1
+            elif skip := _described_gap(toks, end):
+                end += skip
             else:
                 break
         while end > 0 and not _CAP.match(toks[end - 1].group()):
@@ -880,6 +943,20 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         a, b = toks[0].start(), toks[end - 1].end()
         return _Mention((a, b), masked[a:b], "name")
     return None
+
+
+def _described_gap(toks: list[re.Match[str]], end: int) -> int:
+    """How many lower-case words at ``end`` describe the name that follows them ("Former Avel
+    mayoral candidate Ana Ruiz": "mayoral candidate"); 0 when they do not."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks[k].group().islower():
+        if toks[k].group() in _CUE_STOP or toks[k].group() in _PHRASE_BREAK:
+            return 0
+        k += 1
+    if k == end or k >= len(toks) or not _CAP.match(toks[k].group()):
+        return 0
+    head = toks[k - 1].group().rstrip(".")
+    return k - end if head in TITLES or head in _ROLE_NOUNS else 0
 
 
 #: Lower-case words that may stand between a cue verb and a name ("said former Gov. Ann Lee",
@@ -1019,7 +1096,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
-    if cm and cm.group().lower() not in _OBJECT_VERBS:
+    if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
         mention = _np_after(masked, cm.end(), hi, any_det=True)
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
@@ -1040,9 +1117,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
+    pressed = _past_verb_after(masked, q, lo, qa, p, hi)
+    if pressed is not None:
+        return pressed
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
+    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
+    if agent is not None:
+        return agent
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
@@ -1067,7 +1150,14 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         while k > 0:
             inner = cands[k][0].mention.span[0]
             outer_end = cands[k - 1][1]
-            if inner >= outer_end and _NESTED_GAP.fullmatch(masked, outer_end, inner):
+            if (
+                inner >= outer_end
+                and (
+                    _NESTED_GAP.fullmatch(masked, outer_end, inner)
+                    or _REMARKS_GAP.fullmatch(masked, outer_end, inner)
+                )
+                and not _OWN_CLAUSE_OPENER.match(masked, outer_end, inner)
+            ):
                 k -= 1
                 continue
             break
@@ -1081,6 +1171,19 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
                 k = j
                 break
+        k = _named_over_pronoun(masked, cands, k)
+        if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
+            # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
+            # by the plain cue before it, or by "according to Lee, the press would call him …".
+            if k > 0:
+                if not _MODAL_BEFORE.search(
+                    masked, max(lo, cands[k - 1][0].cue_pos - 30), cands[k - 1][0].cue_pos
+                ):
+                    k -= 1
+            else:
+                acc_mod = _according_before(masked, lo, cands[k][0].mention.span[0])
+                if acc_mod is not None:
+                    return _Found(acc_mod, cands[k][0].cue_pos, "f4")
         said_what = cands[k][0].mention
         if said_what.kind == "pronoun" and _WHAT_BEFORE.search(
             masked, max(lo, said_what.span[0] - 8), said_what.span[0]
@@ -1107,7 +1210,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
-        mention = _np_after(masked, lo + acc2.end(), qa, any_det=True)
+        mention = _acc_lead(masked, lo + acc2.end(), qa)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
@@ -1155,6 +1258,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             if inv is not None and inv.kind in ("name", "role"):
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
         mention = _np_before(masked, qb, cm.start())
+        if mention is not None and _SUBORDINATE_GAP.search(
+            masked,
+            max(qb, *(masked.rfind(c, qb, mention.span[0]) + 1 for c in ",@")),
+            mention.span[0],
+        ):
+            # "“…” policies, which he said …", "“…” when I ask": the cue belongs to a relative
+            # or subordinate clause about the quote, not to its speaker (one closed by a comma
+            # leaves the main clause's subject: "“…” because it pays, Lee said").
+            break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
         if cm.group().lower() in _INVERTING:
@@ -1171,11 +1283,166 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     return None
 
 
+def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A pronoun's cue after a named speaker's cue in the same sentence reports on that speaker:
+    "Lind said Ode had told the board that he would not allow “…”" is Lind's, the outer speaker,
+    whom the pronoun most often stands for."""
+    if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
+        return k
+    pron = cands[k][0].mention.span[0]
+    if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
+        return k  # "…, and he said", "which he called": a clause of the pronoun's own
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and _THAT_AFTER_CUE.match(masked, cands[j][1], pron):
+            return j
+    return k
+
+
+#: What opens the complement of a cue: "said (on Monday) that".
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_OWN_CLAUSE_PRONOUN = re.compile(
+    r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
+)
+
+
+def _acc_lead(masked: str, pos: int, qa: int) -> _Mention | None:
+    """The source after a leading "according to": "According to her aides, Ruiz was “…”" is
+    the aides', not an apposition naming them (a name after the comma is the clause's subject
+    when a verb, not another comma, follows it)."""
+    mention = _np_after(masked, pos, qa, any_det=True)
+    if (
+        mention is None
+        or mention.kind != "name"
+        or masked[mention.span[1] : mention.span[1] + 1] == ","
+    ):
+        return mention
+    m = _NP_AFTER.match(masked, pos, qa)
+    if m is None or not m.group("det") or m.end("det") >= mention.span[0]:
+        return mention
+    a, b = m.span("det")
+    return _Mention((a, b), masked[a:b], "role")
+
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may|must|[’']ll)\s+(?:\w+ly\s+|not\s+|never\s+)?$"
+)
+
+
+def _according_before(masked: str, lo: int, end: int) -> _Mention | None:
+    """The source of an "according to X," that opens the clause ending at ``end``."""
+    accs = list(re.finditer(r"according\s+to\s+", masked[lo:end], re.IGNORECASE))
+    if not accs:
+        return None
+    mention = _np_after(masked, lo + accs[-1].end(), end, any_det=True)
+    if mention is None or mention.kind not in ("name", "role"):
+        return None
+    return mention
+
+
+#: A naming verb's participle right before the quote ("has been called “…” by", "labeled as a
+#: “…” by"): its agent, named after the quote, is the one who uses the words.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|dubbed|labeled|labelled|branded|described|termed|nicknamed|deemed|derided)"
+    r"(?:\s+as)?(?:\s+(?:the|a|an|it|them|him|her|this|that))?\s*$"
+)
+_BY_AGENT = re.compile(r"\s*,?\s*by\s+")
+
+
+def _naming_agent(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "The plan, called the “…” by its critics": the passive's agent after the quote speaks."""
+    if _NAMING_BEFORE.search(masked, max(lo, qa - 40), qa) is None:
+        return None
+    by = _BY_AGENT.match(masked, qb, hi)
+    if by is None:
+        return None
+    mention = _np_after(masked, by.end(), hi, any_det=True)
+    if mention is None:
+        bare = re.match(r"[A-Z][\w'’-]+|[a-z][\w'’-]+s\b", masked[by.end() : hi])
+        if bare is None or bare.group().lower() in _CUE_STOP | _PHRASE_BREAK:
+            return None
+        # "… by critics", "… by Democrats": a bare plural or name.
+        mention = _Mention((by.end(), by.end() + bare.end()), bare.group(), "role")
+    found = _Found(mention, by.start(), "by-agent")
+    acc = re.match(r"\s*,?\s*according\s+to\s+", masked[mention.span[1] : hi])
+    if acc is not None:
+        # "… labeled “…” by the ministry, according to two officials": the officials report it.
+        source = _acc_source(masked, mention.span[1] + acc.end(), hi)
+        if source is not None:
+            return replace(found, source=source.span)
+    return found
+
+
+#: A relative or subordinating word between a quote and a later cue's subject.
+_SUBORDINATE_GAP = re.compile(
+    r"\b(?:which|who|whom|whose|that|when|whenever|where|if|because|although|though|while|"
+    r"whether|until|unless|since|after|before)\b",
+    re.IGNORECASE,
+)
+#: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
+_NAME_PAST = re.compile(
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
+    r"(?=\s*[.,;:])"
+)
+
+
+def _past_verb_after(masked: str, q: Quote, lo: int, qa: int, p: int, hi: int) -> _Found | None:
+    """“…?” Ode pressed. / “…!” she beamed.: after a quote that ends on a comma, question or
+    exclamation, its speaker may use any past-tense verb, not only a listed cue."""
+    if not (
+        q.text.rstrip()[-1:] in (",", "!", "?") or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+    ) or re.search(r"[A-Za-z]", masked[lo:qa]):
+        return None
+    # The sentence may have ended at the quote's "?" or "!": look on to the end of the line.
+    eol = masked.find("\n", p)
+    m = _NAME_PAST.match(masked, p, max(hi, eol if eol >= 0 else len(masked)))
+    if m is None:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    if mention.text in _PRONOUNS:
+        mention = _Mention(mention.span, mention.text, "pronoun")
+    return _Found(mention, m.end(1), "f3")
+
+
+_AS_DESCRIBED = re.compile(
+    r"[^@.;:!?]{0,80}?\bas\s+(?:(?:first|once|later|famously|memorably)\s+)?"
+    r"(?:described|characteri[sz]ed|termed|called|phrased|put|recalled|defined)\s+by\s+"
+)
+
+
+def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "… being “…” — as described by Ana Ruiz —": the agent of the "as … by" aside."""
+    m = _AS_DESCRIBED.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None:
+        return None
+    return _Found(mention, m.end(), "by-agent")
+
+
+def _participle(cm: re.Match[str]) -> bool:
+    """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
+    quote has the clause's subject before it; what follows it is its object, no speaker."""
+    return cm.group().lower().endswith("ing")
+
+
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
-_TRAILING_ACC = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,")
+#: does not end it.
+_CLAUSE_CHAR = (
+    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|"
+    + "|".join(
+        rf"(?<=\b{a})\."
+        for a in ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Jr", "Sr")
+    )
+    + ")"
+)
+_TRAILING_ACC = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 _ACC_PHRASE = re.compile(r"[^,.;:!?@\n]{2,100}")
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
 
@@ -1214,12 +1481,12 @@ def _according_source(masked: str, found: _Found, lo: int, qa: int, qb: int, hi:
     return replace(found, source=outlet.span, rule=found.rule + "-acc")
 
 
-_REPORTED_BY = re.compile(r"[^@.;:!?]*?,?\s+according\s+to\s+")
+_REPORTED_BY = re.compile(_CLAUSE_CHAR + r"*?,?\s+according\s+to\s+")
 #: "…, reported the Gazette." / "…, the Gazette (first) reported.": the outlet ending the sentence.
 _OUTLET_AFTER = re.compile(
-    r"[^@.;:!?]*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
+    _CLAUSE_CHAR + r"*?,\s+(?:reported|reports)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}"
     r"[A-Z][\w'’-]*)\s*[.]"
-    r"|[^@.;:!?]*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
+    r"|" + _CLAUSE_CHAR + r"*?,\s+(?P<before>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)\s+"
     r"(?:first\s+|also\s+|later\s+)?(?:reported|reports)\s*[.]"
 )
 
@@ -1266,6 +1533,21 @@ _AS_PUT_IT = re.compile(
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
 
 
+#: "Lee said as the crowd chanted “…”": a conjunction opens a clause with its own speaker.
+_OWN_CLAUSE_OPENER = re.compile(
+    r"\s*,?\s*(?:as|when|while|but|because|before|after|although|though|until|whereas)\b",
+    re.IGNORECASE,
+)
+#: "said in her remarks that", "wrote on Twitter on Monday that": a setting between a cue and
+#: the clause it reports, whose subject is still inside the cue's complement.
+_REMARKS_GAP = re.compile(
+    r"\s*(?:(?:in|on|at|during)\s+(?:his|her|their|its|a|an|the)?\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:remarks|speech|statement|interview|address|letter|email|post|tweet|Twitter|Facebook|"
+    r"testimony|book|op-ed|column|news\s+conference|press\s+conference|rally|hearing|debate)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\s*,?\s*)+that\s+(?:[A-Za-z][\w'’.-]*\s+){0,2}"
+)
+
+
 #: Cue verbs whose subject may follow them ("said the envoy", "added Smith").
 _INVERTING = _wordset(
     "said says say added adds wrote writes continued continues explained explains noted notes "
@@ -1298,12 +1580,22 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    inverted = _inverted_aside(masked, cm, lo, qa, hi)
+    if inverted is not None:
+        return _Found(inverted, cm.start())
+    with_subj = _with_subject(masked, lo, cm)
+    if with_subj is not None:
+        return _Found(with_subj, cm.start())
     conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
     if conj is not None:
         # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
+    if adverb is not None:
+        # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
+        before = before[: adverb.start()]
     if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
@@ -1339,6 +1631,42 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         ):
             return _Found(inv, cm.start())
     return None
+
+
+def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Mention | None:
+    """An inverted cue set off by commas before the quote in its sentence: "The plan, says Ana
+    Ruiz, “…”" is Ruiz's, not the plan's."""
+    if cm.group().lower() not in _INVERTING or not re.search(r",\s*$", masked[lo : cm.start()]):
+        return None
+    inv = _np_after(masked, cm.end(), hi)
+    if inv is None or inv.kind not in ("name", "role") or inv.span[1] > qa:
+        return None
+    if not re.fullmatch(r"\s*,(?:[^@;.!?]|\.(?!\s))*", masked[inv.span[1] : qa]):
+        # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
+        return None
+    return inv
+
+
+_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+
+
+_WITH_ING = re.compile(
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+)
+
+
+def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
+    the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
+    last = None
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+        last = m
+    if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
+        return None
+    gap = masked[last.end() : cm.start()]
+    if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
+        return None
+    return _name_mention(masked, *last.span(1))
 
 
 _CLAUSE_BREAK = re.compile(
@@ -1698,6 +2026,10 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        poll = _poll_source(masked, lo, a, mention)
+        if poll is not None and mention is not None:
+            # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
+            found = _Found(mention, a, rule, source=poll)
         if ranking is not None:
             ruled = (
                 found.source
@@ -1778,6 +2110,25 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+_LEADING_POLL = re.compile(
+    r"[\s@\"“‘'(]*(?:In|According\s+to)\s+((?:a|an|the|one|this|that|their|its)\s+"
+    r"[^,;:@\n]{0,80}?\b(?:poll|survey)\b[^,;:@\n]{0,60}?),\s"
+)
+
+
+def _poll_source(masked: str, lo: int, qa: int, mention: _Mention | None) -> Span | None:
+    """The poll that opens the sentence when its respondents speak ("In a Gazette poll, 60
+    percent of voters said …", "…, most said they"): the poll is the quote's source."""
+    if mention is None or mention.kind not in ("role", "pronoun"):
+        return None
+    if mention.kind == "pronoun" and mention.text.lower() != "they":
+        return None
+    m = _LEADING_POLL.match(masked, lo, qa)
+    if m is None or m.end() > mention.span[0]:
+        return None
+    return m.span(1)
 
 
 def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[Span]) -> None:

@@ -1,0 +1,107 @@
+"""Speakers named after the quote, inside its sentence, or not at all. Fixtures are invented."""
+
+from __future__ import annotations
+
+from checking.quotes import extract_quotes
+from checking.speakers import attribute
+
+
+def mention_of(text: str, start: str) -> str | None:
+    """The speaker mention chosen for the quote whose text starts with ``start``."""
+    for q in attribute(text, extract_quotes(text)):
+        if q.text.startswith(start):
+            return text[q.speaker_span[0] : q.speaker_span[1]] if q.speaker_span else None
+    raise AssertionError(f"no quote starting {start!r}")
+
+
+def speaker_of(text: str, start: str) -> str | None:
+    """The speaker named for the quote whose text starts with ``start``."""
+    for q in attribute(text, extract_quotes(text)):
+        if q.text.startswith(start):
+            return q.speaker
+    raise AssertionError(f"no quote starting {start!r}")
+
+
+def test_passive_naming_agent_after_the_quote() -> None:
+    text = (
+        "The harbour levy has often been called a “tax on fishermen” by Tom Lind, a member of "
+        "the Avel council, and it will be debated again next week."
+    )
+    assert mention_of(text, "tax on") == "Tom Lind"
+    text = (
+        "While the ministry faced criticism for the inquiry — often labeled as a “fishing "
+        "expedition” by opponents — it seems likely Ana Ruiz will keep it open."
+    )
+    assert mention_of(text, "fishing") == "opponents"
+
+
+def test_later_cue_in_a_relative_clause_does_not_name_the_speaker() -> None:
+    text = (
+        "At least twice, Ana Ruiz cited “Avel-first” policies, which she said had kept the "
+        "harbour open."
+    )
+    assert mention_of(text, "Avel-first") == "Ana Ruiz"
+    text = (
+        "On most days Tom Lind answers with his favourite “no comment” when I ask about the levy."
+    )
+    assert mention_of(text, "no comment") == "Tom Lind"
+    # A subordinate clause closed by a comma leaves the main clause's cue alone.
+    text = "“The levy stays” because it pays for the docks, Tom Lind said."
+    assert mention_of(text, "The levy") == "Tom Lind"
+
+
+def test_any_past_tense_verb_after_a_question_names_the_speaker() -> None:
+    text = (
+        "“The levy is fair,” Tom Lind said.\n\n"
+        "“Would it be fair to the boat owners on the north quay?” Ruiz pressed. “Or only to "
+        "the ferry company?”\n\n"
+        "“I would say this,” Lind answered."
+    )
+    assert mention_of(text, "Would it") == "Ruiz"
+    assert mention_of(text, "Or only") == "Ruiz"
+
+
+def test_so_called_is_not_a_cue() -> None:
+    text = (
+        "Ana Ruiz, too, is a cautious planner, warning that the noise after the so-called "
+        "harbour vote shows a need for “calm, steady and experienced leadership at the port "
+        "authority.”"
+    )
+    assert mention_of(text, "calm, steady") == "Ana Ruiz"
+
+
+def test_described_name_is_one_subject() -> None:
+    text = (
+        "Former Avel mayoral candidate Ana Ruiz laid out what was wrong with the plan to the "
+        "Harbour Gazette: “The levy hits the smallest boats first.”"
+    )
+    assert speaker_of(text, "The levy") == "Ana Ruiz"
+
+
+def test_outlet_and_according_to_past_abbreviations() -> None:
+    text = (
+        "The strikers also chanted, “Save the quay,” pointing to the U.S. Navy’s plan for the "
+        "old pier, the Harbour Gazette reports."
+    )
+    assert mention_of(text, "Save the") == "the Harbour Gazette"
+    text = (
+        "Tom Lind called the levy “a tax on the poor” at a dinner hosted by Avel Fisheries "
+        "Inc., according to two guests."
+    )
+    assert mention_of(text, "a tax on") == "two guests"
+
+
+def test_as_described_by_names_the_speaker() -> None:
+    text = (
+        "From her silence on the levy to being “plainly reckless” with the harbour budget – as "
+        "described by Tom Lind, the port auditor – many think Ana Ruiz has already lost the port."
+    )
+    assert speaker_of(text, "plainly") == "Tom Lind"
+
+
+def test_participle_after_the_quote_is_not_an_inverted_cue() -> None:
+    text = (
+        "The Gazette put the cost at $2 million, which Tom Lind called “a disgrace,” blaming "
+        "Ana Ruiz."
+    )
+    assert speaker_of(text, "a disgrace") == "Tom Lind"
