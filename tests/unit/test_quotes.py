@@ -297,3 +297,12 @@ def test_one_word_nickname_between_first_name_and_surname_is_not_speech() -> Non
 def test_listed_headline_ending_in_a_nested_quote_before_its_byline() -> None:
     text = 'PIER WATCH—"The ferry board picks the ‘Blue Line,’" by Tom Lind of the Courier.'
     assert texts(text) == []
+
+
+def test_chants_screams_and_signs_that_read_are_cues() -> None:
+    text = (
+        "The rally broke into chants of “Ruiz” as she arrived. "
+        "“Shame!” the dockers screamed back. "
+        "One placard, reading “Pier First,” was held up high."
+    )
+    assert texts(text) == ["Ruiz", "Shame!", "Pier First,"]
