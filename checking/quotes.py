@@ -414,6 +414,9 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         # "had one message: “Stay Home.”" -- a colon introduces the quote.
         or before.rstrip(_ALL_MARKS + " ").endswith(":")
     )
+    if inner[-1] in ".!?" and not before.strip(_ALL_MARKS + " \t—–-"):
+        # “Never.” standing as its own sentence is an utterance, however short or capitalised.
+        return True
     if n_words == 1 and _nickname(text, a, b):
         return False
     if not cue and (

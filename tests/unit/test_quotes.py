@@ -306,3 +306,11 @@ def test_chants_screams_and_signs_that_read_are_cues() -> None:
         "One placard, reading “Pier First,” was held up high."
     )
     assert texts(text) == ["Ruiz", "Shame!", "Pier First,"]
+
+
+def test_short_quote_standing_as_its_own_sentence_is_speech() -> None:
+    text = (
+        "“We have one opponent,” Ana Ruiz told the dockers on Monday. “The Avel Ministry.” "
+        "Nobody answered. “Finished?”"
+    )
+    assert texts(text) == ["We have one opponent,", "The Avel Ministry.", "Finished?"]
