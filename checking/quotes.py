@@ -525,7 +525,8 @@ def _headline(text: str, a: int, b: int) -> bool:
 
 _NOT_NOUN = _wordset(
     "and or to with by in on for of as is was that like from at about if but because when than "
-    "after before over the a an he she they it"
+    "after before over the a an he she they it are were has have had will would can could should "
+    "may might must do does did been be being also"
 )
 
 

@@ -314,3 +314,8 @@ def test_short_quote_standing_as_its_own_sentence_is_speech() -> None:
         "Nobody answered. “Finished?”"
     )
     assert texts(text) == ["We have one opponent,", "The Avel Ministry.", "Finished?"]
+
+
+def test_quoted_word_after_a_possessive_and_before_a_verb_is_not_attributive() -> None:
+    text = "Lind’s “lies” are harming the port, Ana Ruiz said on Monday."
+    assert texts(text) == ["lies"]
