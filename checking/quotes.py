@@ -506,7 +506,8 @@ _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
     r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
     r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
-    r"|episode|autobiography|anthem|poem|hymn)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
+    r"|episode|autobiography|anthem|poem|hymn|website|site|blog|account|hashtag|channel|segment"
+    r"|newsletter|magazine|newspaper|video|videos|ad|ads|commercial|app|game|course|syllabus)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
     re.IGNORECASE,
 )
 

@@ -319,3 +319,11 @@ def test_short_quote_standing_as_its_own_sentence_is_speech() -> None:
 def test_quoted_word_after_a_possessive_and_before_a_verb_is_not_attributive() -> None:
     text = "Lind’s “lies” are harming the port, Ana Ruiz said on Monday."
     assert texts(text) == ["lies"]
+
+
+def test_title_case_after_a_website_ad_or_hashtag_noun_is_a_title() -> None:
+    text = (
+        "Ana Ruiz said she had set up a website called “Save The Old Pier” last spring. "
+        "The union’s ad, titled “Ferries For All,” was praised by Tom Lind."
+    )
+    assert texts(text) == []
