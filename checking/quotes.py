@@ -93,7 +93,7 @@ CUE_WORDS = _wordset("""
     assert contend observe reiterate repeat assure answered answers testified testifies cited
     cites titled heralded heralds accusation accusations implied implies portrayed portrays
     portraying assertion assertions admission protested protests rejected rejects spoke
-    chants screamed screaming screams blared crying read reading intimated
+    chants screamed screaming screams blared crying read reading intimated nicknamed billed entitled
     """)
 _CUE_NEAR = re.compile(r"[A-Za-z]+")
 

@@ -327,3 +327,11 @@ def test_title_case_after_a_website_ad_or_hashtag_noun_is_a_title() -> None:
         "The union’s ad, titled “Ferries For All,” was praised by Tom Lind."
     )
     assert texts(text) == []
+
+
+def test_nicknamed_and_billed_as_are_cues() -> None:
+    text = (
+        "The new ferry was nicknamed “Old Faithful” by the crew. "
+        "The rally was billed as “Docks for Ruiz” on every poster."
+    )
+    assert texts(text) == ["Old Faithful", "Docks for Ruiz"]
