@@ -1684,6 +1684,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
+    role_of = _ROLE_OF_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if role_of is not None and role_of.group(2) in (_ROLE_NOUNS | TITLES):
+        # "…, where the secretary of state said “…”": an office "of" something speaks.
+        return _Found(_Mention(role_of.span(1), role_of.group(1), "role"), cm.start())
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
@@ -1727,6 +1731,11 @@ _ADVERB_BEFORE = re.compile(
 )
 
 
+_ROLE_OF_BEFORE = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:where|when|and|but|while|as|that|because|after|before|then)\s+)"
+    r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
+)
 _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"

@@ -237,6 +237,12 @@ def mentions(text: str) -> list[str | None]:
             "Pollsters agree - Ana Ruiz: “Keep on calling voters as late as possible.”",
             ["Ana Ruiz"],
         ),
+        (
+            # An office "of" something is one subject phrase.
+            "The evidence was a clip from a rally with Ruiz and Lind, where the secretary of "
+            "state said she was “not only here to do my job.”",
+            ["the secretary of state"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
