@@ -497,7 +497,7 @@ def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
     """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
     endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
     return (
-        prev.islower()
+        not prev[:1].isupper()
         and masked[mention.span[1] : mention.span[1] + 1] == ","
         and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
     )

@@ -243,6 +243,12 @@ def mentions(text: str) -> list[str | None]:
             "state said she was “not only here to do my job.”",
             ["the secretary of state"],
         ),
+        (
+            # A name after a number closing an aside is its object, too.
+            "Lind, later alleging - again falsely - that the board wanted to admit 2,000 "
+            "Avelians, said the newcomers are “mostly young men.”",
+            ["Lind"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
