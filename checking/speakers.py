@@ -1662,6 +1662,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    fronted = _fronted_participle(masked, lo, cm, qa, hi)
+    if fronted is not None:
+        return _Found(fronted, cm.start())
     adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
     if adverb is not None:
         # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
@@ -1723,6 +1726,33 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
         # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
         return None
     return inv
+
+
+_FRONTED_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:(?:But|And|Yet|Still)\s+)?"
+    r"(?i:(?:while|when|after|before|by|since|despite|though|although|even\s+as|even\s+while|"
+    r"upon|on|in)\s+)?(?:\w+ly\s+)?$"
+)
+
+
+def _fronted_participle(
+    masked: str, lo: int, cm: re.Match[str], qa: int, hi: int
+) -> _Mention | None:
+    """A participle cue opening the sentence takes the subject of the main clause after it:
+    "But while denouncing the “…” of tax dodges, she has not offered a plan" is hers."""
+    if not cm.group().lower().endswith("ing") or not _FRONTED_OPEN.fullmatch(
+        masked, lo, cm.start()
+    ):
+        return None
+    comma = re.compile(r",\s+").search(masked, max(qa, cm.end()), hi)
+    if comma is None or re.search(r"[.;!?]\s", masked[cm.end() : comma.start()]):
+        return None
+    subj = _subject_phrase(masked, comma.end(), hi)
+    if subj is None or subj.span[0] != comma.end() or _abstract(subj):
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() in ("it", "i", "we"):
+        return None
+    return subj
 
 
 _ADVERB_BEFORE = re.compile(

@@ -249,6 +249,12 @@ def mentions(text: str) -> list[str | None]:
             "Avelians, said the newcomers are “mostly young men.”",
             ["Lind"],
         ),
+        (
+            # A participle opening the sentence takes the main clause's subject after it.
+            "Ana Ruiz sees gains. But while denouncing the “perversion” of tax dodges to her "
+            "crowds, she has not offered a plan.",
+            ["she"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
