@@ -1053,7 +1053,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
-        mention = _np_after(masked, cm.end(), hi, any_det=True)
+        mention = _office_name(masked, cm.end(), hi) or _np_after(
+            masked, cm.end(), hi, any_det=True
+        )
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
             mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
@@ -1306,6 +1308,24 @@ def _participle(cm: re.Match[str]) -> bool:
     """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
     quote has the clause's subject before it; what follows it is its object, no speaker."""
     return cm.group().lower().endswith("ing")
+
+
+#: "said former secretary of state Ana Ruiz": an office "of" something before the name.
+_OFFICE_OF_NAME = re.compile(
+    r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
+    r"(?:secretary|minister|director|chairman|chairwoman|chair|head|commissioner|speaker|"
+    r"president|chief|administrator|governor|mayor)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=\s*(?:[,.;:]|$))"
+)
+
+
+def _office_name(masked: str, pos: int, hi: int) -> _Mention | None:
+    """The name after a lower-case office with its "of" phrase ("said former secretary of state
+    Ana Ruiz", "said the director of national intelligence Tom Lind")."""
+    m = _OFFICE_OF_NAME.match(masked, pos, hi)
+    if m is None or not _looks_like_name(m.group("name")):
+        return None
+    return _Mention(m.span("name"), m.group("name"), "name")
 
 
 _READS = re.compile(r"\breads\b")

@@ -105,3 +105,8 @@ def test_participle_after_the_quote_is_not_an_inverted_cue() -> None:
         "Ana Ruiz."
     )
     assert speaker_of(text, "a disgrace") == "Tom Lind"
+
+
+def test_said_office_of_something_then_name() -> None:
+    text = "“The levy is a mistake,” said former secretary of state Ana Ruiz."
+    assert mention_of(text, "The levy") == "Ana Ruiz"
