@@ -1262,8 +1262,8 @@ _SUBORDINATE_GAP = re.compile(
 )
 #: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
 _NAME_PAST = re.compile(
-    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
-    r"(?=\s*[.,;:])"
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|went\s+on|shot\s+back|cut\s+in|chimed\s+in|broke\s+in)(?=\s*[.,;:])"
 )
 
 

@@ -110,3 +110,13 @@ def test_participle_after_the_quote_is_not_an_inverted_cue() -> None:
 def test_said_office_of_something_then_name() -> None:
     text = "“The levy is a mistake,” said former secretary of state Ana Ruiz."
     assert mention_of(text, "The levy") == "Ana Ruiz"
+
+
+def test_phrasal_speech_verb_after_a_question() -> None:
+    text = (
+        "“The levy is fair,” Tom Lind said.\n\n"
+        "“You know, it happens, right?” Ruiz went on, as if she had not heard. “But the boats "
+        "need a fair deal.”"
+    )
+    assert mention_of(text, "You know") == "Ruiz"
+    assert mention_of(text, "But the boats") == "Ruiz"
