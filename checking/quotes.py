@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from checking.model import Quote, Span
-from checking.text import paragraphs
+from checking.text import ABBREVIATIONS, paragraphs
 
 __all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
 
@@ -86,6 +86,13 @@ CUE_WORDS = _wordset("""
     word words phrase term remarks remark statement comments comment quote quoted quoting
     saying reportedly telling asserted asserts contended contends observed observes
     reiterated reiterates repeated repeats demanded demands assured assures continued continues
+    add ask state declare call describe label brand denounce condemn warn urge insist argue claim
+    note explain reply respond vow promise pledge accuse blast slam praise hail criticize criticise
+    mock quip recall acknowledge admit concede predict yell shout chant exclaim whisper mutter
+    boast brag complain lament characterize characterise refer deem dismiss lambaste decry tout
+    assert contend observe reiterate repeat assure answered answers testified testifies cited
+    cites titled heralded heralds accusation accusations implied implies portrayed portrays
+    portraying assertion assertions admission protested protests rejected rejects spoke
     """)
 _CUE_NEAR = re.compile(r"[A-Za-z]+")
 
@@ -121,6 +128,9 @@ def _can_open(m: _Mark, text: str = "") -> bool:
     if m.ch in _D_OPEN or m.ch in "‘‚‛‹":
         return True
     if m.ch == '"' and m.left in ".!?" and m.right.isupper():
+        return True
+    if m.ch == '"' and m.left.isalpha() and m.right.isalpha():
+        # Glued between two words ("waxed poetic about"joint operations"): a missing space.
         return True
     left_ok = spaced or m.left in _OPEN_BEFORE
     if not left_ok:
@@ -237,6 +247,16 @@ def _pair_paragraph(
             if kind == "d" and fam != _family(opener.ch) and _can_open(m, text) and inner is None:
                 inner = fam
                 continue
+            if (
+                m.ch == '"'
+                and opener.ch == '"'
+                and inner is None
+                and _can_open(m, text)
+                and (m.left.isspace() or m.left in "(:")
+            ):
+                # "… shouted "Stop!" as he left." -- a straight quote nested in a straight quote.
+                inner = fam
+                continue
             if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m, text):
                 # A second opener of the same kind: the first one was never closed.
                 if open_index >= 0 and kind == "s":
@@ -318,17 +338,46 @@ def _strip_and_sort(text: str, regions: list[Span]) -> list[Span]:
     return out
 
 
+#: Words whose full stop does not end the sentence: titles before a name (Mr., Sen.) and
+#: abbreviations that rarely close one.
+_NO_STOP = ABBREVIATIONS - _wordset("""
+    inc corp co ltd llc plc etc jr sr bros al ala ariz ark calif colo conn del fla ga ill ind
+    kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash
+    wis wisc wyo no
+    """)
+
+
+def _real_stop(text: str, dot: int) -> bool:
+    """Does the stop at ``dot`` end a sentence (not ``Mr.``, ``Sen.``, ``U.S.`` or ``J.``)?"""
+    if text[dot] != ".":
+        return True
+    word = re.search(r"(?:^|[^\w.])([\w.]+)$", text[max(0, dot - 20) : dot])
+    if word is None:
+        return True
+    w = word.group(1)
+    if w.lower() in _NO_STOP:
+        return False
+    # A single initial (J. Smith) or dotted initials (U.S., D.C.).
+    return re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", w) is None
+
+
 def _sentence_bounds(text: str, a: int, b: int) -> Span:
-    """A cheap sentence window around a quote: back to the last terminal stop, on to the next."""
+    """A cheap sentence window around a quote: back to the last terminal stop, on to the next.
+
+    A full stop after a title, an initial or dotted initials (Sen., J., U.S.) is not a stop.
+    """
     lo = max(text.rfind("\n", 0, a), 0)
-    stops = list(re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]))
+    stops = [
+        m for m in re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]) if _real_stop(text, lo + m.start())
+    ]
     if stops:
         lo = lo + stops[-1].end()
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
-    m2 = re.search(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi])
-    if m2 is not None:
-        hi = b + 1 + m2.end()
+    for m2 in re.finditer(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi]):
+        if _real_stop(text, b + 1 + m2.start()):
+            hi = b + 1 + m2.end()
+            break
     return lo, hi
 
 
@@ -348,7 +397,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     it “x”", "says Obama is “obsessed”", a headline's "Name: …"); two lower-case words count anyway.
     """
     inner = text[a:b]
-    if _listed_headline(text, a, b):
+    if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
     n_words = len(re.findall(r"\w+", inner))
     titled = _title_case(inner)
@@ -358,15 +407,80 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     before = text[lo:a]
     toks = {w.lower() for w in _CUE_NEAR.findall(before)}
     toks.update(w.lower() for w in _CUE_NEAR.findall(text[b:hi]))
-    cue = not toks.isdisjoint(CUE_WORDS) or re.match(r"[^:]{2,60}:\s", before) is not None
+    cue = (
+        not toks.isdisjoint(CUE_WORDS)
+        or re.match(r"[^:]{2,60}:\s", before) is not None
+        # "had one message: “Stay Home.”" -- a colon introduces the quote.
+        or before.rstrip(_ALL_MARKS + " ").endswith(":")
+    )
+    if n_words == 1 and _nickname(text, a, b):
+        return False
+    if not cue and (
+        _PERCENT.search(text, max(lo, a - 50), a) or _PERCENT.search(text, b, min(hi, b + 50))
+    ):
+        # "21 percent chose “honest and trustworthy”": a poll's answer option, not speech.
+        return False
     if titled and _headline(text, a, b):
         # A headline capitalises every word, so casing says nothing about a quote inside it.
         titled = False
     elif titled:
-        return cue and n_words <= 4 and not _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " "))
+        if not cue or _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " ")):
+            return False
+        # A longer capitalised run with a cue is a sentence typed in Title Case, unless it has a
+        # book-style subtitle after a colon.
+        return n_words <= 4 or ":" not in inner
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+def _nickname(text: str, a: int, b: int) -> bool:
+    """``Gov. Ana “Sunny” Ruiz``: a one-word quote between a first name and a surname."""
+    inner = text[a:b]
+    return (
+        inner[0].isupper()
+        and inner[-1].isalnum()
+        and not _headline(text, a, b)
+        and re.search(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.)\s*[\"'“‘]$", text[max(0, a - 20) : a])
+        is not None
+        and re.match(r"[\"'”’]\s*[A-Z][a-z]", text[b : b + 6]) is not None
+    )
+
+
+_PERCENT = re.compile(r"\d\s?%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)
+
+_SUBHEAD_FRAME = " \t—–-" + _S_OPEN + _S_CLOSE + _S_AMBIG
+
+
+def _subhead(text: str, a: int, b: int) -> bool:
+    """``‘A fight to the finish.’`` alone on its line: a section subhead in single quotes.
+
+    A paragraph that is nothing but a short single-quoted phrase (up to eight words, perhaps
+    between dashes) names the section below it; the words were said somewhere else, if at all.
+    """
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    head, tail = text[lo:a], text[b:hi].rstrip(" \t.?!:")
+    if not head.strip() or not all(c in _SUBHEAD_FRAME for c in head + tail):
+        return False
+    if not any(c in _S_OPEN + _S_AMBIG + "’" for c in head):
+        return False
+    return len(re.findall(r"\w+", text[a:b])) <= 8
+
+
+#: What a slogan or show name is printed on or names: "“Vote Ruiz” hats", "the “Dock Talk” host".
+_OBJECT_AFTER = re.compile(
+    r"[\"'”’»]*\s+(?:campaign\s+|television\s+|tv\s+|radio\s+|web\s+)?(?:hats?|caps?|signs?|ads?"
+    r"|advert|adverts|hosts?|co-hosts?|shirts?|t-shirts?|buttons?|pins?|stickers?|banners?"
+    r"|placards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_on(text: str, a: int, b: int) -> bool:
+    """``“Vote Ruiz” hats``, ``the “Dock Talk” host``: a slogan or show name naming a thing."""
+    return text[b - 1] not in ".!?" and _OBJECT_AFTER.match(text, b) is not None
 
 
 _BYLINE_AFTER = re.compile(r"[\"'”’»,]*\s+by\s+(?:the\s+)?[A-Z]")
@@ -384,7 +498,13 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
 
 
 #: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".
-_TITLE_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:on|in)\b)\s*$")
+_TITLE_BEFORE = re.compile(
+    r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
+    r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
+    r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
+    r"|episode|autobiography|anthem|poem|hymn)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _headline(text: str, a: int, b: int) -> bool:

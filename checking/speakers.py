@@ -83,6 +83,11 @@ _NOUN_FORMS = _wordset(
     "terms cries repeats records"
 )
 CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
+#: Nouns far more often than cues ("the term “…”", "under fire"), and verbs of speech that
+#: news copy uses for a pressed or a sour remark.
+CUE_VERBS = (CUE_VERBS | _inflections(_wordset("press question confide snipe gripe"))) - _wordset(
+    "term fire"
+)
 
 #: Honorifics and offices that precede a name and are not part of it.
 TITLES: frozenset[str] = _wordset("""
@@ -315,7 +320,11 @@ _ADVERBIAL_TAIL = re.compile(
     # "Lee went on to say", "Lee was quick to add", "Lee began by saying": the infinitive's subject.
     r"(?:was|were|is|are)\s+(?:quick|prompted|moved|careful|eager|keen|happy|forced)\s+to|"
     r"(?:went|goes|go|going)\s+on\s+to|(?:decided|chose|hastened|proceeded|went)\s+to|"
-    r"began\s+by|ended\s+by))+\s*$",
+    r"began\s+by|ended\s+by|"
+    # "Lee in her convention speech called", "Lee kept asking": the subject of the past cue.
+    r"in\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:speech|address|remarks|statement|"
+    r"interview|testimony|book|memoir|column|letter|post|op-ed|ad|appearance)|"
+    r"kept|keeps|keep|went\s+on))+\s*$",
     re.IGNORECASE,
 )
 
@@ -426,6 +435,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and prev is not None
             and prev.group(1).lower() not in _NOT_SUBJECT
+            and not _closes_aside(masked, lo, mention, prev.group(1))
         ):
             return mention
         return None
@@ -433,7 +443,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     deferred: _Mention | None = None
     for cand in candidates:
         mention = accept(cand)
-        if mention is None:
+        if mention is None or (deferred is not None and mention.span == deferred.span):
+            # "Lind, a harbour pilot, quietly told": the apposition again, after the adverb.
             continue
         if (
             deferred is None
@@ -447,6 +458,16 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
+    """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
+    endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
+    return (
+        prev.islower()
+        and masked[mention.span[1] : mention.span[1] + 1] == ","
+        and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
+    )
 
 
 def _quoted_title(masked: str, span: Span) -> bool:
@@ -528,6 +549,10 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if w in _DETERMINERS and j < len(toks) - 1:
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
+        owner = _possessive_owner(s2, toks, j)
+        if owner is not None:
+            # "Lind’s spokeswoman", "Tom Lind’s campaign manager": the owner opens the phrase.
+            return _Mention((offset + owner, offset + last.end()), s2[owner : last.end()], "role")
         last_who = j == len(toks) - 1 and w in ("who", "that")  # "the groups who wrote"
         if (
             w in _CUE_STOP
@@ -557,6 +582,25 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+def _possessive_owner(s: str, toks: list[re.Match[str]], j: int) -> int | None:
+    """Where the capitalised owner ending in ``toks[j]`` ("Tom Lind’s") starts, when a
+    lower-case phrase headed by a person noun follows it; else None."""
+    w = toks[j].group()
+    if j >= len(toks) - 1 or not _CAP.match(w) or not re.search(r"\w['’]s$", w):
+        return None
+    if w[:-2] in _STOP_CAPS or not any(t.group().lower() in _ROLE_NOUNS for t in toks[j + 1 :]):
+        return None
+    k = j
+    while (
+        k > 0
+        and not s[toks[k - 1].end() : toks[k].start()].strip()
+        and _CAP.match(toks[k - 1].group())
+        and toks[k - 1].group() not in _STOP_CAPS
+    ):
+        k -= 1
+    return toks[k].start()
 
 
 _NUMBER_WORDS = (
@@ -1108,7 +1152,14 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         while k > 0:
             inner = cands[k][0].mention.span[0]
             outer_end = cands[k - 1][1]
-            if inner >= outer_end and _NESTED_GAP.fullmatch(masked, outer_end, inner):
+            if (
+                inner >= outer_end
+                and (
+                    _NESTED_GAP.fullmatch(masked, outer_end, inner)
+                    or _REMARKS_GAP.fullmatch(masked, outer_end, inner)
+                )
+                and not _OWN_CLAUSE_OPENER.match(masked, outer_end, inner)
+            ):
                 k -= 1
                 continue
             break
@@ -1122,6 +1173,19 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 # "The Gazette, Lee said, called the plan “…”": the parenthetical speaker reports.
                 k = j
                 break
+        k = _named_over_pronoun(masked, cands, k)
+        if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
+            # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
+            # by the plain cue before it, or by "according to Lee, the press would call him …".
+            if k > 0:
+                if not _MODAL_BEFORE.search(
+                    masked, max(lo, cands[k - 1][0].cue_pos - 30), cands[k - 1][0].cue_pos
+                ):
+                    k -= 1
+            else:
+                acc_mod = _according_before(masked, lo, cands[k][0].mention.span[0])
+                if acc_mod is not None:
+                    return _Found(acc_mod, cands[k][0].cue_pos, "f4")
         said_what = cands[k][0].mention
         if said_what.kind == "pronoun" and _WHAT_BEFORE.search(
             masked, max(lo, said_what.span[0] - 8), said_what.span[0]
@@ -1148,7 +1212,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
     if accs:
         acc2 = accs[-1]
-        mention = _np_after(masked, lo + acc2.end(), qa, any_det=True)
+        mention = _acc_lead(masked, lo + acc2.end(), qa)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
@@ -1219,6 +1283,62 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None:
             return _Found(rule="f8", mention=mention, cue_pos=trail.start())
     return None
+
+
+def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A pronoun's cue after a named speaker's cue in the same sentence reports on that speaker:
+    "Lind said Ode had told the board that he would not allow “…”" is Lind's, the outer speaker,
+    whom the pronoun most often stands for."""
+    if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
+        return k
+    pron = cands[k][0].mention.span[0]
+    if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
+        return k  # "…, and he said", "which he called": a clause of the pronoun's own
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and _THAT_AFTER_CUE.match(masked, cands[j][1], pron):
+            return j
+    return k
+
+
+#: What opens the complement of a cue: "said (on Monday) that".
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_OWN_CLAUSE_PRONOUN = re.compile(
+    r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
+)
+
+
+def _acc_lead(masked: str, pos: int, qa: int) -> _Mention | None:
+    """The source after a leading "according to": "According to her aides, Ruiz was “…”" is
+    the aides', not an apposition naming them (a name after the comma is the clause's subject
+    when a verb, not another comma, follows it)."""
+    mention = _np_after(masked, pos, qa, any_det=True)
+    if (
+        mention is None
+        or mention.kind != "name"
+        or masked[mention.span[1] : mention.span[1] + 1] == ","
+    ):
+        return mention
+    m = _NP_AFTER.match(masked, pos, qa)
+    if m is None or not m.group("det") or m.end("det") >= mention.span[0]:
+        return mention
+    a, b = m.span("det")
+    return _Mention((a, b), masked[a:b], "role")
+
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may|must|[’']ll)\s+(?:\w+ly\s+|not\s+|never\s+)?$"
+)
+
+
+def _according_before(masked: str, lo: int, end: int) -> _Mention | None:
+    """The source of an "according to X," that opens the clause ending at ``end``."""
+    accs = list(re.finditer(r"according\s+to\s+", masked[lo:end], re.IGNORECASE))
+    if not accs:
+        return None
+    mention = _np_after(masked, lo + accs[-1].end(), end, any_det=True)
+    if mention is None or mention.kind not in ("name", "role"):
+        return None
+    return mention
 
 
 #: A naming verb's participle right before the quote ("has been called “…” by", "labeled as a
@@ -1433,6 +1553,21 @@ _AS_PUT_IT = re.compile(
 _NESTED_GAP = re.compile(r"\s*(?:that\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,2}")
 
 
+#: "Lee said as the crowd chanted “…”": a conjunction opens a clause with its own speaker.
+_OWN_CLAUSE_OPENER = re.compile(
+    r"\s*,?\s*(?:as|when|while|but|because|before|after|although|though|until|whereas)\b",
+    re.IGNORECASE,
+)
+#: "said in her remarks that", "wrote on Twitter on Monday that": a setting between a cue and
+#: the clause it reports, whose subject is still inside the cue's complement.
+_REMARKS_GAP = re.compile(
+    r"\s*(?:(?:in|on|at|during)\s+(?:his|her|their|its|a|an|the)?\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:remarks|speech|statement|interview|address|letter|email|post|tweet|Twitter|Facebook|"
+    r"testimony|book|op-ed|column|news\s+conference|press\s+conference|rally|hearing|debate)"
+    r"(?:\s+on\s+\w+|\s+\w+day)?\s*,?\s*)+that\s+(?:[A-Za-z][\w'’.-]*\s+){0,2}"
+)
+
+
 #: Cue verbs whose subject may follow them ("said the envoy", "added Smith").
 _INVERTING = _wordset(
     "said says say added adds wrote writes continued continues explained explains noted notes "
@@ -1465,12 +1600,22 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    inverted = _inverted_aside(masked, cm, lo, qa, hi)
+    if inverted is not None:
+        return _Found(inverted, cm.start())
+    with_subj = _with_subject(masked, lo, cm)
+    if with_subj is not None:
+        return _Found(with_subj, cm.start())
     conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
     if conj is not None:
         # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
+    if adverb is not None:
+        # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
+        before = before[: adverb.start()]
     if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
@@ -1506,6 +1651,42 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         ):
             return _Found(inv, cm.start())
     return None
+
+
+def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Mention | None:
+    """An inverted cue set off by commas before the quote in its sentence: "The plan, says Ana
+    Ruiz, “…”" is Ruiz's, not the plan's."""
+    if cm.group().lower() not in _INVERTING or not re.search(r",\s*$", masked[lo : cm.start()]):
+        return None
+    inv = _np_after(masked, cm.end(), hi)
+    if inv is None or inv.kind not in ("name", "role") or inv.span[1] > qa:
+        return None
+    if not re.fullmatch(r"\s*,(?:[^@;.!?]|\.(?!\s))*", masked[inv.span[1] : qa]):
+        # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
+        return None
+    return inv
+
+
+_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+
+
+_WITH_ING = re.compile(
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+)
+
+
+def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
+    the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
+    last = None
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+        last = m
+    if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
+        return None
+    gap = masked[last.end() : cm.start()]
+    if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
+        return None
+    return _name_mention(masked, *last.span(1))
 
 
 _CLAUSE_BREAK = re.compile(
@@ -1865,6 +2046,10 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        poll = _poll_source(masked, lo, a, mention)
+        if poll is not None and mention is not None:
+            # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
+            found = _Found(mention, a, rule, source=poll)
         if ranking is not None:
             ruled = (
                 found.source
@@ -1945,6 +2130,25 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+_LEADING_POLL = re.compile(
+    r"[\s@\"“‘'(]*(?:In|According\s+to)\s+((?:a|an|the|one|this|that|their|its)\s+"
+    r"[^,;:@\n]{0,80}?\b(?:poll|survey)\b[^,;:@\n]{0,60}?),\s"
+)
+
+
+def _poll_source(masked: str, lo: int, qa: int, mention: _Mention | None) -> Span | None:
+    """The poll that opens the sentence when its respondents speak ("In a Gazette poll, 60
+    percent of voters said …", "…, most said they"): the poll is the quote's source."""
+    if mention is None or mention.kind not in ("role", "pronoun"):
+        return None
+    if mention.kind == "pronoun" and mention.text.lower() != "they":
+        return None
+    m = _LEADING_POLL.match(masked, lo, qa)
+    if m is None or m.end() > mention.span[0]:
+        return None
+    return m.span(1)
 
 
 def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[Span]) -> None:

@@ -209,3 +209,86 @@ def test_openers_a_typist_spaced_or_dotted() -> None:
 def test_spaced_or_dotted_marks_that_do_not_open() -> None:
     text = 'The crate was 6" wide.\n\nHe said “ and left.\n\nShe typed ". " twice.'
     assert quote_regions(text) == []
+
+
+def test_single_quoted_subhead_paragraph_is_not_speech() -> None:
+    text = (
+        "The ferry talks ended without a deal.\n\n"
+        "‘A long winter ahead.’\n\n"
+        "– ‘Who pays?’ –\n\n"
+        "‘The pier stays shut,’ said Ana Ruiz."
+    )
+    assert texts(text) == ["The pier stays shut,"]
+
+
+def test_base_forms_and_more_cue_verbs_make_a_short_quote_speech() -> None:
+    text = (
+        "Tom Lind testified that the fund was “empty” by May. "
+        "The unions want the mayor to call the plan “unfair” again. "
+        "The council rejected the levy as “reckless” in March."
+    )
+    assert texts(text) == ["empty", "unfair", "reckless"]
+
+
+def test_stop_after_a_title_or_initials_does_not_end_the_cue_sentence() -> None:
+    text = (
+        "The levy was denounced by Sen. Mara Oduya as “theft” on Friday. "
+        "Ana Ruiz told the U.S. panel that the audit was “flawed” from the start. "
+        "The plan was condemned by Tom J. Lind as “reckless” in a letter."
+    )
+    assert texts(text) == ["theft", "flawed", "reckless"]
+
+
+def test_colon_right_before_a_short_quote_is_a_cue() -> None:
+    text = (
+        "After three hours of debate in the crowded council chamber on Monday, "
+        "the fishermen’s union had one message: “Open Ports.”"
+    )
+    assert texts(text) == ["Open Ports."]
+
+
+def test_straight_quote_glued_between_words_opens() -> None:
+    text = 'Ruiz spoke warmly about"joint patrols along the river" at the summit.'
+    assert texts(text) == ["joint patrols along the river"]
+
+
+def test_straight_quote_nested_in_a_straight_quote() -> None:
+    text = '"The guard shouted "Stop!" as the crowd surged forward," Tom Lind wrote.'
+    assert texts(text) == ['The guard shouted "Stop!" as the crowd surged forward,']
+
+
+def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None:
+    text = "Ana Ruiz said the ferry would “Bring The Harbour Back To Life” by June."
+    assert texts(text) == ["Bring The Harbour Back To Life"]
+    text2 = "Critics praised the memoir “Open Water: A Life At Sea” last spring."
+    assert texts(text2) == []
+
+
+def test_title_case_after_a_work_noun_or_told_is_a_title() -> None:
+    text = (
+        "Ana Ruiz told “Harbour Morning” that the ferry would return. "
+        "Tom Lind, the author of “Salt And Silence,” said the pier must stay open. "
+        "She wrote a memoir called “Years On The River” and said she would run again."
+    )
+    assert texts(text) == []
+
+
+def test_slogan_or_show_name_before_hats_signs_ads_or_host_is_not_speech() -> None:
+    text = (
+        "Supporters waved “Ruiz for Mayor” signs and wore “Keep the Pier Open” hats. "
+        "The “Dock Talk” host said the ferry was “a lifeline” for the island."
+    )
+    assert texts(text) == ["a lifeline"]
+
+
+def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
+    text = (
+        "Forty percent of voters in the Avel survey chose “fair and open” as the top quality, "
+        "and 12% picked “not sure at all” instead."
+    )
+    assert texts(text) == []
+
+
+def test_one_word_nickname_between_first_name_and_surname_is_not_speech() -> None:
+    text = "The board was chaired by Thomas “Tug” Lind, who said the pier was “finished.”"
+    assert texts(text) == ["finished."]
