@@ -1125,7 +1125,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
-    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
+    agent = (
+        _naming_agent(masked, lo, qa, qb, hi)
+        or _as_described_by(masked, qb, hi)
+        or _as_x_said(masked, qb, hi, cue_re)
+    )
     if agent is not None:
         return agent
     cands: list[tuple[_Found, int]] = []
@@ -1446,6 +1450,32 @@ def _office_name(masked: str, pos: int, hi: int) -> _Mention | None:
     if m is None or not _looks_like_name(m.group("name")):
         return None
     return _Mention(m.span("name"), m.group("name"), "name")
+
+
+_AS_X = re.compile(r"[^@.;:!?]{0,60}?,\s+as\s+")
+_AS_X_CUE = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:(?:has|had|have)\s+)?(?:suggested|suggests|put\s+it|predicted)\b"
+)
+
+
+def _as_x_said(masked: str, qb: int, hi: int, cue_re: _CueWords) -> _Found | None:
+    """ "… a “regional” candidate, as Ruiz’s campaign manager suggested": the subject of an "as"
+    aside with a speech verb after the quote."""
+    m = _AS_X.match(masked, qb, hi)
+    if m is None:
+        return None
+    end = min(hi, m.end() + 60)
+    cm = cue_re.search(masked, m.end(), end)
+    extra = _AS_X_CUE.search(masked, m.end(), end)
+    cue = cm.start() if cm is not None else end
+    if extra is not None and extra.start() < cue:
+        cue = extra.start()
+    if cue >= end or "@" in masked[m.end() : cue]:
+        return None
+    mention = _subject_phrase(masked, m.end(), cue)
+    if mention is None or mention.span[0] != m.end() or masked[mention.span[1] : cue].strip():
+        return None
+    return _Found(mention, cue, "f6")
 
 
 _READS = re.compile(r"\breads\b")

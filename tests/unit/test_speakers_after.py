@@ -120,3 +120,12 @@ def test_phrasal_speech_verb_after_a_question() -> None:
     )
     assert mention_of(text, "You know") == "Ruiz"
     assert mention_of(text, "But the boats") == "Ruiz"
+
+
+def test_as_aside_after_the_quote_names_the_speaker() -> None:
+    text = (
+        "Ruiz’s wins in Avel and Lund strengthen her case that she is popular in towns across "
+        "the coast, not just a “harbour” candidate, as Lindgrens’ campaign manager suggested "
+        "after she swept the north."
+    )
+    assert mention_of(text, "harbour") == "Lindgrens’ campaign manager"
