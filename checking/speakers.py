@@ -1129,6 +1129,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         _naming_agent(masked, lo, qa, qb, hi)
         or _as_described_by(masked, qb, hi)
         or _as_x_said(masked, qb, hi, cue_re)
+        or _agent_as(masked, lo, qa)
     )
     if agent is not None:
         return agent
@@ -1476,6 +1477,29 @@ def _as_x_said(masked: str, qb: int, hi: int, cue_re: _CueWords) -> _Found | Non
     if mention is None or mention.span[0] != m.end() or masked[mention.span[1] : cue].strip():
         return None
     return _Found(mention, cue, "f6")
+
+
+_AGENT_AS = re.compile(
+    r"\b(?:known|seen|regarded|viewed|described|referred\s+to|called|dubbed|labell?ed|branded|"
+    r"derided|hailed|touted|characteri[sz]ed)\s+(?:\w+ly\s+)?by\s+(?P<np>[^@,;:.]{2,60}?)\s+as"
+    r"(?:\s+[\w-]+){0,3}\s*$"
+)
+
+
+def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "an option seen by organizers as a “…”", "what came to be known by critics as the “…”":
+    the passive's agent, named before the quote, uses the words."""
+    m = _AGENT_AS.search(masked, max(lo, qa - 120), qa)
+    if m is None:
+        return None
+    mention = _subject_phrase(masked, m.start("np"), m.end("np"))
+    if mention is None or masked[mention.span[1] : m.end("np")].strip():
+        bare = re.fullmatch(r"[a-z][\w-]*s", m.group("np"))
+        if bare is None:
+            return None
+        # "seen by organizers as": a bare plural.
+        mention = _Mention(m.span("np"), m.group("np"), "role")
+    return _Found(mention, m.start(), "by-agent")
 
 
 _READS = re.compile(r"\breads\b")

@@ -129,3 +129,16 @@ def test_as_aside_after_the_quote_names_the_speaker() -> None:
         "after she swept the north."
     )
     assert mention_of(text, "harbour") == "Lindgrens’ campaign manager"
+
+
+def test_passive_agent_before_as_and_the_quote() -> None:
+    text = (
+        "The talks will also cover ballot access for a third candidate, an option seen by "
+        "organizers as a “lifeboat for the moderates” in the race."
+    )
+    assert mention_of(text, "lifeboat") == "organizers"
+    text = (
+        "Lind put his hand on Ruiz’s shoulder in what came to be known by some rivals as the "
+        "“harbour hug” of the campaign."
+    )
+    assert mention_of(text, "harbour hug") == "some rivals"
