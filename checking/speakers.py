@@ -1130,6 +1130,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         or _as_described_by(masked, qb, hi)
         or _as_x_said(masked, qb, hi, cue_re)
         or _agent_as(masked, lo, qa)
+        or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
     )
     if agent is not None:
         return agent
@@ -1499,6 +1500,26 @@ def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
             return None
         # "seen by organizers as": a bare plural.
         mention = _Mention(m.span("np"), m.group("np"), "role")
+    return _Found(mention, m.start(), "by-agent")
+
+
+_PASSIVE_AFTER = re.compile(
+    r"[^@.;:!?]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used)"
+    r"(?:\s+(?:\w+ly|once|twice|first|again|only))*\s*,?\s+by\s+"
+    r"|[^@.;:!?]{0,40}?\b(?:came|comes|had\s+come)\s+(?:\w+ly\s+)?from\s+(?=the\s|[A-Z])"
+)
+
+
+def _passive_after(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "The phrase “…” was uttered once, by Lind", "The “…” figure came from the campaign":
+    the agent or origin named after the quote."""
+    m = _PASSIVE_AFTER.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None or mention.kind == "pronoun":
+        return None
     return _Found(mention, m.start(), "by-agent")
 
 

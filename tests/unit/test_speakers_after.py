@@ -142,3 +142,13 @@ def test_passive_agent_before_as_and_the_quote() -> None:
         "“harbour hug” of the campaign."
     )
     assert mention_of(text, "harbour hug") == "some rivals"
+
+
+def test_agent_or_origin_named_after_the_quote() -> None:
+    text = "At the debate, the phrase “harbour levy” was uttered once, by Ana Ruiz."
+    assert mention_of(text, "harbour levy") == "Ana Ruiz"
+    text = "First, the ministry is right. The “90 percent” figure came from the Lind campaign."
+    assert mention_of(text, "90 percent") == "the Lind campaign"
+    # With a cue before the quote, its subject speaks.
+    text = "Ruiz lamented that the “danger” came from Lind’s talent for stoking anger."
+    assert mention_of(text, "danger") == "Ruiz"
