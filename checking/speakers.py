@@ -1277,7 +1277,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
-        if cm.group().lower() in _INVERTING:
+        if cm.group().lower() in _INVERTING and _INVERSION_SLOT.search(masked, qb, cm.start()):
             inv = _np_after(masked, cm.end(), hi)
             if inv is not None:
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
@@ -1521,6 +1521,12 @@ def _passive_after(masked: str, qb: int, hi: int) -> _Found | None:
     if mention is None or mention.kind == "pronoun":
         return None
     return _Found(mention, m.start(), "by-agent")
+
+
+#: Where a cue verb may come before its subject: right after a clause mark ("“…” in May, added
+#: Ruiz"), not after "to", "and" or a word that is its subject ("and said he would", "to say
+#: Lind's plan").
+_INVERSION_SLOT = re.compile(r"(?:^|[,;:—–(@])\s*(?:\w+ly\s+)?$")
 
 
 _READS = re.compile(r"\breads\b")

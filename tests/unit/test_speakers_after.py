@@ -152,3 +152,16 @@ def test_agent_or_origin_named_after_the_quote() -> None:
     # With a cue before the quote, its subject speaks.
     text = "Ruiz lamented that the “danger” came from Lind’s talent for stoking anger."
     assert mention_of(text, "danger") == "Ruiz"
+
+
+def test_cue_after_and_or_to_is_not_inverted() -> None:
+    text = (
+        "Ana Ruiz, the harbour chief, proposed we “wait and count the boats” and said Mayor "
+        "Tom Lind should resign."
+    )
+    assert speaker_of(text, "wait and") == "Ana Ruiz"
+    text = (
+        "Most voters say the levy is “about right,” though voters are more likely to say Lind’s "
+        "plan is too costly."
+    )
+    assert mention_of(text, "about right") != "Lind’s"
