@@ -1077,6 +1077,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
+    if qb < hi and _subordinate_quote(masked, lo, qa, cue_re):
+        # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
+        # clause's cue, not to the main clause after it.
+        opening = _find_cue(masked, q, lo, qb, cue_re)
+        if opening is not None:
+            return opening
     # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
     m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
     p = qb + (m.end() if m else 0)
@@ -1527,6 +1533,25 @@ def _passive_after(masked: str, qb: int, hi: int) -> _Found | None:
 #: Ruiz"), not after "to", "and" or a word that is its subject ("and said he would", "to say
 #: Lind's plan").
 _INVERSION_SLOT = re.compile(r"(?:^|[,;:—–(@])\s*(?:\w+ly\s+)?$")
+
+
+_SUBORDINATE_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:When|Whenever|After|Although|Though|While|Before|Since|Once|Because|"
+    r"Even\s+though|Until)\s"
+)
+
+
+def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> bool:
+    """Whether the quote completes a cue inside the sentence's opening subordinate clause ("When
+    a man shouted, “…”", "Although Lind admitted that he had “…”")."""
+    if _SUBORDINATE_OPEN.match(masked, lo, qa) is None:
+        return False
+    cues = list(cue_re.finditer(masked, lo, qa))
+    last = cues[-1] if cues else None
+    if last is None or last.group().lower() in _OBJECT_VERBS:
+        return False
+    gap = masked[last.end() : qa]
+    return len(gap) <= 120 and not re.search(r"[;:@—–]|,(?!\s*$)", gap)
 
 
 _READS = re.compile(r"\breads\b")

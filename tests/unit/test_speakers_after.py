@@ -165,3 +165,16 @@ def test_cue_after_and_or_to_is_not_inverted() -> None:
         "plan is too costly."
     )
     assert mention_of(text, "about right") != "Lind’s"
+
+
+def test_quote_inside_an_opening_subordinate_clause() -> None:
+    text = (
+        "After Ruiz said that boats which did not pay might do better at “smaller harbours,” "
+        "Tom Lind said he disagreed."
+    )
+    assert speaker_of(text, "smaller") == "Ruiz"
+    text = (
+        "Although Lind admitted to the Gazette that he and Ruiz had “been friends for years,” "
+        "Ana Ruiz claimed they had never met."
+    )
+    assert speaker_of(text, "been friends") == "Lind"
