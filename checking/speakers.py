@@ -1258,7 +1258,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
                 if found is None:
                     return None
-                mention = found.mention
+                if not (
+                    mention.kind == "name"
+                    and _abstract(found.mention)
+                    and not re.search(
+                        r"\b(?:on|in|at|to|from|with|by|for|of|about|into|via)\s+$", left
+                    )
+                ):
+                    # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
+                    # the person named before the colon is.
+                    mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):

@@ -178,3 +178,11 @@ def test_quote_inside_an_opening_subordinate_clause() -> None:
         "Ana Ruiz claimed they had never met."
     )
     assert speaker_of(text, "been friends") == "Lind"
+
+
+def test_named_object_before_a_colon_speaks_when_the_subject_is_a_thing() -> None:
+    text = (
+        "The timing of Ruiz’s surge does not surprise harbour pollster Tom Lind: “Lesser-known "
+        "candidates always gain after the first vote.”"
+    )
+    assert speaker_of(text, "Lesser-known") == "Tom Lind"
