@@ -1136,6 +1136,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         or _as_described_by(masked, qb, hi)
         or _as_x_said(masked, qb, hi, cue_re)
         or _agent_as(masked, lo, qa)
+        or _possessor_around(masked, lo, qa, qb, hi)
         or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
     )
     if agent is not None:
@@ -1561,6 +1562,27 @@ def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> bool
         return False
     gap = masked[last.end() : qa]
     return len(gap) <= 120 and not re.search(r"[;:@—–]|,(?!\s*$)", gap)
+
+
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s*$"
+)
+_NOUN_AFTER = re.compile(r"\s*([a-z-]+)\b")
+
+
+def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "Lind’s “…” promise", "Ruiz’s famous “…” line": the owner of a speech noun that the quote
+    modifies."""
+    m = _OWNER_BEFORE.search(masked, max(lo, qa - 60), qa)
+    if m is None:
+        return None
+    noun = _NOUN_AFTER.match(masked, qb, hi)
+    if noun is None or noun.group(1) not in _SPEECH_NOUNS:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    return _Found(mention, noun.start(1), "possessor-in")
 
 
 _READS = re.compile(r"\breads\b")

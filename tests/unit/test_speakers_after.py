@@ -186,3 +186,11 @@ def test_named_object_before_a_colon_speaks_when_the_subject_is_a_thing() -> Non
         "candidates always gain after the first vote.”"
     )
     assert speaker_of(text, "Lesser-known") == "Tom Lind"
+
+
+def test_owner_of_a_speech_noun_the_quote_modifies() -> None:
+    text = (
+        "Dock owners have fought the levy since it was passed. It is the lasting pull of Tom "
+        "Lind’s “if you like your berth, you can keep it” promise: many of them signed on."
+    )
+    assert speaker_of(text, "if you like") == "Tom Lind"
