@@ -1077,12 +1077,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
-    if qb < hi and _subordinate_quote(masked, lo, qa, cue_re):
+    sub_cue = _subordinate_quote(masked, lo, qa, cue_re) if qb < hi else None
+    if sub_cue is not None:
         # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
         # clause's cue, not to the main clause after it.
         opening = _find_cue(masked, q, lo, qb, cue_re)
         if opening is not None:
             return opening
+        opener = _subordinate_subject(masked, lo, qa, sub_cue)
+        if opener is not None:
+            return opener
     # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
     m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
     p = qb + (m.end() if m else 0)
@@ -1551,17 +1555,38 @@ _SUBORDINATE_OPEN = re.compile(
 )
 
 
-def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> bool:
-    """Whether the quote completes a cue inside the sentence's opening subordinate clause ("When
-    a man shouted, “…”", "Although Lind admitted that he had “…”")."""
+_PERSON_OPENERS = _wordset("someone somebody anyone anybody one a an another several some many")
+
+
+def _subordinate_subject(masked: str, lo: int, qa: int, cue: re.Match[str]) -> _Found | None:
+    """The subject of the opening subordinate clause's cue ("When someone in the audience
+    shouted, “…”"), which the other rules miss when it is no name or role phrase."""
+    sub = _SUBORDINATE_OPEN.match(masked, lo, qa)
+    if sub is None:
+        return None
+    subj = _subject_phrase(masked, sub.end(), cue.start())
+    if subj is not None and not masked[subj.span[1] : cue.start()].strip():
+        return _Found(subj, cue.start(), "before")
+    bare = re.fullmatch(r"\s*((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*", masked[sub.end() : cue.start()])
+    if bare is None or bare.group(1).split()[0].lower() not in _PERSON_OPENERS:
+        return None
+    span = (sub.end() + bare.start(1), sub.end() + bare.end(1))
+    return _Found(_Mention(span, bare.group(1), "role"), cue.start(), "before")
+
+
+def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> re.Match[str] | None:
+    """The cue inside the sentence's opening subordinate clause that the quote completes ("When
+    a man shouted, “…”", "Although Lind admitted that he had “…”"), if any."""
     if _SUBORDINATE_OPEN.match(masked, lo, qa) is None:
-        return False
+        return None
     cues = list(cue_re.finditer(masked, lo, qa))
     last = cues[-1] if cues else None
     if last is None or last.group().lower() in _OBJECT_VERBS:
-        return False
+        return None
     gap = masked[last.end() : qa]
-    return len(gap) <= 120 and not re.search(r"[;:@—–]|,(?!\s*$)", gap)
+    if len(gap) > 120 or re.search(r"[;:@—–]|,(?!\s*$)", gap):
+        return None
+    return last
 
 
 _OWNER_BEFORE = re.compile(

@@ -194,3 +194,12 @@ def test_owner_of_a_speech_noun_the_quote_modifies() -> None:
         "Lind’s “if you like your berth, you can keep it” promise: many of them signed on."
     )
     assert speaker_of(text, "if you like") == "Tom Lind"
+
+
+def test_indefinite_subject_of_an_opening_subordinate_cue() -> None:
+    text = (
+        "Holding up a map, Lind said, “Tell me if you know this harbour.”\n\n"
+        "When someone in the audience shouted, “Avel,” Lind joked, “Come on up and get a "
+        "prize!”"
+    )
+    assert mention_of(text, "Avel") == "someone in the audience"
