@@ -754,6 +754,20 @@ def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
     return _name_mention(masked, *m.span("name"))
 
 
+def _possessive_subject(
+    masked: str, lo: int, mention: _Mention, known: frozenset[str]
+) -> _Mention | None:
+    """ "She did not limit her attacks, calling for “…”": the sentence's subject pronoun that the
+    possessive pronoun refers back to (a named subject is often someone else's: "Lind's temper
+    came under scrutiny: he was challenged over his …")."""
+    subj = _subject(masked, lo, mention.span[0], known)
+    if subj is None or subj.span[1] > mention.span[0]:
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() == mention.text.lower():
+        return subj
+    return None
+
+
 _LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
 
 
@@ -2166,6 +2180,8 @@ def attribute(
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
+                    if mention is not None and mention.kind == "pronoun":
+                        mention = _possessive_subject(masked, lo, mention, known) or mention
                 if mention is None:
                     mention = _pronoun_calls(masked, lo, a)
                     rule = "pron-calls"

@@ -203,3 +203,8 @@ def test_indefinite_subject_of_an_opening_subordinate_cue() -> None:
         "prize!”"
     )
     assert mention_of(text, "Avel") == "someone in the audience"
+
+
+def test_possessive_pronoun_owner_is_the_subject_pronoun() -> None:
+    text = "Ruiz spoke at the dock. She has pushed her promise of “free berths” for a year."
+    assert mention_of(text, "free berths") == "She"
