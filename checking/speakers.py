@@ -787,6 +787,20 @@ def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
     return _name_mention(masked, *m.span("name"))
 
 
+def _possessive_subject(
+    masked: str, lo: int, mention: _Mention, known: frozenset[str]
+) -> _Mention | None:
+    """ "She did not limit her attacks, calling for “…”": the sentence's subject pronoun that the
+    possessive pronoun refers back to (a named subject is often someone else's: "Lind's temper
+    came under scrutiny: he was challenged over his …")."""
+    subj = _subject(masked, lo, mention.span[0], known)
+    if subj is None or subj.span[1] > mention.span[0]:
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() == mention.text.lower():
+        return subj
+    return None
+
+
 _LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
 
 
@@ -1110,6 +1124,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
+    sub_cue = _subordinate_quote(masked, lo, qa, cue_re) if qb < hi else None
+    if sub_cue is not None:
+        # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
+        # clause's cue, not to the main clause after it.
+        opening = _find_cue(masked, q, lo, qb, cue_re)
+        if opening is not None:
+            return opening
+        opener = _subordinate_subject(masked, lo, qa, sub_cue)
+        if opener is not None:
+            return opener
     # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
     m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
     p = qb + (m.end() if m else 0)
@@ -1130,7 +1154,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
-        mention = _np_after(masked, cm.end(), hi, any_det=True)
+        mention = _office_name(masked, cm.end(), hi) or _np_after(
+            masked, cm.end(), hi, any_det=True
+        )
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
             mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
@@ -1156,7 +1182,14 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
-    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
+    agent = (
+        _naming_agent(masked, lo, qa, qb, hi)
+        or _as_described_by(masked, qb, hi)
+        or _as_x_said(masked, qb, hi, cue_re)
+        or _agent_as(masked, lo, qa)
+        or _possessor_around(masked, lo, qa, qb, hi)
+        or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
+    )
     if agent is not None:
         return agent
     dash_label = _DASH_LABEL.search(masked, max(lo, qa - 60), qa)
@@ -1169,15 +1202,6 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         candidate = _cue_before(masked, cm, lo, qa, hi)
         if candidate is not None:
             cands.append((candidate, cm.end()))
-    if not cands:
-        by_as = _AGENT_AS.search(masked, max(lo, qa - 120), qa)
-        if by_as is not None:
-            # "an option seen by organizers as a “lifeboat”": the agent of the passive speaks.
-            mention = _np_after(masked, by_as.start(1) - 1, qa, any_det=True)
-            if mention is None:
-                a, b = by_as.span(1)
-                mention = _Mention((a, b), masked[a:b], "role")
-            return _Found(mention, by_as.start(), "before")
     if not cands:
         rd = _READS_BEFORE.search(masked, max(lo, qa - 40), qa)
         if rd is not None:
@@ -1291,7 +1315,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
                 if found is None:
                     return None
-                mention = found.mention
+                if not (
+                    mention.kind == "name"
+                    and _abstract(found.mention)
+                    and not re.search(
+                        r"\b(?:on|in|at|to|from|with|by|for|of|about|into|via)\s+$", left
+                    )
+                ):
+                    # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
+                    # the person named before the colon is.
+                    mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
@@ -1316,7 +1349,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
-        if cm.group().lower() in _INVERTING:
+        if cm.group().lower() in _INVERTING and _INVERSION_SLOT.search(masked, qb, cm.start()):
             inv = _np_after(masked, cm.end(), hi)
             if inv is not None:
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
@@ -1432,8 +1465,8 @@ _SUBORDINATE_GAP = re.compile(
 )
 #: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
 _NAME_PAST = re.compile(
-    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
-    r"(?=\s*[.,;:])"
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|went\s+on|shot\s+back|cut\s+in|chimed\s+in|broke\s+in)(?=\s*[.,;:])"
 )
 
 
@@ -1481,12 +1514,160 @@ def _participle(cm: re.Match[str]) -> bool:
 
 
 _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")
-_AGENT_AS = re.compile(
-    r"\b(?:seen|viewed|regarded|known|described|characterized|characterised|labeled|labelled|"
-    r"dubbed|branded|derided|hailed|touted|denounced|criticized|criticised|praised|"
-    r"mocked|ridiculed|dismissed|cast|portrayed|painted)\s+(?:\w+ly\s+)?by\s+"
-    r"((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+as(?:\s+(?:an?|the))?\s*@*$"
+#: "said former secretary of state Ana Ruiz": an office "of" something before the name.
+_OFFICE_OF_NAME = re.compile(
+    r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
+    r"(?:secretary|minister|director|chairman|chairwoman|chair|head|commissioner|speaker|"
+    r"president|chief|administrator|governor|mayor)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=\s*(?:[,.;:]|$))"
 )
+
+
+def _office_name(masked: str, pos: int, hi: int) -> _Mention | None:
+    """The name after a lower-case office with its "of" phrase ("said former secretary of state
+    Ana Ruiz", "said the director of national intelligence Tom Lind")."""
+    m = _OFFICE_OF_NAME.match(masked, pos, hi)
+    if m is None or not _looks_like_name(m.group("name")):
+        return None
+    return _Mention(m.span("name"), m.group("name"), "name")
+
+
+_AS_X = re.compile(r"[^@.;:!?]{0,60}?,\s+as\s+")
+_AS_X_CUE = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:(?:has|had|have)\s+)?(?:suggested|suggests|put\s+it|predicted)\b"
+)
+
+
+def _as_x_said(masked: str, qb: int, hi: int, cue_re: _CueWords) -> _Found | None:
+    """ "… a “regional” candidate, as Ruiz’s campaign manager suggested": the subject of an "as"
+    aside with a speech verb after the quote."""
+    m = _AS_X.match(masked, qb, hi)
+    if m is None:
+        return None
+    end = min(hi, m.end() + 60)
+    cm = cue_re.search(masked, m.end(), end)
+    extra = _AS_X_CUE.search(masked, m.end(), end)
+    cue = cm.start() if cm is not None else end
+    if extra is not None and extra.start() < cue:
+        cue = extra.start()
+    if cue >= end or "@" in masked[m.end() : cue]:
+        return None
+    mention = _subject_phrase(masked, m.end(), cue)
+    if mention is None or mention.span[0] != m.end() or masked[mention.span[1] : cue].strip():
+        return None
+    return _Found(mention, cue, "f6")
+
+
+_AGENT_AS = re.compile(
+    r"\b(?:known|seen|regarded|viewed|described|referred\s+to|called|dubbed|labell?ed|branded|"
+    r"derided|hailed|touted|characteri[sz]ed)\s+(?:\w+ly\s+)?by\s+(?P<np>[^@,;:.]{2,60}?)\s+as"
+    r"(?:\s+[\w-]+){0,3}\s*$"
+)
+
+
+def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "an option seen by organizers as a “…”", "what came to be known by critics as the “…”":
+    the passive's agent, named before the quote, uses the words."""
+    m = _AGENT_AS.search(masked, max(lo, qa - 120), qa)
+    if m is None:
+        return None
+    mention = _subject_phrase(masked, m.start("np"), m.end("np"))
+    if mention is None or masked[mention.span[1] : m.end("np")].strip():
+        bare = re.fullmatch(r"[a-z][\w-]*s", m.group("np"))
+        if bare is None:
+            return None
+        # "seen by organizers as": a bare plural.
+        mention = _Mention(m.span("np"), m.group("np"), "role")
+    return _Found(mention, m.start(), "by-agent")
+
+
+_PASSIVE_AFTER = re.compile(
+    r"[^@.;:!?]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used)"
+    r"(?:\s+(?:\w+ly|once|twice|first|again|only))*\s*,?\s+by\s+"
+    r"|[^@.;:!?]{0,40}?\b(?:came|comes|had\s+come)\s+(?:\w+ly\s+)?from\s+(?=the\s|[A-Z])"
+)
+
+
+def _passive_after(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "The phrase “…” was uttered once, by Lind", "The “…” figure came from the campaign":
+    the agent or origin named after the quote."""
+    m = _PASSIVE_AFTER.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    return _Found(mention, m.start(), "by-agent")
+
+
+#: Where a cue verb may come before its subject: right after a clause mark ("“…” in May, added
+#: Ruiz"), not after "to", "and" or a word that is its subject ("and said he would", "to say
+#: Lind's plan").
+_INVERSION_SLOT = re.compile(r"(?:^|[,;:—–(@])\s*(?:\w+ly\s+)?$")
+
+
+_SUBORDINATE_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:When|Whenever|After|Although|Though|While|Before|Since|Once|Because|"
+    r"Even\s+though|Until)\s"
+)
+
+
+_PERSON_OPENERS = _wordset("someone somebody anyone anybody one a an another several some many")
+
+
+def _subordinate_subject(masked: str, lo: int, qa: int, cue: re.Match[str]) -> _Found | None:
+    """The subject of the opening subordinate clause's cue ("When someone in the audience
+    shouted, “…”"), which the other rules miss when it is no name or role phrase."""
+    sub = _SUBORDINATE_OPEN.match(masked, lo, qa)
+    if sub is None:
+        return None
+    subj = _subject_phrase(masked, sub.end(), cue.start())
+    if subj is not None and not masked[subj.span[1] : cue.start()].strip():
+        return _Found(subj, cue.start(), "before")
+    bare = re.fullmatch(r"\s*((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*", masked[sub.end() : cue.start()])
+    if bare is None or bare.group(1).split()[0].lower() not in _PERSON_OPENERS:
+        return None
+    span = (sub.end() + bare.start(1), sub.end() + bare.end(1))
+    return _Found(_Mention(span, bare.group(1), "role"), cue.start(), "before")
+
+
+def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> re.Match[str] | None:
+    """The cue inside the sentence's opening subordinate clause that the quote completes ("When
+    a man shouted, “…”", "Although Lind admitted that he had “…”"), if any."""
+    if _SUBORDINATE_OPEN.match(masked, lo, qa) is None:
+        return None
+    cues = list(cue_re.finditer(masked, lo, qa))
+    last = cues[-1] if cues else None
+    if last is None or last.group().lower() in _OBJECT_VERBS:
+        return None
+    gap = masked[last.end() : qa]
+    if len(gap) > 120 or re.search(r"[;:@—–]|,(?!\s*$)", gap):
+        return None
+    return last
+
+
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s*$"
+)
+_NOUN_AFTER = re.compile(r"\s*([a-z-]+)\b")
+
+
+def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "Lind’s “…” promise", "Ruiz’s famous “…” line": the owner of a speech noun that the quote
+    modifies."""
+    m = _OWNER_BEFORE.search(masked, max(lo, qa - 60), qa)
+    if m is None:
+        return None
+    noun = _NOUN_AFTER.match(masked, qb, hi)
+    if noun is None or noun.group(1) not in _SPEECH_NOUNS:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    return _Found(mention, noun.start(1), "possessor-in")
+
+
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
@@ -2188,6 +2369,8 @@ def attribute(
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
+                    if mention is not None and mention.kind == "pronoun":
+                        mention = _possessive_subject(masked, lo, mention, known) or mention
                 if mention is None:
                     mention = _pronoun_calls(masked, lo, a)
                     rule = "pron-calls"
