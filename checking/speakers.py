@@ -1961,8 +1961,13 @@ def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None
     "this tweet from Ana Ruiz who wrote, “…”" — the relative pronoun, standing for the person
     phrase before it, is the cue's subject."""
     m = _WHO_BEFORE.search(masked, max(lo, cm.start() - 20), cm.start())
-    if m is None or _cue_regex(CUE_VERBS).search(masked, lo, m.start()):
-        return None  # after a cue of its own, the sentence's speaker reports on the person
+    if m is None:
+        return None
+    for earlier in _cue_regex(CUE_VERBS).finditer(masked, lo, m.start()):
+        if not re.search(
+            r"\b(?:a|an|the|this|that|his|her|their|its)\s+$", masked[lo : earlier.start()]
+        ):
+            return None  # after a cue of its own, the sentence's speaker reports on the person
     head = _np_at_end(masked[lo : m.start()], lo)
     if head is None or head.kind not in ("name", "role") or _abstract(head):
         return None

@@ -255,6 +255,12 @@ def mentions(text: str) -> list[str | None]:
             "crowds, she has not offered a plan.",
             ["she"],
         ),
+        (
+            # A cue word used as a noun ("this tweet") does not block a restrictive "who".
+            "Among the replies was this tweet from Ana Ruiz who wrote, “Rules are for other "
+            "people, it seems.”",
+            ["who"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
