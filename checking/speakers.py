@@ -2418,6 +2418,11 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        para_acc = _paragraph_according(masked, paras[pi][0] if paras else 0, lo, mention)
+        if para_acc is not None and mention is not None:
+            # "According to the Gazette, one sign read “…”. Another advised, “…”": the source
+            # named at the paragraph's head covers its later sentences too.
+            found = _Found(mention, a, rule, source=para_acc)
         poll = _poll_source(masked, lo, a, mention)
         if poll is not None and mention is not None:
             # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
@@ -2513,6 +2518,23 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+def _paragraph_according(
+    masked: str, para_lo: int, lo: int, mention: _Mention | None
+) -> Span | None:
+    """The source of an "According to X," opening the paragraph, for a quote in a later
+    sentence of it whose own speaker is only a thing or a bare pronoun-like word."""
+    if mention is None or lo <= para_lo or mention.kind != "name" and mention.kind != "role":
+        return None
+    if mention.kind == "name" and mention.text.split()[0] not in ("Another", "One", "Others"):
+        return None
+    if mention.kind == "role" and not _abstract(mention):
+        return None
+    m = _LEADING_ACC.match(masked, para_lo, lo)
+    if m is None:
+        return None
+    return m.span(1)
 
 
 _LEADING_POLL = re.compile(

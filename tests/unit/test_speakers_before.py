@@ -261,6 +261,12 @@ def mentions(text: str) -> list[str | None]:
             "people, it seems.”",
             ["who"],
         ),
+        (
+            # "According to X," at the head of a paragraph covers a later "Another …".
+            "According to the Avel Gazette, one harbour sign read, “Slow down, sailor.” Another "
+            "advised, “Drink water, not rum, before you sail.”",
+            ["the Avel Gazette", "the Avel Gazette"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
