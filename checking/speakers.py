@@ -1243,6 +1243,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k = j
                 break
         k = _named_over_pronoun(masked, cands, k)
+        k = _outer_over_reduced(masked, cands, k)
         if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
             # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
             # by the plain cue before it, or by "according to Lee, the press would call him …".
@@ -1383,6 +1384,25 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     return k
 
 
+def _outer_over_reduced(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A participle right after its phrase with no comma ("statements by Lind calling for a
+    ban") sits inside the complement of an earlier "X claimed that" cue, which reports it:
+    "Ruiz claimed that statements by Lind calling for a ban make him “…”" is Ruiz's."""
+    found = cands[k][0]
+    cue_word = re.match(r"\w+", masked[found.cue_pos :])
+    if cue_word is None or not cue_word.group().lower().endswith("ing"):
+        return k
+    if masked[found.mention.span[1] : found.cue_pos].strip():
+        return k
+    for j in range(k):
+        if cands[j][0].mention.kind in ("name", "role") and _THAT_CLAUSE.match(
+            masked, cands[j][1], found.mention.span[0]
+        ):
+            return j
+    return k
+
+
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
 #: What opens the complement of a cue: "said (on Monday) that".
 _THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b|\s*,")
 _OWN_CLAUSE_PRONOUN = re.compile(

@@ -267,6 +267,12 @@ def mentions(text: str) -> list[str | None]:
             "advised, “Drink water, not rum, before you sail.”",
             ["the Avel Gazette", "the Avel Gazette"],
         ),
+        (
+            # A participle right after its phrase inside a "claimed that" complement.
+            "During the debate, Ruiz claimed that statements made by harbour boss Tom Lind "
+            "calling for a ban on ferries make him “the pirates’ best friend.”",
+            ["Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
