@@ -1266,6 +1266,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 if cands[j][0].mention.kind in ("name", "role"):
                     k = j
                     break
+        colon_subj = _colon_clause_subject(masked, cands[-1][1], qa)
+        if colon_subj is not None:
+            # "Reid said X, but he gave Cruz a back-handed compliment: “…”": the clause that
+            # introduces the quote has a subject of its own.
+            return _Found(colon_subj, qa, "before")
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
@@ -1400,6 +1405,26 @@ def _outer_over_reduced(masked: str, cands: Sequence[tuple[_Found, int]], k: int
         ):
             return j
     return k
+
+
+_COLON_CLAUSE = re.compile(r"(?:[,@]\s*(?:but|and|yet|so)|;|\s[—–]+)\s+(?=[^,;:@—–]+:\s*@*$)")
+
+
+def _colon_clause_subject(masked: str, cue_end: int, qa: int) -> _Mention | None:
+    """The subject of a clause after the last cue that ends in a colon right before the quote
+    ("…, but he gave the Texan a back-handed compliment: “…”")."""
+    found = list(_COLON_CLAUSE.finditer(masked, cue_end, qa))
+    if not found:
+        return None
+    m = found[-1]
+    subj = _subject_phrase(masked, m.end(), qa)
+    if subj is None or subj.span[0] != m.end() or subj.kind not in ("pronoun", "name", "role"):
+        return None
+    if subj.kind == "role" and _abstract(subj):
+        return None
+    if not re.match(r"\s+(?:\w+ly\s+)?[a-z]+", masked[subj.span[1] : qa]):
+        return None
+    return subj
 
 
 _THAT_CLAUSE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")

@@ -273,6 +273,12 @@ def mentions(text: str) -> list[str | None]:
             "calling for a ban on ferries make him “the pirates’ best friend.”",
             ["Ruiz"],
         ),
+        (
+            # A clause of its own that ends in a colon before the quote names its speaker.
+            "Lind said both Ruiz and Ode are “nobodies in the council,” but he gave Ruiz a "
+            "back-handed compliment: “You never have to guess where she stands.”",
+            ["Lind", "he"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
