@@ -1244,6 +1244,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 break
         k = _named_over_pronoun(masked, cands, k)
         k = _outer_over_reduced(masked, cands, k)
+        if k > 0 and re.search(
+            r",\s*in\s+which\s+$",
+            masked[max(lo, cands[k][0].mention.span[0] - 14) : cands[k][0].mention.span[0]],
+        ):
+            # "Ruiz reported that she had a video of Lind at a dinner, in which Lind said: “…”":
+            # the reporter of the record speaks for what it holds.
+            for j in range(k):
+                if cands[j][0].mention.kind in ("name", "role"):
+                    k = j
+                    break
         if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
             # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
             # by the plain cue before it, or by "according to Lee, the press would call him …".

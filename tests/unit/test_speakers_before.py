@@ -279,6 +279,12 @@ def mentions(text: str) -> list[str | None]:
             "back-handed compliment: “You never have to guess where she stands.”",
             ["Lind", "he"],
         ),
+        (
+            # The reporter of a record speaks for what it holds ("…, in which X said").
+            "A local blogger, Ana Ruiz, reported this week that she had obtained a video of Lind "
+            "at a dinner in Avel, in which Lind said: “The pier is mine.”",
+            ["A local blogger"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
