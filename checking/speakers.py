@@ -1254,6 +1254,10 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 if cands[j][0].mention.kind in ("name", "role"):
                     k = j
                     break
+        elif k == 0:
+            holder = _record_holder(masked, lo, cands[0][0].mention)
+            if holder is not None:
+                return _Found(holder, cands[0][0].cue_pos, "before")
         if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
             # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
             # by the plain cue before it, or by "according to Lee, the press would call him …".
@@ -1397,6 +1401,34 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
         if cands[j][0].mention.kind == "name" and _THAT_AFTER_CUE.match(masked, cands[j][1], pron):
             return j
     return k
+
+
+_RECORD_IN_WHICH = re.compile(
+    r"\b(?:interview|video|clip|recording|tape|footage|article|story|report|documentary|book|"
+    r"memoir|profile|podcast|episode)s?\b[^,;@]{0,80},\s*in\s+which\s+$"
+)
+
+
+def _record_holder(masked: str, lo: int, mention: _Mention) -> _Mention | None:
+    """The publisher of a record whose words a cue after ", in which" reports: "The Gazette
+    published an interview with Lind, in which Lind declared that it was “…”" is the Gazette's."""
+    if not _RECORD_IN_WHICH.search(masked, max(lo, mention.span[0] - 120), mention.span[0]):
+        return None
+    pub = _PUBLISHED.search(masked, lo, mention.span[0])
+    if pub is None:
+        return None  # "The ad includes a clip, in which he says": the record's own speaker
+    subj = _np_before(masked, lo, pub.start())
+    if subj is None or _abstract(subj):
+        subj = _subject_phrase(masked, lo, pub.start())
+    if subj is None or subj.kind not in ("name", "role") or _abstract(subj):
+        return None
+    return subj
+
+
+_PUBLISHED = re.compile(
+    r"\b(?:published|publishes|aired|airs|released|releases|broadcast|posted|ran|runs|"
+    r"obtained|shared|circulated|emailed|tweeted)\b"
+)
 
 
 def _outer_over_reduced(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:

@@ -285,6 +285,18 @@ def mentions(text: str) -> list[str | None]:
             "at a dinner in Avel, in which Lind said: “The pier is mine.”",
             ["A local blogger"],
         ),
+        (
+            # A publisher of an interview speaks for a cue after ", in which".
+            "The Avel Gazette published an interview with Lind conducted after his win, in "
+            "which Lind declared that it was “great news for the harbour.”",
+            ["The Avel Gazette"],
+        ),
+        (
+            # … but not a record merely included ("The ad includes a clip, in which he says").
+            "The ad includes a clip of a Lind radio interview, in which he says he will build "
+            "“a wall of ferries.”",
+            ["he"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
