@@ -1155,6 +1155,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         or _as_x_said(masked, qb, hi, cue_re)
         or _agent_as(masked, lo, qa)
         or _possessor_around(masked, lo, qa, qb, hi)
+        or _object_that_reads(masked, lo, qa)
         or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
     )
     if agent is not None:
@@ -1622,6 +1623,24 @@ def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found
     if mention is None:
         return None
     return _Found(mention, noun.start(1), "possessor-in")
+
+
+_THAT_READS = re.compile(
+    r"(?P<np>(?:\b(?:the|a|an|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}|"
+    r"\b(?:[\w-]+\s+)?)"
+    r"(?:messages?|bottles?|headlines?|banners?|notes?|screens?|billboards?))\s+"
+    r"(?P<rel>that|which)\s+(?:said|says|read|reads|proclaimed|declared)\s*[,:]?\s*$"
+)
+
+
+def _object_that_reads(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "They handed out bottles that said, “…”", "a message that read “…”": the written thing
+    carries the words (a sign or shirt is left to whoever holds or wears it)."""
+    m = _THAT_READS.search(masked, max(lo, qa - 100), qa)
+    if m is None:
+        return None
+    a = m.start("np")
+    return _Found(_Mention((a, m.end("rel")), m.group("np"), "role"), m.start("rel"), "object-read")
 
 
 _READS = re.compile(r"\breads\b")

@@ -208,3 +208,13 @@ def test_indefinite_subject_of_an_opening_subordinate_cue() -> None:
 def test_possessive_pronoun_owner_is_the_subject_pronoun() -> None:
     text = "Ruiz spoke at the dock. She has pushed her promise of “free berths” for a year."
     assert mention_of(text, "free berths") == "She"
+
+
+def test_written_thing_that_reads_carries_the_words() -> None:
+    text = (
+        "At the regatta, the club volunteers passed out water bottles that said, “The Avel "
+        "Rowing Club welcomes you to the harbour.”"
+    )
+    assert mention_of(text, "The Avel") == "water bottles that"
+    text = "Ana Ruiz waved a sign that read “No levy for the north quay.”"
+    assert mention_of(text, "No levy") == "Ana Ruiz"
