@@ -93,6 +93,7 @@ CUE_WORDS = _wordset("""
     assert contend observe reiterate repeat assure answered answers testified testifies cited
     cites titled heralded heralds accusation accusations implied implies portrayed portrays
     portraying assertion assertions admission protested protests rejected rejects spoke
+    chants screamed screaming screams blared crying read reading intimated nicknamed billed entitled
     """)
 _CUE_NEAR = re.compile(r"[A-Za-z]+")
 
@@ -413,6 +414,9 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         # "had one message: “Stay Home.”" -- a colon introduces the quote.
         or before.rstrip(_ALL_MARKS + " ").endswith(":")
     )
+    if inner[-1] in ".!?" and not before.strip(_ALL_MARKS + " \t—–-"):
+        # “Never.” standing as its own sentence is an utterance, however short or capitalised.
+        return True
     if n_words == 1 and _nickname(text, a, b):
         return False
     if not cue and (
@@ -491,7 +495,7 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
     """``NEW SHOW—“Gallery opens on the pier,” by Ann Lee of the Courier``: a linked story's
     headline with its byline, as newsletters list them, not something anyone said. The quote must
     open its paragraph or follow a dash or colon, and be followed by a comma and "by Name"."""
-    if _BYLINE_AFTER.match(text, b) is None or "," not in text[b - 1 : b + 3]:
+    if _BYLINE_AFTER.match(text, b) is None or "," not in text[max(a, b - 2) : b + 3]:
         return False
     para_lo = text.rfind("\n", 0, a) + 1
     return _LABEL_BEFORE.search(text, para_lo, a) is not None
@@ -502,7 +506,8 @@ _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
     r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
     r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
-    r"|episode|autobiography|anthem|poem|hymn)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
+    r"|episode|autobiography|anthem|poem|hymn|website|site|blog|account|hashtag|channel|segment"
+    r"|newsletter|magazine|newspaper|video|videos|ad|ads|commercial|app|game|course|syllabus)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
     re.IGNORECASE,
 )
 
@@ -521,7 +526,8 @@ def _headline(text: str, a: int, b: int) -> bool:
 
 _NOT_NOUN = _wordset(
     "and or to with by in on for of as is was that like from at about if but because when than "
-    "after before over the a an he she they it"
+    "after before over the a an he she they it are were has have had will would can could should "
+    "may might must do does did been be being also"
 )
 
 

@@ -397,6 +397,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and masked[mention.span[1] : mention.span[1] + 1] == ","
             and _PLACE_BEFORE.search(masked, lo, mention.span[0])
+            and not _PERSON_APPOSITION.match(masked, mention.span[1])
         ):
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             return None
@@ -418,6 +419,23 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 break
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        if (
+            mention.kind == "role"
+            and _abstract(mention)
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Rubio, whose hometown … as the sea level rises, argues": a thing ending the
+            # relative clause is no subject; the phrase the clause describes speaks.
+            return None
+        if (
+            mention.kind == "name"
+            and re.search(r"\b(?:as|than|that)\s+$", left)
+            and _closes_aside(masked, lo, mention, "as")
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
+            return None
         if _BOUNDARY_BEFORE.search(left):
             return mention
         if (
@@ -458,6 +476,21 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+#: ", the mayor,", ", a nurse at": a description that only a person takes ("In Avel, Ana Ruiz,
+#: the mayor, said" names Ruiz, not a state after the town).
+_PERSON_NOUNS = _wordset("""
+    mayor nurse teacher lawyer spokesman spokeswoman official senator governor director chairman
+    chairwoman president professor founder leader candidate minister secretary aide adviser
+    advisor judge worker farmer owner pastor veteran student resident retiree activist organizer
+    member
+    """)
+_PERSON_APPOSITION = re.compile(
+    r",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
@@ -1160,11 +1193,25 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     )
     if agent is not None:
         return agent
+    dash_label = _DASH_LABEL.search(masked, max(lo, qa - 60), qa)
+    if dash_label is not None and dash_label.group(1).split()[0] not in _STOP_CAPS:
+        # "Pollsters agree - Ana Ruiz: “…”": a roundup's speaker label after a dash.
+        a, b = dash_label.span(1)
+        return _Found(_Mention((a, b), masked[a:b], "name"), b, "f5")
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
         if candidate is not None:
             cands.append((candidate, cm.end()))
+    if not cands:
+        by_as = _AGENT_AS_NO_CUE.search(masked, max(lo, qa - 120), qa)
+        if by_as is not None:
+            # "an option seen by organizers as a “lifeboat”": the agent of the passive speaks.
+            mention = _np_after(masked, by_as.start(1) - 1, qa, any_det=True)
+            if mention is None:
+                a, b = by_as.span(1)
+                mention = _Mention((a, b), masked[a:b], "role")
+            return _Found(mention, by_as.start(), "before")
     if not cands:
         rd = _READS_BEFORE.search(masked, max(lo, qa - 40), qa)
         if rd is not None:
@@ -1333,6 +1380,11 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
         return k
     pron = cands[k][0].mention.span[0]
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and re.fullmatch(
+            r"\s*,\s*", masked[cands[j][1] : pron]
+        ):
+            return j  # "And in those nights, Lind wrote, he began saying “…”"
     if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
         return k  # "…, and he said", "which he called": a clause of the pronoun's own
     for j in range(k):
@@ -1342,7 +1394,7 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
 
 
 #: What opens the complement of a cue: "said (on Monday) that".
-_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b|\s*,")
 _OWN_CLAUSE_PRONOUN = re.compile(
     r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
 )
@@ -1471,6 +1523,13 @@ def _participle(cm: re.Match[str]) -> bool:
     return cm.group().lower().endswith("ing")
 
 
+_DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")
+_AGENT_AS_NO_CUE = re.compile(
+    r"\b(?:seen|viewed|regarded|known|described|characterized|characterised|labeled|labelled|"
+    r"dubbed|branded|derided|hailed|touted|denounced|criticized|criticised|praised|"
+    r"mocked|ridiculed|dismissed|cast|portrayed|painted)\s+(?:\w+ly\s+)?by\s+"
+    r"((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+as(?:\s+(?:an?|the))?\s*@*$"
+)
 #: "said former secretary of state Ana Ruiz": an office "of" something before the name.
 _OFFICE_OF_NAME = re.compile(
     r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
@@ -1795,6 +1854,17 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    restrictive = _restrictive_who(masked, lo, cm)
+    if restrictive is not None:
+        return _Found(restrictive, cm.start())
+    issuer = _issuer_of(masked, lo, cm)
+    if issuer is not None:
+        return _Found(issuer, cm.start())
+    carrier = _CARRIER_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if carrier is not None and word in ("saying", "said", "says", "reading", "read", "reads"):
+        # "Ruiz held up a sign saying “…”", "under a headline that said “…”": the thing that
+        # carries the words is their source.
+        return _Found(_Mention(carrier.span(1), carrier.group(1), "role"), cm.start())
     inverted = _inverted_aside(masked, cm, lo, qa, hi)
     if inverted is not None:
         return _Found(inverted, cm.start())
@@ -1832,6 +1902,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
+    bare = _BARE_SUBJECT.search(masked, max(lo, cm.start() - 30), cm.start())
+    if bare is not None:
+        # "Yet another said, “…”": one of a group already described speaks.
+        return _Found(_Mention(bare.span(1), bare.group(1), "role"), cm.start())
     if word in _INVERTING:
         inv = _np_after(masked, cm.end(), hi)
         if inv is None:
@@ -1862,11 +1936,67 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
     return inv
 
 
-_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+_ADVERB_BEFORE = re.compile(
+    r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still|once\s+again|at\s+one\s+point|"
+    r"at\s+times|at\s+one\s+time|in\s+turn|in\s+the\s+process|in\s+part)\s+$"
+)
+
+
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
+    r"(?:\w+ly\s+)?$"
+)
+
+
+_WHO_BEFORE = re.compile(r"(?<=[\w'’])\s+(who)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+
+
+def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A "who" with no comma before it, right before the cue: "an actor who promises that …",
+    "this tweet from Ana Ruiz who wrote, “…”" — the relative pronoun, standing for the person
+    phrase before it, is the cue's subject."""
+    m = _WHO_BEFORE.search(masked, max(lo, cm.start() - 20), cm.start())
+    if m is None or _cue_regex(CUE_VERBS).search(masked, lo, m.start()):
+        return None  # after a cue of its own, the sentence's speaker reports on the person
+    head = _np_at_end(masked[lo : m.start()], lo)
+    if head is None or head.kind not in ("name", "role") or _abstract(head):
+        return None
+    return _Mention(m.span(1), head.text, "relative")
+
+
+_ISSUED_THING = re.compile(
+    r"\b([a-z]+)\s+(?:out\s+)?(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|email|e-mail|letter|memo|message|video|ad|advertisement|tweet|post|"
+    r"note|op-ed|fundraising\s+appeal|appeal|report)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday|late\s+\w+|earlier))?\s+$"
+)
+
+
+def _issuer_of(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A participle cue on a statement someone issued ("Lind, who …, issued a statement Tuesday
+    saying, “…”"): the issuer, the subject of the verb before the statement."""
+    if not cm.group().lower().endswith("ing"):
+        return None
+    m = _ISSUED_THING.search(masked, max(lo, cm.start() - 90), cm.start())
+    if m is None or m.group(1) in _NOT_SUBJECT or m.group(1) in _CUE_STOP:
+        return None
+    mention = _np_before(masked, lo, m.start(1))
+    if mention is None or mention.kind not in ("name", "role", "pronoun", "relative"):
+        return None
+    return mention
+
+
+_CARRIER_BEFORE = re.compile(
+    r"\b((?:a|an|the|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
+    r"button|mug|mask)s?)\s+(?:that\s+|which\s+)?$"
+)
 
 
 _WITH_ING = re.compile(
-    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|"
+    r"(?:one\s+of\s+)?(?:the|a|an|his|her|their|its)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)"
+    r"\s+(?:\w+ly\s+)?[a-z]+ing\b"
 )
 
 
@@ -1874,14 +2004,24 @@ def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
     """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
     the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
     last = None
-    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.end()):
         last = m
     if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
         return None
     gap = masked[last.end() : cm.start()]
     if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
         return None
-    return _name_mention(masked, *last.span(1))
+    a, b = last.span(1)
+    if masked[a:b][:1].islower():
+        # "…, with one of her ads asking, “…”", "with the campaign of the former senator from
+        # Avel saying …": a phrase that can speak.
+        words = [w.lower() for w in masked[a:b].split()]
+        if re.search(r"[.;!?]\s", masked[a:b]) or not any(
+            w in _ROLE_NOUNS or w.rstrip("s") in _ROLE_NOUNS for w in words
+        ):
+            return None
+        return _Mention((a, b), masked[a:b], "role")
+    return _name_mention(masked, a, b)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -1906,6 +2046,9 @@ def _coordinated_subject(
     starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
+        if subj is not None and re.search(r"['’]s?$", subj.text):
+            # "Clinton’s right-hand woman rallied supporters": the owner's person noun.
+            subj = _owned_person(masked, subj, end) or subj
         if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
         nxt = re.match(
@@ -1915,6 +2058,23 @@ def _coordinated_subject(
         )
         if nxt is not None and nxt.group(1) not in _NOT_SUBJECT | {"and", "or"}:
             return _Found(subj, cue)
+    return None
+
+
+_OWNED_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _owned_person(masked: str, owner: _Mention, end: int) -> _Mention | None:
+    """A possessive subject and the person noun it owns, as one phrase ("Ana Ruiz’s right-hand
+    woman", "Lind’s campaign manager"), when a person noun follows within four words."""
+    pos = owner.span[1]
+    for _ in range(4):
+        m = _OWNED_WORD.match(masked, pos, end)
+        if m is None:
+            return None
+        pos = m.end()
+        if m.group(1) in _ROLE_NOUNS and m.group(1) not in _SPEECH_NOUNS:
+            return _Mention((owner.span[0], pos), masked[owner.span[0] : pos], "role")
     return None
 
 
@@ -2181,9 +2341,14 @@ def attribute(
                 inherit = True
                 rule = "inherit-para"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
-                ps = _last_sentence(sents, paras[pi - 1])
-                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
-                rule = "colon-para"
+                if _colon_quote_carries(prev, prev_para, paras[pi - 1], pi):
+                    # “… Here is what we will do:¶“We will …”: the quote runs on, same speaker.
+                    inherit = True
+                    rule = "colon-quote"
+                else:
+                    ps = _last_sentence(sents, paras[pi - 1])
+                    mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                    rule = "colon-para"
             elif (
                 prev is not None
                 and prev.speaker_span is not None
@@ -2317,6 +2482,17 @@ def attribute(
         prev_rule = rule
     _carry_back(text, out, rules, paras)
     return out
+
+
+def _colon_quote_carries(prev: Quote | None, prev_para: int, para: Span, pi: int) -> bool:
+    """Does the paragraph before end inside a quote with a colon, so that this paragraph's
+    quote continues it (“… Here is what we will do:¶“We will …”)?"""
+    return (
+        prev is not None
+        and prev.speaker_span is not None
+        and prev_para == pi - 1
+        and prev.span[1] >= para[1] - 3
+    )
 
 
 #: Rules that find a quote's speaker from its own words, which a run-on quote's earlier

@@ -292,3 +292,46 @@ def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
 def test_one_word_nickname_between_first_name_and_surname_is_not_speech() -> None:
     text = "The board was chaired by Thomas “Tug” Lind, who said the pier was “finished.”"
     assert texts(text) == ["finished."]
+
+
+def test_listed_headline_ending_in_a_nested_quote_before_its_byline() -> None:
+    text = 'PIER WATCH—"The ferry board picks the ‘Blue Line,’" by Tom Lind of the Courier.'
+    assert texts(text) == []
+
+
+def test_chants_screams_and_signs_that_read_are_cues() -> None:
+    text = (
+        "The rally broke into chants of “Ruiz” as she arrived. "
+        "“Shame!” the dockers screamed back. "
+        "One placard, reading “Pier First,” was held up high."
+    )
+    assert texts(text) == ["Ruiz", "Shame!", "Pier First,"]
+
+
+def test_short_quote_standing_as_its_own_sentence_is_speech() -> None:
+    text = (
+        "“We have one opponent,” Ana Ruiz told the dockers on Monday. “The Avel Ministry.” "
+        "Nobody answered. “Finished?”"
+    )
+    assert texts(text) == ["We have one opponent,", "The Avel Ministry.", "Finished?"]
+
+
+def test_quoted_word_after_a_possessive_and_before_a_verb_is_not_attributive() -> None:
+    text = "Lind’s “lies” are harming the port, Ana Ruiz said on Monday."
+    assert texts(text) == ["lies"]
+
+
+def test_title_case_after_a_website_ad_or_hashtag_noun_is_a_title() -> None:
+    text = (
+        "Ana Ruiz said she had set up a website called “Save The Old Pier” last spring. "
+        "The union’s ad, titled “Ferries For All,” was praised by Tom Lind."
+    )
+    assert texts(text) == []
+
+
+def test_nicknamed_and_billed_as_are_cues() -> None:
+    text = (
+        "The new ferry was nicknamed “Old Faithful” by the crew. "
+        "The rally was billed as “Docks for Ruiz” on every poster."
+    )
+    assert texts(text) == ["Old Faithful", "Docks for Ruiz"]

@@ -142,6 +142,101 @@ def mentions(text: str) -> list[str | None]:
             "slogan, “Build it right,” was too dull.",
             ["her friends and advisers"],
         ),
+        (
+            # A quote that ends its paragraph with a colon runs on into the next paragraph.
+            "The board met on Monday.\n\nAna Ruiz said the plan was bad. “It fails on three "
+            "counts:\n\n“It costs too much and it takes too long.”",
+            ["Ana Ruiz", "Ana Ruiz"],
+        ),
+        (
+            # A pronoun's cue right after a named parenthetical cue is the named speaker's.
+            "And in those long nights, Ana Ruiz wrote, she began repeating to herself “one more "
+            "day, just one more day.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            "The move, Tom Lind explained, was the result of years of work, an effort he "
+            "concludes has given the party “a head start on everyone.”",
+            ["Tom Lind"],
+        ),
+        (
+            # A name after "in Town," with a person's description is no state.
+            "Speaking to reporters in Avel, Ana Ruiz, the mayor, called the pier “a wreck.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            # "Yet another said": a bare "another" is the subject of its cue.
+            "One aide said the race was close. Yet another said, “Ruiz is in a tough race.”",
+            ["another"],
+        ),
+        (
+            # A possessive subject and the person noun it owns open the participle's clause.
+            "In response to the plan, Ana Ruiz’s right-hand woman rallied supporters, saying: "
+            "“We have to be ready to stop him.”",
+            ["Ana Ruiz’s right-hand woman"],
+        ),
+        (
+            # A sign or headline that carries the words is their source.
+            "Ana Ruiz held up a sign saying “Save the pier.”",
+            ["a sign"],
+        ),
+        (
+            "Lind posted his reply under a headline that said, “Avel votes no.”",
+            ["a headline"],
+        ),
+        (
+            # A name after "as" that closes a relative clause is the clause's complement.
+            "Tom Lind, who describes himself as Avelian, told the Gazette that the pier was "
+            "“a wreck.”",
+            ["Tom Lind"],
+        ),
+        (
+            # "…, at one point calling …": a participle after a short adverbial is the clause's.
+            "The effort stalled, and she has battled with the union over the budget, at one "
+            "point calling its leader a “liar.”",
+            ["she"],
+        ),
+        (
+            # An absolute "with" clause whose own participle is the cue.
+            "Ruiz and her backers tried to tie Lind to the mayor, with one of her ads asking, "
+            "“Is Tom Lind fit to serve?”",
+            ["one of her ads"],
+        ),
+        (
+            # A participle on a statement someone issued is the issuer's.
+            "Mr. Lind, who said last week that a judge in the case was biased against him, "
+            "issued a statement Tuesday saying, “I do not feel that heritage matters.”",
+            ["Mr. Lind"],
+        ),
+        (
+            # A thing ending a relative clause before the cue is no subject.
+            "Tom Lind, whose hometown, Avel, is likely to be underwater as the ice melts and the "
+            "sea level rises, argues that the plan will “destroy our economy.”",
+            ["Tom Lind"],
+        ),
+        (
+            # The agent of "seen by X as “…”" speaks.
+            "The talks will also focus on getting a third candidate on state ballots, an option "
+            "seen by organizers as a “lifeboat for the party and its voters.”",
+            ["organizers"],
+        ),
+        (
+            # A "who" with no comma right before the cue is the cue's subject.
+            "Cyber experts have been circulating a passage from the memoirs of a former Avel "
+            "spymaster who wrote about the “creative use of forgeries” in such leaks.",
+            ["who"],
+        ),
+        (
+            # A longer phrase heading an absolute "with" clause.
+            "And Ana Ruiz turned on Lind, with the campaign of the former mayor of Avel saying "
+            "Lind was “not a real reformer.”",
+            ["the campaign of the former mayor of Avel"],
+        ),
+        (
+            # A roundup's speaker label after a dash wins over the cue before it.
+            "Pollsters agree - Ana Ruiz: “Keep on calling voters as late as possible.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
