@@ -1687,14 +1687,14 @@ def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found
 _THAT_READS = re.compile(
     r"(?P<np>(?:\b(?:the|a|an|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}|"
     r"\b(?:[\w-]+\s+)?)"
-    r"(?:messages?|bottles?|headlines?|banners?|notes?|screens?|billboards?))\s+"
+    r"(?:messages?|bottles?|notes?|screens?))\s+"
     r"(?P<rel>that|which)\s+(?:said|says|read|reads|proclaimed|declared)\s*[,:]?\s*$"
 )
 
 
 def _object_that_reads(masked: str, lo: int, qa: int) -> _Found | None:
     """ "They handed out bottles that said, “…”", "a message that read “…”": the written thing
-    carries the words (a sign or shirt is left to whoever holds or wears it)."""
+    carries the words (signs, banners and headlines are ``_CARRIER_BEFORE``'s)."""
     m = _THAT_READS.search(masked, max(lo, qa - 100), qa)
     if m is None:
         return None
