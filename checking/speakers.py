@@ -1702,6 +1702,31 @@ def _object_that_reads(masked: str, lo: int, qa: int) -> _Found | None:
     return _Found(_Mention((a, m.end("rel")), m.group("np"), "role"), m.start("rel"), "object-read")
 
 
+_CUT_IN = re.compile(
+    r",\s+and\s+(?P<np>[^,;:@.!?]{2,40}?)\s+(?:then\s+)?(?P<cue>[a-z]+(?:\s+(?:in|on|back|up))?)"
+    r"\s*[.:,]?\s*$"
+)
+#: Verbs (and phrasal verbs) that bring in the next speaker of a conversation.
+_CUT_IN_VERBS = frozenset(
+    (
+        "cut in", "chimed in", "broke in", "jumped in", "went on", "shot back", "fired back",
+        "interjected", "replied", "responded", "answered", "added", "continued", "countered",
+        "retorted", "joked",
+    )
+)  # fmt: skip
+
+
+def _cut_in(masked: str, pb: int, qa: int, cue_re: _CueWords) -> _Mention | None:
+    """ "“…,” Ruiz said, and her husband cut in. “…”": a second speaker brought in after the
+    previous quote's cue takes the next quote."""
+    while qa > pb and masked[qa - 1] == "@":
+        qa -= 1
+    m = _CUT_IN.search(masked, pb, qa)
+    if m is None or m.group("cue") not in _CUT_IN_VERBS:
+        return None
+    return _subject_phrase(masked, m.start("np"), m.end("np"))
+
+
 _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
@@ -2340,6 +2365,10 @@ def attribute(
             ):
                 inherit = True
                 rule = "inherit-para"
+                cut_in = _cut_in(masked, prev.span[1], a, cue_re)
+                if cut_in is not None:
+                    # "“…,” Ruiz said, and her husband cut in. “…”": the last speaker named.
+                    mention, inherit, rule = cut_in, False, "f6"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
                 if _colon_quote_carries(prev, prev_para, paras[pi - 1], pi):
                     # “… Here is what we will do:¶“We will …”: the quote runs on, same speaker.

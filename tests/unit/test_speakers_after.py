@@ -216,3 +216,11 @@ def test_written_thing_that_reads_carries_the_words() -> None:
         "Rowing Club welcomes you to the harbour.”"
     )
     assert mention_of(text, "The Avel") == "water bottles that"
+
+
+def test_second_speaker_cutting_in_takes_the_next_quote() -> None:
+    text = (
+        "“Tell her I promised you a picture,” Ana Ruiz said, and her husband cut in. “Do not "
+        "forget the boat.”"
+    )
+    assert mention_of(text, "Do not forget") == "her husband"
