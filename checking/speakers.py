@@ -1204,15 +1204,6 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if candidate is not None:
             cands.append((candidate, cm.end()))
     if not cands:
-        by_as = _AGENT_AS_NO_CUE.search(masked, max(lo, qa - 120), qa)
-        if by_as is not None:
-            # "an option seen by organizers as a “lifeboat”": the agent of the passive speaks.
-            mention = _np_after(masked, by_as.start(1) - 1, qa, any_det=True)
-            if mention is None:
-                a, b = by_as.span(1)
-                mention = _Mention((a, b), masked[a:b], "role")
-            return _Found(mention, by_as.start(), "before")
-    if not cands:
         rd = _READS_BEFORE.search(masked, max(lo, qa - 40), qa)
         if rd is not None:
             # "At the bottom it reads, “…”", "The sign reads: “…”".
@@ -1524,12 +1515,6 @@ def _participle(cm: re.Match[str]) -> bool:
 
 
 _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")
-_AGENT_AS_NO_CUE = re.compile(
-    r"\b(?:seen|viewed|regarded|known|described|characterized|characterised|labeled|labelled|"
-    r"dubbed|branded|derided|hailed|touted|denounced|criticized|criticised|praised|"
-    r"mocked|ridiculed|dismissed|cast|portrayed|painted)\s+(?:\w+ly\s+)?by\s+"
-    r"((?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+as(?:\s+(?:an?|the))?\s*@*$"
-)
 #: "said former secretary of state Ana Ruiz": an office "of" something before the name.
 _OFFICE_OF_NAME = re.compile(
     r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
