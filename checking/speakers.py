@@ -1162,7 +1162,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
             if mod is not None:
                 mention = _Mention(mod.span(1), mod.group(1), "name")
-        if mention:
+        if mention and not _owned_object(cm, mention):
             return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
     after = [m for m in (cue_re.search(masked, p, min(hi, p + 100)),) if m is not None]
     rd = _READS.search(masked, p, min(hi, p + 60))
@@ -1506,6 +1506,18 @@ def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
     if mention is None:
         return None
     return _Found(mention, m.end(), "by-agent")
+
+
+def _owned_object(cm: re.Match[str], mention: _Mention) -> bool:
+    """ "Lind summed Ruiz up as “…,” denounced her record and …": after a verb that does not
+    invert ("said", "added" do), a "his/her/their …" phrase is its object, not its subject."""
+    return cm.group().lower() not in _INVERTING and mention.text.split()[0].lower() in (
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    )
 
 
 def _participle(cm: re.Match[str]) -> bool:

@@ -224,3 +224,11 @@ def test_second_speaker_cutting_in_takes_the_next_quote() -> None:
         "forget the boat.”"
     )
     assert mention_of(text, "Do not forget") == "her husband"
+
+
+def test_owned_phrase_after_a_non_inverting_cue_is_an_object() -> None:
+    text = (
+        "Tom Lind summed up Ruiz as “reckless,” denounced her record as harbour chief and said "
+        "she should resign."
+    )
+    assert speaker_of(text, "reckless") == "Tom Lind"
