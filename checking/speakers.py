@@ -1596,7 +1596,8 @@ def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
 
 _PASSIVE_AFTER = re.compile(
     r"[^@.;:!?]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
-    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used)"
+    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used|"
+    r"called|dubbed|described|labell?ed|termed|branded)"
     r"(?:\s+(?:\w+ly|once|twice|first|again|only))*\s*,?\s+by\s+"
     r"|[^@.;:!?]{0,40}?\b(?:came|comes|had\s+come)\s+(?:\w+ly\s+)?from\s+(?=the\s|[A-Z])"
 )

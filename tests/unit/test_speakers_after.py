@@ -232,3 +232,11 @@ def test_owned_phrase_after_a_non_inverting_cue_is_an_object() -> None:
         "she should resign."
     )
     assert speaker_of(text, "reckless") == "Tom Lind"
+
+
+def test_passive_naming_verb_after_the_quote_names_its_agent() -> None:
+    text = (
+        "The harbour plan, known locally as the “Avel Deal,” was described by the port "
+        "authority as a model for the coast."
+    )
+    assert mention_of(text, "Avel Deal") == "the port authority"
