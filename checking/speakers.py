@@ -1326,6 +1326,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                     # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
                     # the person named before the colon is.
                     mention = found.mention
+            if _abstract(mention):
+                # "Lind listed a radio show as his guilty pleasure: “…”": a thing before the
+                # colon is no speaker; the clause's subject is.
+                found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
+                if found is not None and not _abstract(found.mention):
+                    mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):

@@ -240,3 +240,11 @@ def test_passive_naming_verb_after_the_quote_names_its_agent() -> None:
         "authority as a model for the coast."
     )
     assert mention_of(text, "Avel Deal") == "the port authority"
+
+
+def test_thing_before_a_colon_quote_is_no_speaker() -> None:
+    text = (
+        "Ana Ruiz, the harbour chief, listed a quiz show as her guilty pleasure: “Friday Night "
+        "Trivia” and its host."
+    )
+    assert speaker_of(text, "Friday Night") == "Ana Ruiz"
