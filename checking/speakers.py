@@ -1661,7 +1661,8 @@ def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> re.M
     last = cues[-1] if cues else None
     if last is None or last.group().lower() in _OBJECT_VERBS:
         return None
-    gap = masked[last.end() : qa]
+    # An earlier quote conjoined with this one ("he says he “…,” and “…,”") keeps the cue's.
+    gap = re.sub(r"@+\s*,?\s*(?:and|or)?\s*$", "", masked[last.end() : qa])
     if len(gap) > 120 or re.search(r"[;:@—–]|,(?!\s*$)", gap):
         return None
     return last

@@ -248,3 +248,11 @@ def test_thing_before_a_colon_quote_is_no_speaker() -> None:
         "Trivia” and its host."
     )
     assert speaker_of(text, "Friday Night") == "Ana Ruiz"
+
+
+def test_conjoined_quotes_in_an_opening_subordinate_clause() -> None:
+    text = (
+        "Although Lind says he “loves the quay,” and “the quay loves me,” Ana Ruiz says he "
+        "has never fished there."
+    )
+    assert speaker_of(text, "the quay loves") == "Lind"
