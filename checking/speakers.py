@@ -497,7 +497,7 @@ def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
     """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
     endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
     return (
-        prev.islower()
+        not prev[:1].isupper()
         and masked[mention.span[1] : mention.span[1] + 1] == ","
         and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
     )
@@ -1244,6 +1244,17 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k = j
                 break
         k = _named_over_pronoun(masked, cands, k)
+        k = _outer_over_reduced(masked, cands, k)
+        if k > 0 and re.search(
+            r",\s*in\s+which\s+$",
+            masked[max(lo, cands[k][0].mention.span[0] - 14) : cands[k][0].mention.span[0]],
+        ):
+            # "Ruiz reported that she had a video of Lind at a dinner, in which Lind said: “…”":
+            # the reporter of the record speaks for what it holds.
+            for j in range(k):
+                if cands[j][0].mention.kind in ("name", "role"):
+                    k = j
+                    break
         if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
             # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
             # by the plain cue before it, or by "according to Lee, the press would call him …".
@@ -1266,6 +1277,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 if cands[j][0].mention.kind in ("name", "role"):
                     k = j
                     break
+        colon_subj = _colon_clause_subject(masked, cands[-1][1], qa)
+        if colon_subj is not None:
+            # "Reid said X, but he gave Cruz a back-handed compliment: “…”": the clause that
+            # introduces the quote has a subject of its own.
+            return _Found(colon_subj, qa, "before")
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
@@ -1390,6 +1406,45 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     return k
 
 
+def _outer_over_reduced(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A participle right after its phrase with no comma ("statements by Lind calling for a
+    ban") sits inside the complement of an earlier "X claimed that" cue, which reports it:
+    "Ruiz claimed that statements by Lind calling for a ban make him “…”" is Ruiz's."""
+    found = cands[k][0]
+    cue_word = re.match(r"\w+", masked[found.cue_pos :])
+    if cue_word is None or not cue_word.group().lower().endswith("ing"):
+        return k
+    if masked[found.mention.span[1] : found.cue_pos].strip():
+        return k
+    for j in range(k):
+        if cands[j][0].mention.kind in ("name", "role") and _THAT_CLAUSE.match(
+            masked, cands[j][1], found.mention.span[0]
+        ):
+            return j
+    return k
+
+
+_COLON_CLAUSE = re.compile(r"(?:[,@]\s*(?:but|and|yet|so)|;|\s[—–]+)\s+(?=[^,;:@—–]+:\s*@*$)")
+
+
+def _colon_clause_subject(masked: str, cue_end: int, qa: int) -> _Mention | None:
+    """The subject of a clause after the last cue that ends in a colon right before the quote
+    ("…, but he gave the Texan a back-handed compliment: “…”")."""
+    found = list(_COLON_CLAUSE.finditer(masked, cue_end, qa))
+    if not found:
+        return None
+    m = found[-1]
+    subj = _subject_phrase(masked, m.end(), qa)
+    if subj is None or subj.span[0] != m.end() or subj.kind not in ("pronoun", "name", "role"):
+        return None
+    if subj.kind == "role" and _abstract(subj):
+        return None
+    if not re.match(r"\s+(?:\w+ly\s+)?[a-z]+", masked[subj.span[1] : qa]):
+        return None
+    return subj
+
+
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
 #: What opens the complement of a cue: "said (on Monday) that".
 _THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b|\s*,")
 _OWN_CLAUSE_PRONOUN = re.compile(
@@ -1907,6 +1962,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    fronted = _fronted_participle(masked, lo, cm, qa, hi)
+    if fronted is not None:
+        return _Found(fronted, cm.start())
     adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
     if adverb is not None:
         # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
@@ -1929,6 +1987,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
+    role_of = _ROLE_OF_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if role_of is not None and role_of.group(2) in (_ROLE_NOUNS | TITLES):
+        # "…, where the secretary of state said “…”": an office "of" something speaks.
+        return _Found(_Mention(role_of.span(1), role_of.group(1), "role"), cm.start())
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
@@ -1966,12 +2028,44 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
     return inv
 
 
+_FRONTED_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:(?:But|And|Yet|Still)\s+)?"
+    r"(?i:(?:while|when|after|before|by|since|despite|though|although|even\s+as|even\s+while|"
+    r"upon|on|in)\s+)?(?:\w+ly\s+)?$"
+)
+
+
+def _fronted_participle(
+    masked: str, lo: int, cm: re.Match[str], qa: int, hi: int
+) -> _Mention | None:
+    """A participle cue opening the sentence takes the subject of the main clause after it:
+    "But while denouncing the “…” of tax dodges, she has not offered a plan" is hers."""
+    if not cm.group().lower().endswith("ing") or not _FRONTED_OPEN.fullmatch(
+        masked, lo, cm.start()
+    ):
+        return None
+    comma = re.compile(r",\s+").search(masked, max(qa, cm.end()), hi)
+    if comma is None or re.search(r"[.;!?]\s", masked[cm.end() : comma.start()]):
+        return None
+    subj = _subject_phrase(masked, comma.end(), hi)
+    if subj is None or subj.span[0] != comma.end() or _abstract(subj):
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() in ("it", "i", "we"):
+        return None
+    return subj
+
+
 _ADVERB_BEFORE = re.compile(
     r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still|once\s+again|at\s+one\s+point|"
     r"at\s+times|at\s+one\s+time|in\s+turn|in\s+the\s+process|in\s+part)\s+$"
 )
 
 
+_ROLE_OF_BEFORE = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:where|when|and|but|while|as|that|because|after|before|then)\s+)"
+    r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
+)
 _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"
@@ -1986,8 +2080,13 @@ def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None
     "this tweet from Ana Ruiz who wrote, “…”" — the relative pronoun, standing for the person
     phrase before it, is the cue's subject."""
     m = _WHO_BEFORE.search(masked, max(lo, cm.start() - 20), cm.start())
-    if m is None or _cue_regex(CUE_VERBS).search(masked, lo, m.start()):
-        return None  # after a cue of its own, the sentence's speaker reports on the person
+    if m is None:
+        return None
+    for earlier in _cue_regex(CUE_VERBS).finditer(masked, lo, m.start()):
+        if not re.search(
+            r"\b(?:a|an|the|this|that|his|her|their|its)\s+$", masked[lo : earlier.start()]
+        ):
+            return None  # after a cue of its own, the sentence's speaker reports on the person
     head = _np_at_end(masked[lo : m.start()], lo)
     if head is None or head.kind not in ("name", "role") or _abstract(head):
         return None
@@ -2442,6 +2541,11 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        para_acc = _paragraph_according(masked, paras[pi][0] if paras else 0, lo, mention)
+        if para_acc is not None and mention is not None:
+            # "According to the Gazette, one sign read “…”. Another advised, “…”": the source
+            # named at the paragraph's head covers its later sentences too.
+            found = _Found(mention, a, rule, source=para_acc)
         poll = _poll_source(masked, lo, a, mention)
         if poll is not None and mention is not None:
             # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
@@ -2537,6 +2641,23 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+def _paragraph_according(
+    masked: str, para_lo: int, lo: int, mention: _Mention | None
+) -> Span | None:
+    """The source of an "According to X," opening the paragraph, for a quote in a later
+    sentence of it whose own speaker is only a thing or a bare pronoun-like word."""
+    if mention is None or lo <= para_lo or mention.kind != "name" and mention.kind != "role":
+        return None
+    if mention.kind == "name" and mention.text.split()[0] not in ("Another", "One", "Others"):
+        return None
+    if mention.kind == "role" and not _abstract(mention):
+        return None
+    m = _LEADING_ACC.match(masked, para_lo, lo)
+    if m is None:
+        return None
+    return m.span(1)
 
 
 _LEADING_POLL = re.compile(

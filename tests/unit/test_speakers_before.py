@@ -237,6 +237,54 @@ def mentions(text: str) -> list[str | None]:
             "Pollsters agree - Ana Ruiz: “Keep on calling voters as late as possible.”",
             ["Ana Ruiz"],
         ),
+        (
+            # An office "of" something is one subject phrase.
+            "The evidence was a clip from a rally with Ruiz and Lind, where the secretary of "
+            "state said she was “not only here to do my job.”",
+            ["the secretary of state"],
+        ),
+        (
+            # A name after a number closing an aside is its object, too.
+            "Lind, later alleging - again falsely - that the board wanted to admit 2,000 "
+            "Avelians, said the newcomers are “mostly young men.”",
+            ["Lind"],
+        ),
+        (
+            # A participle opening the sentence takes the main clause's subject after it.
+            "Ana Ruiz sees gains. But while denouncing the “perversion” of tax dodges to her "
+            "crowds, she has not offered a plan.",
+            ["she"],
+        ),
+        (
+            # A cue word used as a noun ("this tweet") does not block a restrictive "who".
+            "Among the replies was this tweet from Ana Ruiz who wrote, “Rules are for other "
+            "people, it seems.”",
+            ["who"],
+        ),
+        (
+            # "According to X," at the head of a paragraph covers a later "Another …".
+            "According to the Avel Gazette, one harbour sign read, “Slow down, sailor.” Another "
+            "advised, “Drink water, not rum, before you sail.”",
+            ["the Avel Gazette", "the Avel Gazette"],
+        ),
+        (
+            # A participle right after its phrase inside a "claimed that" complement.
+            "During the debate, Ruiz claimed that statements made by harbour boss Tom Lind "
+            "calling for a ban on ferries make him “the pirates’ best friend.”",
+            ["Ruiz"],
+        ),
+        (
+            # A clause of its own that ends in a colon before the quote names its speaker.
+            "Lind said both Ruiz and Ode are “nobodies in the council,” but he gave Ruiz a "
+            "back-handed compliment: “You never have to guess where she stands.”",
+            ["Lind", "he"],
+        ),
+        (
+            # The reporter of a record speaks for what it holds ("…, in which X said").
+            "A local blogger, Ana Ruiz, reported this week that she had obtained a video of Lind "
+            "at a dinner in Avel, in which Lind said: “The pier is mine.”",
+            ["A local blogger"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
