@@ -125,6 +125,7 @@ FIRM_RULES = frozenset(
         "nearest-subject",
         "by-agent",
         "possessor-in",
+        "object-read",
     )
 )
 _NEVER_SPEAKS = frozenset(("passA", "objB"))

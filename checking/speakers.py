@@ -1162,7 +1162,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
             if mod is not None:
                 mention = _Mention(mod.span(1), mod.group(1), "name")
-        if mention:
+        if mention and not _owned_object(cm, mention):
             return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
     after = [m for m in (cue_re.search(masked, p, min(hi, p + 100)),) if m is not None]
     rd = _READS.search(masked, p, min(hi, p + 60))
@@ -1188,6 +1188,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         or _as_x_said(masked, qb, hi, cue_re)
         or _agent_as(masked, lo, qa)
         or _possessor_around(masked, lo, qa, qb, hi)
+        or _object_that_reads(masked, lo, qa)
         or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
     )
     if agent is not None:
@@ -1344,6 +1345,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 ):
                     # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
                     # the person named before the colon is.
+                    mention = found.mention
+            if _abstract(mention):
+                # "Lind listed a radio show as his guilty pleasure: “…”": a thing before the
+                # colon is no speaker; the clause's subject is.
+                found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
+                if found is not None and not _abstract(found.mention):
                     mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
@@ -1594,6 +1601,18 @@ def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
     return _Found(mention, m.end(), "by-agent")
 
 
+def _owned_object(cm: re.Match[str], mention: _Mention) -> bool:
+    """ "Lind summed Ruiz up as “…,” denounced her record and …": after a verb that does not
+    invert ("said", "added" do), a "his/her/their …" phrase is its object, not its subject."""
+    return cm.group().lower() not in _INVERTING and mention.text.split()[0].lower() in (
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    )
+
+
 def _participle(cm: re.Match[str]) -> bool:
     """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
     quote has the clause's subject before it; what follows it is its object, no speaker."""
@@ -1670,7 +1689,8 @@ def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
 
 _PASSIVE_AFTER = re.compile(
     r"[^@.;:!?]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
-    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used)"
+    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used|"
+    r"called|dubbed|described|labell?ed|termed|branded)"
     r"(?:\s+(?:\w+ly|once|twice|first|again|only))*\s*,?\s+by\s+"
     r"|[^@.;:!?]{0,40}?\b(?:came|comes|had\s+come)\s+(?:\w+ly\s+)?from\s+(?=the\s|[A-Z])"
 )
@@ -1728,7 +1748,8 @@ def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> re.M
     last = cues[-1] if cues else None
     if last is None or last.group().lower() in _OBJECT_VERBS:
         return None
-    gap = masked[last.end() : qa]
+    # An earlier quote conjoined with this one ("he says he “…,” and “…,”") keeps the cue's.
+    gap = re.sub(r"@+\s*,?\s*(?:and|or)?\s*$", "", masked[last.end() : qa])
     if len(gap) > 120 or re.search(r"[;:@—–]|,(?!\s*$)", gap):
         return None
     return last
@@ -1753,6 +1774,49 @@ def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found
     if mention is None:
         return None
     return _Found(mention, noun.start(1), "possessor-in")
+
+
+_THAT_READS = re.compile(
+    r"(?P<np>(?:\b(?:the|a|an|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}|"
+    r"\b(?:[\w-]+\s+)?)"
+    r"(?:messages?|bottles?|notes?|screens?))\s+"
+    r"(?P<rel>that|which)\s+(?:said|says|read|reads|proclaimed|declared)\s*[,:]?\s*$"
+)
+
+
+def _object_that_reads(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "They handed out bottles that said, “…”", "a message that read “…”": the written thing
+    carries the words (signs, banners and headlines are ``_CARRIER_BEFORE``'s)."""
+    m = _THAT_READS.search(masked, max(lo, qa - 100), qa)
+    if m is None:
+        return None
+    a = m.start("np")
+    return _Found(_Mention((a, m.end("rel")), m.group("np"), "role"), m.start("rel"), "object-read")
+
+
+_CUT_IN = re.compile(
+    r",\s+and\s+(?P<np>[^,;:@.!?]{2,40}?)\s+(?:then\s+)?(?P<cue>[a-z]+(?:\s+(?:in|on|back|up))?)"
+    r"\s*[.:,]?\s*$"
+)
+#: Verbs (and phrasal verbs) that bring in the next speaker of a conversation.
+_CUT_IN_VERBS = frozenset(
+    (
+        "cut in", "chimed in", "broke in", "jumped in", "went on", "shot back", "fired back",
+        "interjected", "replied", "responded", "answered", "added", "continued", "countered",
+        "retorted", "joked",
+    )
+)  # fmt: skip
+
+
+def _cut_in(masked: str, pb: int, qa: int, cue_re: _CueWords) -> _Mention | None:
+    """ "“…,” Ruiz said, and her husband cut in. “…”": a second speaker brought in after the
+    previous quote's cue takes the next quote."""
+    while qa > pb and masked[qa - 1] == "@":
+        qa -= 1
+    m = _CUT_IN.search(masked, pb, qa)
+    if m is None or m.group("cue") not in _CUT_IN_VERBS:
+        return None
+    return _subject_phrase(masked, m.start("np"), m.end("np"))
 
 
 _READS = re.compile(r"\breads\b")
@@ -2437,6 +2501,10 @@ def attribute(
             ):
                 inherit = True
                 rule = "inherit-para"
+                cut_in = _cut_in(masked, prev.span[1], a, cue_re)
+                if cut_in is not None:
+                    # "“…,” Ruiz said, and her husband cut in. “…”": the last speaker named.
+                    mention, inherit, rule = cut_in, False, "f6"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
                 if _colon_quote_carries(prev, prev_para, paras[pi - 1], pi):
                     # “… Here is what we will do:¶“We will …”: the quote runs on, same speaker.

@@ -208,3 +208,51 @@ def test_indefinite_subject_of_an_opening_subordinate_cue() -> None:
 def test_possessive_pronoun_owner_is_the_subject_pronoun() -> None:
     text = "Ruiz spoke at the dock. She has pushed her promise of “free berths” for a year."
     assert mention_of(text, "free berths") == "She"
+
+
+def test_written_thing_that_reads_carries_the_words() -> None:
+    text = (
+        "At the regatta, the club volunteers passed out water bottles that said, “The Avel "
+        "Rowing Club welcomes you to the harbour.”"
+    )
+    assert mention_of(text, "The Avel") == "water bottles that"
+
+
+def test_second_speaker_cutting_in_takes_the_next_quote() -> None:
+    text = (
+        "“Tell her I promised you a picture,” Ana Ruiz said, and her husband cut in. “Do not "
+        "forget the boat.”"
+    )
+    assert mention_of(text, "Do not forget") == "her husband"
+
+
+def test_owned_phrase_after_a_non_inverting_cue_is_an_object() -> None:
+    text = (
+        "Tom Lind summed up Ruiz as “reckless,” denounced her record as harbour chief and said "
+        "she should resign."
+    )
+    assert speaker_of(text, "reckless") == "Tom Lind"
+
+
+def test_passive_naming_verb_after_the_quote_names_its_agent() -> None:
+    text = (
+        "The harbour plan, known locally as the “Avel Deal,” was described by the port "
+        "authority as a model for the coast."
+    )
+    assert mention_of(text, "Avel Deal") == "the port authority"
+
+
+def test_thing_before_a_colon_quote_is_no_speaker() -> None:
+    text = (
+        "Ana Ruiz, the harbour chief, listed a quiz show as her guilty pleasure: “Friday Night "
+        "Trivia” and its host."
+    )
+    assert speaker_of(text, "Friday Night") == "Ana Ruiz"
+
+
+def test_conjoined_quotes_in_an_opening_subordinate_clause() -> None:
+    text = (
+        "Although Lind says he “loves the quay,” and “the quay loves me,” Ana Ruiz says he "
+        "has never fished there."
+    )
+    assert speaker_of(text, "the quay loves") == "Lind"
