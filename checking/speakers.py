@@ -1193,6 +1193,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     )
     if agent is not None:
         return agent
+    speech_owner = _near_owner(masked, lo, qa)
+    if speech_owner is not None:
+        # "Fitton called Ruiz’s assertion of a “…” disturbing": the owner of the speech noun
+        # the quote completes said it, whoever reports on it.
+        return _Found(speech_owner, qa, "possessor")
     dash_label = _DASH_LABEL.search(masked, max(lo, qa - 60), qa)
     if dash_label is not None and dash_label.group(1).split()[0] not in _STOP_CAPS:
         # "Pollsters agree - Ana Ruiz: “…”": a roundup's speaker label after a dash.
@@ -1617,6 +1622,22 @@ def _participle(cm: re.Match[str]) -> bool:
     """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
     quote has the clause's subject before it; what follows it is its object, no speaker."""
     return cm.group().lower().endswith("ing")
+
+
+def _near_owner(masked: str, lo: int, qa: int) -> _Mention | None:
+    """A named owner of a speech noun right before the quote ("Ruiz’s assertion of a “…”",
+    "Lind’s conclusion that it was “…”"), within a few words of it."""
+    m = _POSSESSOR.search(masked, max(lo, qa - 100), qa)
+    if m is None or not m.group("name") or m.group("noun") not in _SPEECH_NOUNS:
+        return None
+    tail = m.group("tail")
+    if len(tail) > 40 or not re.match(r"\s*(?:that|of)\b", tail):
+        return None
+    if re.search(r"\b(?:is|was|are|were|be|been|as|seems?|looks?|called|calls)\s*$", tail):
+        return None  # "Lind’s view of the pier is “…”": a verdict on the words, not them
+    if _cue_regex(CUE_VERBS).search(masked, m.end("noun"), qa):
+        return None
+    return _name_mention(masked, *m.span("name"))
 
 
 _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")

@@ -297,6 +297,17 @@ def mentions(text: str) -> list[str | None]:
             "“a wall of ferries.”",
             ["he"],
         ),
+        (
+            # The named owner of a speech noun the quote completes said it.
+            "In a statement Tuesday, harbour watchdog chief Tom Lind called Ruiz’s assertion of "
+            "a “right to the pier” disturbing.",
+            ["Ruiz"],
+        ),
+        (
+            # … but not when the quote is a verdict on the owner's words.
+            "Ana Ruiz on Tuesday called Tom Lind’s remarks about the pier “reckless.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
