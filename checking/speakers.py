@@ -2356,6 +2356,15 @@ _FEMALE_FIRST = _wordset("""
     laura linda lisa margaret maria marie martha mary megan melissa michelle nancy nicole olivia
     pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa victoria
     """)
+#: Last words of a capitalised name that make it an institution, a group or a place, never the
+#: person a he/she refers to ("the Washington Post", "Senate Republicans", "South Carolina").
+_NOT_PERSON_HEADS = _wordset("""
+    post press times news journal tribune herald gazette magazine review network daily party
+    department committee council agency association institute university center centre foundation
+    service bureau office commission court congress senate house administration ministry campaign
+    union group corporation company inc fund board americans republicans democrats america qaeda
+    carolina dakota states street
+    """)
 _MALE_PRONOUNS = _wordset("he him his himself")
 _FEMALE_PRONOUNS = _wordset("she her hers herself")
 
@@ -2378,6 +2387,8 @@ class _People:
         for _, name in names:
             toks = name.split()
             if len(toks) >= 2 and toks[-1][:1].isupper():
+                if toks[-1].lower() in _NOT_PERSON_HEADS:
+                    continue  # "He added" never means "the Washington Post"
                 full.setdefault(toks[-1], name)
         for m in _TITLED_SURNAME.finditer(masked):
             full.setdefault(m.group(2), m.group(2))

@@ -312,3 +312,14 @@ def mentions(text: str) -> list[str | None]:
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_pronoun_skips_institution_names() -> None:
+    # "He" is never the newspaper named last, but the person before it.
+    text = (
+        "Ferry pilot Ray Okafor spoke at the dock. “We will strike,” the pilot said, as reported "
+        "by the Avel Post. He added, “The boats stay in port.”"
+    )
+    speakers = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert speakers[-1] == "Ray Okafor"
