@@ -2631,6 +2631,8 @@ def attribute(
             speaker, span = prev.speaker, prev.speaker_span
             if rule in _REMENTION_RULES and span is not None and speaker is not None:
                 span = _latest_mention(masked, span[1], a, speaker) or span
+            if span is not None and speaker is not None:
+                span = _relative_antecedent(text, span, speaker) or span
         elif mention is not None:
             span = mention.span if found is None or found.source is None else found.source
             if mention.kind == "pronoun":
@@ -2898,6 +2900,24 @@ _REMENTION = re.compile(
 _NAME_ABBREVS = TITLES | _HONORIFICS
 _WORD_AFTER = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+)$")
+
+
+def _relative_antecedent(text: str, span: Span, speaker: str) -> Span | None:
+    """The name a carried-over "who" stands for: "said Mr. Ekovich, who noted …. “…”" marks the
+    next quote's speaker at "Mr. Ekovich", not at "who"."""
+    if text[span[0] : span[1]].lower() not in ("who", "which"):
+        return None
+    toks = speaker.split()
+    if not toks:
+        return None
+    m = re.search(
+        r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?" + re.escape(toks[-1]) + r"),\s*$",
+        text[max(0, span[0] - 80) : span[0]],
+    )
+    if m is None:
+        return None
+    base = max(0, span[0] - 80)
+    return (base + m.start(1), base + m.end(1))
 
 
 def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:

@@ -323,3 +323,13 @@ def test_pronoun_skips_institution_names() -> None:
     )
     speakers = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert speakers[-1] == "Ray Okafor"
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_carried_relative_marks_its_name() -> None:
+    # A quote that carries the speaker of "said Mr. Lind, who noted …" is marked at the name.
+    text = (
+        "“Rents are climbing,” said Mr. Lind, who noted that harbour prices had “doubled” in "
+        "a year. “Things are moving, but slowly.”"
+    )
+    assert mentions(text)[-1] == "Mr. Lind"
