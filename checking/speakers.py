@@ -2830,6 +2830,9 @@ def _ends_with_quote(text: str, b: int, hi: int) -> bool:
     tail = text[b:hi]
     if b > 0 and text[b - 1] in "?!…":
         return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
+    if re.search(r"[?!…][’'\"”»]$", text[max(0, b - 2) : b]):
+        # “… ‘What can we do?’” Lind said: a nested quote's question closes the quote.
+        return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
     return re.fullmatch(r"[\"'”’»]+\s*[?!]\s*", tail) is not None
 
 

@@ -256,3 +256,11 @@ def test_conjoined_quotes_in_an_opening_subordinate_clause() -> None:
         "has never fished there."
     )
     assert speaker_of(text, "the quay loves") == "Lind"
+
+
+def test_nested_question_closing_the_quote_keeps_the_cue_after_it() -> None:
+    text = (
+        "Ana Ruiz came to the quay last week. She met the mayor.\n\n"
+        "“Her first words were, ‘What can we do to help?’” Tom Lind told reporters on Tuesday."
+    )
+    assert mention_of(text, "Her first") == "Tom Lind"
