@@ -2498,6 +2498,8 @@ def attribute(
         found = _turn_label(text, q) or _signature(text, masked, q, paras, pi)
         if found is None:
             found = _find_cue(masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _wrapped_quote_cue(text, masked, q, lo, hi, cue_re)
             if (
                 found is not None
                 and found.rule == "f5"
@@ -2823,6 +2825,31 @@ _SIGNED_LINE = re.compile(
     r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
     r"[.]?[\"”’][^\S\n]*$"
 )
+
+
+_WRAPPED_OPEN = re.compile(r"[\"“]+")
+_WRAPPED_CLOSE = re.compile(r"[,?!][\"”]\s+(?=\S)")
+
+
+def _wrapped_quote_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """A stray mark that swallows a whole paragraph: for ``"“…,” Lind responded before …"``
+    the quote runs over its own cue; the cue after the inner closing mark names the speaker."""
+    a, b = q.span
+    opened = _WRAPPED_OPEN.match(text, a, b)
+    if opened is None:
+        return None
+    close = _WRAPPED_CLOSE.search(text, opened.end(), b)
+    if close is None or "“" in text[opened.end() : close.start()]:
+        return None
+    inner_end = close.start() + 1
+    unmasked = masked[: inner_end + 1] + text[inner_end + 1 : b] + masked[b:]
+    inner = Quote((opened.end(), inner_end), text[opened.end() : inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.rule not in ("f2", "f3"):
+        return None
+    return found
 
 
 def _ends_with_quote(text: str, b: int, hi: int) -> bool:

@@ -264,3 +264,14 @@ def test_nested_question_closing_the_quote_keeps_the_cue_after_it() -> None:
         "“Her first words were, ‘What can we do to help?’” Tom Lind told reporters on Tuesday."
     )
     assert mention_of(text, "Her first") == "Tom Lind"
+
+
+def test_stray_mark_swallowing_a_paragraph_keeps_the_inner_cue() -> None:
+    text = (
+        "Ana Ruiz spoke after the Avel vote. Based on an interview he gave on the Monday after "
+        "the vote, it is unclear.\n\n"
+        '"“You don’t win the seat by how many towns you win,” Tom Lind responded before adding '
+        'that he will need the coast."\n\n'
+        "The host then asked Lind which towns."
+    )
+    assert mention_of(text, "“You don’t") == "Tom Lind"
