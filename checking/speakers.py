@@ -1379,6 +1379,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             # or subordinate clause about the quote, not to its speaker (one closed by a comma
             # leaves the main clause's subject: "“…” because it pays, Lee said").
             break
+        if mention is not None and _object_before_participle(masked, qb, mention, cm):
+            break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
         if cm.group().lower() in _INVERTING and _INVERSION_SLOT.search(masked, qb, cm.start()):
@@ -2233,6 +2235,8 @@ def _coordinated_subject(
             subj = _owned_person(masked, subj, end) or subj
         if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
+        if _place_in_apposition(masked, lo, start, subj):
+            continue
         nxt = re.match(
             r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"
             r"\s+(?:\w+ly\s+)?([a-z]+)",
@@ -2825,6 +2829,27 @@ _SIGNED_LINE = re.compile(
     r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
     r"[.]?[\"”’][^\S\n]*$"
 )
+
+
+def _object_before_participle(masked: str, qb: int, mention: _Mention, cm: re.Match[str]) -> bool:
+    """“…”), endorsed Tom Lind, urging …": the name before a participial cue is the object of
+    a past-tense verb; the participle's subject is the clause's, not that name."""
+    return (
+        cm.group().lower().endswith("ing")
+        and masked[max(qb, cm.start() - 2) : cm.start()] == ", "
+        and re.search(r"\b[a-z]{3,}ed\s+$", masked[qb : mention.span[0]]) is not None
+    )
+
+
+def _place_in_apposition(masked: str, lo: int, start: int, subj: _Mention) -> bool:
+    """ "stood at her pulpit in Burley, Avel, and, citing …": the one-word name after "in
+    <Town>, " and before ", and" is the town's state or country, not a clause's subject."""
+    return (
+        " " not in subj.text
+        and not masked[start : subj.span[0]].strip()
+        and _PLACE_BEFORE.search(masked, lo, start) is not None
+        and re.match(r",\s*(?:and|or|but)\b", masked[subj.span[1] : subj.span[1] + 8]) is not None
+    )
 
 
 _WRAPPED_OPEN = re.compile(r"[\"“]+")

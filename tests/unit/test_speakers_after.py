@@ -275,3 +275,21 @@ def test_stray_mark_swallowing_a_paragraph_keeps_the_inner_cue() -> None:
         "The host then asked Lind which towns."
     )
     assert mention_of(text, "“You don’t") == "Tom Lind"
+
+
+def test_name_before_a_participial_cue_is_the_object_of_the_verb() -> None:
+    text = (
+        "On Sunday, Pastor Ana Ruiz stood at her pulpit and, citing the harbour charter "
+        "(“choose able people who fear no storm”), endorsed Senator Tom Lind of Avel, urging her "
+        "flock to vote for him."
+    )
+    assert mention_of(text, "choose able") == "Pastor Ana Ruiz"
+
+
+def test_state_after_a_town_is_no_clause_subject() -> None:
+    text = (
+        "On Sunday, Pastor Ana Ruiz stood at her pulpit in Burley, Avel, and, citing the harbour "
+        "charter (“choose able people who fear no storm”), endorsed Senator Tom Lind of Avel, "
+        "urging her flock to vote for him."
+    )
+    assert mention_of(text, "choose able") == "Pastor Ana Ruiz"
