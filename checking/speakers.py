@@ -1124,6 +1124,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
+    whom = _whom_described(masked, lo, qa)
+    if whom is not None:
+        return whom
     sub_cue = _subordinate_quote(masked, lo, qa, cue_re) if qb < hi else None
     if sub_cue is not None:
         # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
@@ -2829,6 +2832,25 @@ _SIGNED_LINE = re.compile(
     r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
     r"[.]?[\"”’][^\S\n]*$"
 )
+
+
+_WHOM_DESCRIBED = re.compile(
+    r"\bwhom\s+(?P<np>[^@,;:.!?]{1,40}?)\s+(?:\w+ly\s+)?"
+    r"(?:described|describes|describe)(?:\s+as)?(?:\s+having|\s+being)?(?:\s+(?:a|an|the))?[@\s]*$"
+)
+
+
+def _whom_described(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "Lind praised Ruiz, whom he described as “…”", "whom one insider described as “…”": the
+    subject of the relative clause describes its object with the quote ("whom he called “…”"
+    is left to the main clause: the reporter's paraphrase of its subject's view)."""
+    m = _WHOM_DESCRIBED.search(masked, max(lo, qa - 120), qa)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.start("np"), m.end("np"), any_det=True)
+    if mention is None or mention.span[1] != m.end("np"):
+        return None
+    return _Found(mention, m.start(), "whom-described")
 
 
 def _object_before_participle(masked: str, qb: int, mention: _Mention, cm: re.Match[str]) -> bool:

@@ -293,3 +293,13 @@ def test_state_after_a_town_is_no_clause_subject() -> None:
         "urging her flock to vote for him."
     )
     assert mention_of(text, "choose able") == "Pastor Ana Ruiz"
+
+
+def test_whom_described_names_the_relative_clause_subject() -> None:
+    text = "His closest ally is Tom Lind, whom one harbour insider described as “his brother.”"
+    assert mention_of(text, "his brother") == "one harbour insider"
+
+
+def test_whom_he_describes_as_having_is_the_pronoun() -> None:
+    text = "Instead, Ana Ruiz backed Tom Lind, whom she describes as having “a captain’s nerve.”"
+    assert mention_of(text, "a captain") == "she"
