@@ -1145,6 +1145,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
+    heard = _heard_saying(masked, p, hi)
+    if heard is not None:
+        return heard
     cm = cue_re.match(masked, p, hi) or _READS.match(masked, p, hi)
     if (
         cm is None
@@ -2832,6 +2835,24 @@ _SIGNED_LINE = re.compile(
     r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
     r"[.]?[\"”’][^\S\n]*$"
 )
+
+
+_HEARD_SAYING = re.compile(
+    r"(?P<np>[^@,;:.!?]{1,50}?)\s+(?:can|could|was|were|is|are)\s+(?:be\s+)?(?:clearly\s+)?heard\s+"
+    r"(?:saying|asking|shouting|telling|yelling|chanting|remarking|calling|responding|replying)\b"
+)
+
+
+def _heard_saying(masked: str, p: int, hi: int) -> _Found | None:
+    """ "“…?” a reporter can be heard asking Lind": who is heard speaking said it, not the
+    person addressed."""
+    m = _HEARD_SAYING.match(masked, p, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, p, m.end("np"), any_det=True)
+    if mention is None or mention.span[1] != m.end("np"):
+        return None
+    return _Found(mention, m.start(), "f2")
 
 
 _WHOM_DESCRIBED = re.compile(

@@ -303,3 +303,12 @@ def test_whom_described_names_the_relative_clause_subject() -> None:
 def test_whom_he_describes_as_having_is_the_pronoun() -> None:
     text = "Instead, Ana Ruiz backed Tom Lind, whom she describes as having “a captain’s nerve.”"
     assert mention_of(text, "a captain") == "she"
+
+
+def test_who_can_be_heard_asking_is_the_speaker_not_the_addressee() -> None:
+    text = (
+        "Ana Ruiz backed the plan on Monday, and the Gazette has proof:\n\n"
+        "“Should every boat be logged by the port?” a reporter can be heard asking Ruiz after "
+        "the event."
+    )
+    assert mention_of(text, "Should every") == "a reporter"
