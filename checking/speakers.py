@@ -2510,6 +2510,8 @@ def attribute(
             found = _find_cue(masked, q, lo, hi, cue_re)
             if found is None:
                 found = _wrapped_quote_cue(text, masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _spaced_close_cue(text, masked, q, lo, hi, cue_re)
             if (
                 found is not None
                 and found.rule == "f5"
@@ -2916,6 +2918,27 @@ def _wrapped_quote_cue(
     inner = Quote((opened.end(), inner_end), text[opened.end() : inner_end])
     found = _find_cue(unmasked, inner, lo, hi, cue_re)
     if found is None or found.rule not in ("f2", "f3"):
+        return None
+    return found
+
+
+_SPACED_CLOSE = re.compile(r"[,?!]\s+(?:''|[\"”])\s+(?=[A-Za-z])")
+
+
+def _spaced_close_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """ "…coalitions, '' said Mr. Ode. ''He …''": a closing mark set off by a space is taken for
+    an opening one and the quote runs over its cue; the cue after that mark names the speaker."""
+    a, b = q.span
+    close = _SPACED_CLOSE.search(text, a, b)
+    if close is None:
+        return None
+    inner_end = close.start() + 1
+    unmasked = masked[: close.end()] + text[close.end() : b] + masked[b:]
+    inner = Quote((a, inner_end), text[a:inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.mention.span[0] < close.end():
         return None
     return found
 

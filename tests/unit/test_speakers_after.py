@@ -312,3 +312,12 @@ def test_who_can_be_heard_asking_is_the_speaker_not_the_addressee() -> None:
         "the event."
     )
     assert mention_of(text, "Should every") == "a reporter"
+
+
+def test_closing_mark_set_off_by_a_space_keeps_the_cue_after_it() -> None:
+    text = (
+        "Lind's bills were part of the 2009 harbour act.\n\n"
+        "''The reason he has done so well is that he built coalitions, '' said Mr. Ode, who now "
+        "works for Lind. ''He sees himself as a fisherman.''"
+    )
+    assert mention_of(text, "The reason") == "Mr. Ode"
