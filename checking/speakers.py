@@ -2512,6 +2512,8 @@ def attribute(
                 found = _wrapped_quote_cue(text, masked, q, lo, hi, cue_re)
             if found is None:
                 found = _spaced_close_cue(text, masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _unclosed_cue(text, masked, q, lo, hi, cue_re)
             if (
                 found is not None
                 and found.rule == "f5"
@@ -2939,6 +2941,27 @@ def _spaced_close_cue(
     inner = Quote((a, inner_end), text[a:inner_end])
     found = _find_cue(unmasked, inner, lo, hi, cue_re)
     if found is None or found.mention.span[0] < close.end():
+        return None
+    return found
+
+
+_UNCLOSED_CUE = re.compile(r"[,?!]\s+(?=(?:said|says|added|asked)\s+[A-Z])")
+
+
+def _unclosed_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """ "…what papers to keep, said Kessel, whose group …": a closing mark left out lets the
+    quote run over its cue; an inverted "said <Name>" after a comma inside it names the speaker."""
+    a, b = q.span
+    cue = _UNCLOSED_CUE.search(text, a, b)
+    if cue is None:
+        return None
+    inner_end = cue.start() + 1
+    unmasked = masked[: cue.end()] + text[cue.end() : b] + masked[b:]
+    inner = Quote((a, inner_end), text[a:inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.rule != "f2" or found.mention.kind != "name":
         return None
     return found
 

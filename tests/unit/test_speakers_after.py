@@ -321,3 +321,12 @@ def test_closing_mark_set_off_by_a_space_keeps_the_cue_after_it() -> None:
         "works for Lind. ''He sees himself as a fisherman.''"
     )
     assert mention_of(text, "The reason") == "Mr. Ode"
+
+
+def test_unclosed_quote_running_over_an_inverted_said() -> None:
+    text = (
+        "Ana Ruiz heads the Avel fund.\n\nOften, families did not know the rules.\n\n"
+        '"There was little advice for parents about which papers to keep, said Kessel, whose '
+        "group backs the bill.\n\nSome families have since moved on."
+    )
+    assert mention_of(text, "There was") == "Kessel"
