@@ -1852,10 +1852,10 @@ _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
-#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,")
-#: does not end it.
+#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,",
+#: "(R-Ariz.)") does not end it.
 _CLAUSE_CHAR = (
-    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|"
+    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|\.(?=\))|"
     + "|".join(
         rf"(?<=\b{a})\."
         for a in ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Jr", "Sr")

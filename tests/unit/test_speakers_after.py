@@ -330,3 +330,11 @@ def test_unclosed_quote_running_over_an_inverted_said() -> None:
         "group backs the bill.\n\nSome families have since moved on."
     )
     assert mention_of(text, "There was") == "Kessel"
+
+
+def test_party_label_full_stop_does_not_hide_a_trailing_according_to() -> None:
+    text = (
+        'Lind needled his critics on a visit to the port. "You\'ve been very critical of me," '
+        "he told Sen. Ana Ruiz (R-Ariz.), according to officials with knowledge of the meeting."
+    )
+    assert mention_of(text, "You've been") == "officials with knowledge of the meeting"
