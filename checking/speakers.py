@@ -2514,6 +2514,8 @@ def attribute(
                 found = _spaced_close_cue(text, masked, q, lo, hi, cue_re)
             if found is None:
                 found = _unclosed_cue(text, masked, q, lo, hi, cue_re)
+            elif found.rule in ("f2", "f3") and found.mention.kind == "pronoun":
+                found = _named_cue_before(masked, q, lo, cue_re) or found
             if (
                 found is not None
                 and found.rule == "f5"
@@ -2964,6 +2966,23 @@ def _unclosed_cue(
     if found is None or found.rule != "f2" or found.mention.kind != "name":
         return None
     return found
+
+
+def _named_cue_before(masked: str, q: Quote, lo: int, cue_re: _CueWords) -> _Found | None:
+    """ "Fallon fired back: “…,” he wrote", "Tyler said that Cruz has “…,” he said": the name
+    with its own cue before the quote is who the pronoun after it stands for."""
+    qa = q.span[0]
+    while qa > lo and masked[qa - 1] == "@":
+        qa -= 1
+    cm = cue_re.search(masked, lo, qa)
+    if cm is None:
+        return None
+    if re.search(r"(?:[-—–]|\b(?:his|her|their|its))\s*$", masked[lo:qa]):
+        return None  # "Bush praised his “…” - “…,” he said -": an aside of its own
+    mention = _np_before(masked, lo, cm.start())
+    if mention is None or mention.kind != "name" or masked[lo : mention.span[0]].strip():
+        return None
+    return _Found(mention, cm.start(), "before")
 
 
 def _ends_with_quote(text: str, b: int, hi: int) -> bool:

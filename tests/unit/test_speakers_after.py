@@ -338,3 +338,11 @@ def test_party_label_full_stop_does_not_hide_a_trailing_according_to() -> None:
         "he told Sen. Ana Ruiz (R-Ariz.), according to officials with knowledge of the meeting."
     )
     assert mention_of(text, "You've been") == "officials with knowledge of the meeting"
+
+
+def test_named_cue_before_the_quote_wins_over_the_pronoun_after_it() -> None:
+    text = (
+        "Ruiz praised the fleet.\n\nLind spokesman Tom Ode said that the campaign will show "
+        'voters that Lind has "guiding principles for the port," he said.'
+    )
+    assert mention_of(text, "guiding") == "Lind spokesman Tom Ode"
