@@ -2505,6 +2505,8 @@ def attribute(
                 masked, nxt[0], min(nxt[1], nxt[0] + 60)
             ):
                 hi = nxt[1]
+        elif sents and sj + 1 < len(sents) and _bare_cue_sentence(text, b, hi, sents[sj + 1]):
+            hi = sents[sj + 1][1]
         found = _turn_label(text, q) or _signature(text, masked, q, paras, pi)
         if found is None:
             found = _find_cue(masked, q, lo, hi, cue_re)
@@ -2983,6 +2985,21 @@ def _named_cue_before(masked: str, q: Quote, lo: int, cue_re: _CueWords) -> _Fou
     if mention is None or mention.kind != "name" or masked[lo : mention.span[0]].strip():
         return None
     return _Found(mention, cm.start(), "before")
+
+
+_BARE_CUE_SENTENCE = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|wrote|told\s+reporters)\.\s*$"
+)
+
+
+def _bare_cue_sentence(text: str, b: int, hi: int, nxt: Span) -> bool:
+    """“….” Ruiz said. — a full stop typed inside the closing mark splits off a sentence that is
+    nothing but the quote's cue; that sentence belongs to the quote."""
+    return (
+        re.fullmatch(r"[.][\"”’']?\s*", text[b - 1 : hi] if b > 0 else "") is not None
+        and "\n" not in text[b : nxt[0]]
+        and _BARE_CUE_SENTENCE.fullmatch(text, nxt[0], nxt[1]) is not None
+    )
 
 
 def _ends_with_quote(text: str, b: int, hi: int) -> bool:

@@ -346,3 +346,12 @@ def test_named_cue_before_the_quote_wins_over_the_pronoun_after_it() -> None:
         'voters that Lind has "guiding principles for the port," he said.'
     )
     assert mention_of(text, "guiding") == "Lind spokesman Tom Ode"
+
+
+def test_full_stop_inside_the_mark_leaves_a_bare_cue_sentence_to_the_quote() -> None:
+    text = (
+        "The harbour chief caused an uproar on Monday with a remark about the missing ledgers."
+        "\n\n“Avel, if you are listening, I hope you find the ledgers.” Ruiz said.\n\n"
+        "Lind says the ledgers were private."
+    )
+    assert mention_of(text, "Avel, if") == "Ruiz"
