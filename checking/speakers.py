@@ -1145,7 +1145,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
-    heard = _heard_saying(masked, p, hi)
+    heard = _heard_saying(masked, p, hi) or _was_another(masked, q, qb, p, hi)
     if heard is not None:
         return heard
     cm = cue_re.match(masked, p, hi) or _READS.match(masked, p, hi)
@@ -2843,6 +2843,20 @@ _SIGNED_LINE = re.compile(
     r"[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){1,3}[A-Z][\w'’-]+)(?:,[^\S\n]+[A-Z][^\n]{1,80}?)?"
     r"[.]?[\"”’][^\S\n]*$"
 )
+
+
+_WAS_ANOTHER = re.compile(r"(?:was|read)\s+(another|the\s+other|the\s+next)(?=\s*[.;])")
+
+
+def _was_another(masked: str, q: Quote, qb: int, p: int, hi: int) -> _Found | None:
+    """ "“Vote Ruiz!” read one. “Anyone but Lind,” was another.": the next of a listed group
+    (signs, banners, messages) carries the quote."""
+    if q.text.rstrip()[-1:] not in (",", "!", "?") and not re.search(r"[,!?]", masked[qb:p]):
+        return None
+    m = _WAS_ANOTHER.match(masked, p, hi)
+    if m is None:
+        return None
+    return _Found(_Mention(m.span(1), m.group(1), "role"), m.start(), "f2")
 
 
 _HEARD_SAYING = re.compile(

@@ -355,3 +355,11 @@ def test_full_stop_inside_the_mark_leaves_a_bare_cue_sentence_to_the_quote() -> 
         "Lind says the ledgers were private."
     )
     assert mention_of(text, "Avel, if") == "Ruiz"
+
+
+def test_was_another_after_a_listed_slogan() -> None:
+    text = (
+        "Planes wrote slogans over the harbour, the Gazette reported. “Vote Ruiz!” read one. "
+        "“Anyone but Lind,” was another. The pilots left."
+    )
+    assert mention_of(text, "Anyone but") == "another"
