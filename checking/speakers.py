@@ -1124,6 +1124,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
+    whom = _whom_described(masked, lo, qa)
+    if whom is not None:
+        return whom
     sub_cue = _subordinate_quote(masked, lo, qa, cue_re) if qb < hi else None
     if sub_cue is not None:
         # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
@@ -1142,6 +1145,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
             return _Found(rule="f1", mention=mention, cue_pos=p)
+    heard = _heard_saying(masked, p, hi) or _was_another(masked, q, qb, p, hi)
+    if heard is not None:
+        return heard
     cm = cue_re.match(masked, p, hi) or _READS.match(masked, p, hi)
     if (
         cm is None
@@ -1378,6 +1384,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             # "“…” policies, which he said …", "“…” when I ask": the cue belongs to a relative
             # or subordinate clause about the quote, not to its speaker (one closed by a comma
             # leaves the main clause's subject: "“…” because it pays, Lee said").
+            break
+        if mention is not None and _object_before_participle(masked, qb, mention, cm):
             break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
@@ -1844,10 +1852,10 @@ _READS = re.compile(r"\breads\b")
 _READS_BEFORE = re.compile(r"\breads\s*[,:]?\s*$")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 _LEADING_ACC = re.compile(r"[\s@\"“‘'(]*according\s+to\s+([^,;:@\n]{2,100}?),\s", re.IGNORECASE)
-#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,")
-#: does not end it.
+#: One character of a clause, where a full stop inside an abbreviation ("U.S.", "Sen.", "Inc.,",
+#: "(R-Ariz.)") does not end it.
 _CLAUSE_CHAR = (
-    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|"
+    r"(?:[^@.;:!?]|\.(?=\s*[a-z,])|(?<=\b[A-Z])\.|\.(?=\))|"
     + "|".join(
         rf"(?<=\b{a})\."
         for a in ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "Inc", "Corp", "Co", "Jr", "Sr")
@@ -2233,6 +2241,8 @@ def _coordinated_subject(
             subj = _owned_person(masked, subj, end) or subj
         if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
+        if _place_in_apposition(masked, lo, start, subj):
+            continue
         nxt = re.match(
             r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|,[^,@]{1,40},)?"
             r"\s+(?:\w+ly\s+)?([a-z]+)",
@@ -2506,9 +2516,19 @@ def attribute(
                 masked, nxt[0], min(nxt[1], nxt[0] + 60)
             ):
                 hi = nxt[1]
+        elif sents and sj + 1 < len(sents) and _bare_cue_sentence(text, b, hi, sents[sj + 1]):
+            hi = sents[sj + 1][1]
         found = _turn_label(text, q) or _signature(text, masked, q, paras, pi)
         if found is None:
             found = _find_cue(masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _wrapped_quote_cue(text, masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _spaced_close_cue(text, masked, q, lo, hi, cue_re)
+            if found is None:
+                found = _unclosed_cue(text, masked, q, lo, hi, cue_re)
+            elif found.rule in ("f2", "f3") and found.mention.kind == "pronoun":
+                found = _named_cue_before(masked, q, lo, cue_re) or found
             if (
                 found is not None
                 and found.rule == "f5"
@@ -2838,10 +2858,184 @@ _SIGNED_LINE = re.compile(
 )
 
 
+_WAS_ANOTHER = re.compile(r"(?:was|read)\s+(another|the\s+other|the\s+next)(?=\s*[.;])")
+
+
+def _was_another(masked: str, q: Quote, qb: int, p: int, hi: int) -> _Found | None:
+    """ "“Vote Ruiz!” read one. “Anyone but Lind,” was another.": the next of a listed group
+    (signs, banners, messages) carries the quote."""
+    if q.text.rstrip()[-1:] not in (",", "!", "?") and not re.search(r"[,!?]", masked[qb:p]):
+        return None
+    m = _WAS_ANOTHER.match(masked, p, hi)
+    if m is None:
+        return None
+    return _Found(_Mention(m.span(1), m.group(1), "role"), m.start(), "f2")
+
+
+_HEARD_SAYING = re.compile(
+    r"(?P<np>[^@,;:.!?]{1,50}?)\s+(?:can|could|was|were|is|are)\s+(?:be\s+)?(?:clearly\s+)?heard\s+"
+    r"(?:saying|asking|shouting|telling|yelling|chanting|remarking|calling|responding|replying)\b"
+)
+
+
+def _heard_saying(masked: str, p: int, hi: int) -> _Found | None:
+    """ "“…?” a reporter can be heard asking Lind": who is heard speaking said it, not the
+    person addressed."""
+    m = _HEARD_SAYING.match(masked, p, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, p, m.end("np"), any_det=True)
+    if mention is None or mention.span[1] != m.end("np"):
+        return None
+    return _Found(mention, m.start(), "f2")
+
+
+_WHOM_DESCRIBED = re.compile(
+    r"\bwhom\s+(?P<np>[^@,;:.!?]{1,40}?)\s+(?:\w+ly\s+)?"
+    r"(?:described|describes|describe)(?:\s+as)?(?:\s+having|\s+being)?(?:\s+(?:a|an|the))?[@\s]*$"
+)
+
+
+def _whom_described(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "Lind praised Ruiz, whom he described as “…”", "whom one insider described as “…”": the
+    subject of the relative clause describes its object with the quote ("whom he called “…”"
+    is left to the main clause: the reporter's paraphrase of its subject's view)."""
+    m = _WHOM_DESCRIBED.search(masked, max(lo, qa - 120), qa)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.start("np"), m.end("np"), any_det=True)
+    if mention is None or mention.span[1] != m.end("np"):
+        return None
+    return _Found(mention, m.start(), "whom-described")
+
+
+def _object_before_participle(masked: str, qb: int, mention: _Mention, cm: re.Match[str]) -> bool:
+    """“…”), endorsed Tom Lind, urging …": the name before a participial cue is the object of
+    a past-tense verb; the participle's subject is the clause's, not that name."""
+    return (
+        cm.group().lower().endswith("ing")
+        and masked[max(qb, cm.start() - 2) : cm.start()] == ", "
+        and re.search(r"\b[a-z]{3,}ed\s+$", masked[qb : mention.span[0]]) is not None
+    )
+
+
+def _place_in_apposition(masked: str, lo: int, start: int, subj: _Mention) -> bool:
+    """ "stood at her pulpit in Burley, Avel, and, citing …": the one-word name after "in
+    <Town>, " and before ", and" is the town's state or country, not a clause's subject."""
+    return (
+        " " not in subj.text
+        and not masked[start : subj.span[0]].strip()
+        and _PLACE_BEFORE.search(masked, lo, start) is not None
+        and re.match(r",\s*(?:and|or|but)\b", masked[subj.span[1] : subj.span[1] + 8]) is not None
+    )
+
+
+_WRAPPED_OPEN = re.compile(r"[\"“]+")
+_WRAPPED_CLOSE = re.compile(r"[,?!][\"”]\s+(?=\S)")
+
+
+def _wrapped_quote_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """A stray mark that swallows a whole paragraph: for ``"“…,” Lind responded before …"``
+    the quote runs over its own cue; the cue after the inner closing mark names the speaker."""
+    a, b = q.span
+    opened = _WRAPPED_OPEN.match(text, a, b)
+    if opened is None:
+        return None
+    close = _WRAPPED_CLOSE.search(text, opened.end(), b)
+    if close is None or "“" in text[opened.end() : close.start()]:
+        return None
+    inner_end = close.start() + 1
+    unmasked = masked[: inner_end + 1] + text[inner_end + 1 : b] + masked[b:]
+    inner = Quote((opened.end(), inner_end), text[opened.end() : inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.rule not in ("f2", "f3"):
+        return None
+    return found
+
+
+_SPACED_CLOSE = re.compile(r"[,?!]\s+(?:''|[\"”])\s+(?=[A-Za-z])")
+
+
+def _spaced_close_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """ "…coalitions, '' said Mr. Ode. ''He …''": a closing mark set off by a space is taken for
+    an opening one and the quote runs over its cue; the cue after that mark names the speaker."""
+    a, b = q.span
+    close = _SPACED_CLOSE.search(text, a, b)
+    if close is None:
+        return None
+    inner_end = close.start() + 1
+    unmasked = masked[: close.end()] + text[close.end() : b] + masked[b:]
+    inner = Quote((a, inner_end), text[a:inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.mention.span[0] < close.end():
+        return None
+    return found
+
+
+_UNCLOSED_CUE = re.compile(r"[,?!]\s+(?=(?:said|says|added|asked)\s+[A-Z])")
+
+
+def _unclosed_cue(
+    text: str, masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords
+) -> _Found | None:
+    """ "…what papers to keep, said Kessel, whose group …": a closing mark left out lets the
+    quote run over its cue; an inverted "said <Name>" after a comma inside it names the speaker."""
+    a, b = q.span
+    cue = _UNCLOSED_CUE.search(text, a, b)
+    if cue is None:
+        return None
+    inner_end = cue.start() + 1
+    unmasked = masked[: cue.end()] + text[cue.end() : b] + masked[b:]
+    inner = Quote((a, inner_end), text[a:inner_end])
+    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    if found is None or found.rule != "f2" or found.mention.kind != "name":
+        return None
+    return found
+
+
+def _named_cue_before(masked: str, q: Quote, lo: int, cue_re: _CueWords) -> _Found | None:
+    """ "Fallon fired back: “…,” he wrote", "Tyler said that Cruz has “…,” he said": the name
+    with its own cue before the quote is who the pronoun after it stands for."""
+    qa = q.span[0]
+    while qa > lo and masked[qa - 1] == "@":
+        qa -= 1
+    cm = cue_re.search(masked, lo, qa)
+    if cm is None:
+        return None
+    if re.search(r"(?:[-—–]|\b(?:his|her|their|its))\s*$", masked[lo:qa]):
+        return None  # "Bush praised his “…” - “…,” he said -": an aside of its own
+    mention = _np_before(masked, lo, cm.start())
+    if mention is None or mention.kind != "name" or masked[lo : mention.span[0]].strip():
+        return None
+    return _Found(mention, cm.start(), "before")
+
+
+_BARE_CUE_SENTENCE = re.compile(
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|wrote|told\s+reporters)\.\s*$"
+)
+
+
+def _bare_cue_sentence(text: str, b: int, hi: int, nxt: Span) -> bool:
+    """“….” Ruiz said. — a full stop typed inside the closing mark splits off a sentence that is
+    nothing but the quote's cue; that sentence belongs to the quote."""
+    return (
+        re.fullmatch(r"[.][\"”’']?\s*", text[b - 1 : hi] if b > 0 else "") is not None
+        and "\n" not in text[b : nxt[0]]
+        and _BARE_CUE_SENTENCE.fullmatch(text, nxt[0], nxt[1]) is not None
+    )
+
+
 def _ends_with_quote(text: str, b: int, hi: int) -> bool:
     """Does the sentence end right after the quote's closing mark, with ``?``, ``!`` or ``…``?"""
     tail = text[b:hi]
     if b > 0 and text[b - 1] in "?!…":
+        return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
+    if re.search(r"[?!…][’'\"”»]$", text[max(0, b - 2) : b]):
+        # “… ‘What can we do?’” Lind said: a nested quote's question closes the quote.
         return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
     return re.fullmatch(r"[\"'”’»]+\s*[?!]\s*", tail) is not None
 

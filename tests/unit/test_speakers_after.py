@@ -256,3 +256,110 @@ def test_conjoined_quotes_in_an_opening_subordinate_clause() -> None:
         "has never fished there."
     )
     assert speaker_of(text, "the quay loves") == "Lind"
+
+
+def test_nested_question_closing_the_quote_keeps_the_cue_after_it() -> None:
+    text = (
+        "Ana Ruiz came to the quay last week. She met the mayor.\n\n"
+        "“Her first words were, ‘What can we do to help?’” Tom Lind told reporters on Tuesday."
+    )
+    assert mention_of(text, "Her first") == "Tom Lind"
+
+
+def test_stray_mark_swallowing_a_paragraph_keeps_the_inner_cue() -> None:
+    text = (
+        "Ana Ruiz spoke after the Avel vote. Based on an interview he gave on the Monday after "
+        "the vote, it is unclear.\n\n"
+        '"“You don’t win the seat by how many towns you win,” Tom Lind responded before adding '
+        'that he will need the coast."\n\n'
+        "The host then asked Lind which towns."
+    )
+    assert mention_of(text, "“You don’t") == "Tom Lind"
+
+
+def test_name_before_a_participial_cue_is_the_object_of_the_verb() -> None:
+    text = (
+        "On Sunday, Pastor Ana Ruiz stood at her pulpit and, citing the harbour charter "
+        "(“choose able people who fear no storm”), endorsed Senator Tom Lind of Avel, urging her "
+        "flock to vote for him."
+    )
+    assert mention_of(text, "choose able") == "Pastor Ana Ruiz"
+
+
+def test_state_after_a_town_is_no_clause_subject() -> None:
+    text = (
+        "On Sunday, Pastor Ana Ruiz stood at her pulpit in Burley, Avel, and, citing the harbour "
+        "charter (“choose able people who fear no storm”), endorsed Senator Tom Lind of Avel, "
+        "urging her flock to vote for him."
+    )
+    assert mention_of(text, "choose able") == "Pastor Ana Ruiz"
+
+
+def test_whom_described_names_the_relative_clause_subject() -> None:
+    text = "His closest ally is Tom Lind, whom one harbour insider described as “his brother.”"
+    assert mention_of(text, "his brother") == "one harbour insider"
+
+
+def test_whom_he_describes_as_having_is_the_pronoun() -> None:
+    text = "Instead, Ana Ruiz backed Tom Lind, whom she describes as having “a captain’s nerve.”"
+    assert mention_of(text, "a captain") == "she"
+
+
+def test_who_can_be_heard_asking_is_the_speaker_not_the_addressee() -> None:
+    text = (
+        "Ana Ruiz backed the plan on Monday, and the Gazette has proof:\n\n"
+        "“Should every boat be logged by the port?” a reporter can be heard asking Ruiz after "
+        "the event."
+    )
+    assert mention_of(text, "Should every") == "a reporter"
+
+
+def test_closing_mark_set_off_by_a_space_keeps_the_cue_after_it() -> None:
+    text = (
+        "Lind's bills were part of the 2009 harbour act.\n\n"
+        "''The reason he has done so well is that he built coalitions, '' said Mr. Ode, who now "
+        "works for Lind. ''He sees himself as a fisherman.''"
+    )
+    assert mention_of(text, "The reason") == "Mr. Ode"
+
+
+def test_unclosed_quote_running_over_an_inverted_said() -> None:
+    text = (
+        "Ana Ruiz heads the Avel fund.\n\nOften, families did not know the rules.\n\n"
+        '"There was little advice for parents about which papers to keep, said Kessel, whose '
+        "group backs the bill.\n\nSome families have since moved on."
+    )
+    assert mention_of(text, "There was") == "Kessel"
+
+
+def test_party_label_full_stop_does_not_hide_a_trailing_according_to() -> None:
+    text = (
+        'Lind needled his critics on a visit to the port. "You\'ve been very critical of me," '
+        "he told Sen. Ana Ruiz (R-Ariz.), according to officials with knowledge of the meeting."
+    )
+    assert mention_of(text, "You've been") == "officials with knowledge of the meeting"
+
+
+def test_named_cue_before_the_quote_wins_over_the_pronoun_after_it() -> None:
+    text = (
+        "Ruiz praised the fleet.\n\nLind spokesman Tom Ode said that the campaign will show "
+        'voters that Lind has "guiding principles for the port," he said.'
+    )
+    assert mention_of(text, "guiding") == "Lind spokesman Tom Ode"
+
+
+def test_full_stop_inside_the_mark_leaves_a_bare_cue_sentence_to_the_quote() -> None:
+    text = (
+        "The harbour chief caused an uproar on Monday with a remark about the missing ledgers."
+        "\n\n“Avel, if you are listening, I hope you find the ledgers.” Ruiz said.\n\n"
+        "Lind says the ledgers were private."
+    )
+    assert mention_of(text, "Avel, if") == "Ruiz"
+
+
+def test_was_another_after_a_listed_slogan() -> None:
+    text = (
+        "Planes wrote slogans over the harbour, the Gazette reported. “Vote Ruiz!” read one. "
+        "“Anyone but Lind,” was another. The pilots left."
+    )
+    assert mention_of(text, "Anyone but") == "another"
