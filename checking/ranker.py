@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from checking import speakers as sp
 from checking.model import Quote, Span
@@ -47,13 +48,17 @@ class Collected:
     candidates: tuple[tuple[Candidate, tuple[str, ...]], ...]
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+#: (The lookahead only lets the engine skip ahead to a possible first letter: it is faster.)
+_PRONOUN = re.compile(r"(?=[HhSsTtWwIi])\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+#: (The lookbehind after the first letter, not before it, lets the engine skip to capitals.)
 _NAME = re.compile(
-    r"(?<![\w'’@])[A-Z][\w'’.-]*"
+    r"[A-Z](?<![\w'’@].)[\w'’.-]*"
     r"(?:[ \t]+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le|of)[ \t]+)?[A-Z][\w'’.-]*)*"
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NONSPACE = re.compile(r"\S+")
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
 #: Lower-case words that cannot stand inside a role phrase ("said the", "of a").
 _ROLE_STOP = (
     sp._CUE_STOP
@@ -79,6 +84,8 @@ _APPOSITION = re.compile(r",[^,@.;:!?\n]{1,90},\s+")
 _CLAUSE_PUNCT = frozenset('.!?:;,(—–\n"“”‘’')
 #: Marks that end a clause, counted between a candidate and its quote (not "@", the masked quote).
 _CLAUSE_MARK = re.compile(r"[.!?:;,()—–\n]+")
+#: The default weight of an unseen feature, for ``sum(map(weights.get, features, _ZEROS))``.
+_ZEROS = repeat(0.0)
 
 
 _TRAILING = sp._wordset("of de van von al la le")
@@ -221,21 +228,24 @@ class Ranker:
         masked = self.masked
         out: dict[Span, Candidate] = {}
         for m in _NAME.finditer(masked):
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                self._add_name(out, m.start(), run, [(0, len(run))])  # one word: the common case
+                continue
             group: list[Span] = []
-            for part in re.finditer(r"\S+", m.group()):
+            for part in _NONSPACE.finditer(run):
                 group.append(part.span())
                 bare = part.group().rstrip(".")
                 if part.group().endswith(".") and len(bare) > 1 and not _abbreviation(bare):
                     # "Monday. Mayor Okafor": a full stop after a word ends the name.
-                    self._add_name(out, m.start(), m.group(), group)
+                    self._add_name(out, m.start(), run, group)
                     group = []
-            self._add_name(out, m.start(), m.group(), group)
+            self._add_name(out, m.start(), run, group)
         for m in _PRONOUN.finditer(masked):
             out.setdefault(m.span(), Candidate(m.span(), m.group(), "pronoun"))
         low = self.tok_low
-        for k, word in enumerate(low):
-            if word not in sp._ROLE_NOUNS:
-                continue
+        heads = [k for k, word in enumerate(low) if word in sp._ROLE_NOUNS]
+        for k in heads:
             j = k
             while j - 1 >= 0 and k - j < 4:
                 gap = masked[self.tok_ends[j - 1] : self.tok_starts[j]]
@@ -331,7 +341,7 @@ class Ranker:
                 f.append("title")
             if c.text.isupper() and len(c.text) > 3:
                 f.append("caps")
-            if not any(re.sub(r"['’]s?$", "", w) in self.known for w in words):
+            if not any(_POSSESSIVE.sub("", w) in self.known for w in words):
                 f.append("unknown")
             if any(w.lower() in sp._ROLE_NOUNS for w in words):
                 f.append("rolecap")
@@ -557,7 +567,7 @@ class Ranker:
         if COLLECT is not None:
             return static + tuple(f), 0.0
         w = self.weights
-        return (), score + sum(w.get(x, 0.0) for x in f)
+        return (), score + sum(map(w.get, f, _ZEROS))
 
     def _static(self, c: Candidate, pos: str) -> tuple[tuple[str, ...], float]:
         """The features that depend only on the candidate and its position class, with their
@@ -575,7 +585,7 @@ class Ranker:
             if x in _KIND_CONJOINED:
                 f.append(pos + "|" + kind + "|" + x)
         w = self.weights
-        out = (tuple(f), sum(w.get(x, 0.0) for x in f))
+        out = (tuple(f), sum(map(w.get, f, _ZEROS)))
         self._static_cache[key] = out
         return out
 
@@ -658,7 +668,7 @@ class Ranker:
         if COLLECT is None and (not self.weights or rule in FIRM_RULES):
             return None
         pi = win[0]
-        own_material = re.search(r"[A-Za-z]{2,}", self.masked[win[3] : win[4]]) is not None
+        own_material = _LETTERS.search(self.masked, win[3], win[4]) is not None
         lo, hi = self.window(pi)
         qa, qb = q.span
         every = self.cands
@@ -747,7 +757,7 @@ class Ranker:
         if not self.weights:
             return None
         w = self.weights
-        scored.append((NULL, ((), sum(w.get(x, 0.0) for x in nf))))
+        scored.append((NULL, ((), sum(map(w.get, nf, _ZEROS)))))
         scores = [sc for _, (_, sc) in scored]
         top = max(range(len(scores)), key=lambda k: (scores[k], -k))
         best = scored[top][0]
