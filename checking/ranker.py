@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 from checking import speakers as sp
@@ -133,6 +134,7 @@ _KIND_CONJOINED = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     return _POSSESSIVE.sub("", name.rsplit(None, 1)[-1]).rstrip(".,").lower() if name else ""
 
@@ -154,11 +156,15 @@ def _abstract_head(text: str) -> bool:
     return low not in _PEOPLE and single not in _PEOPLE and not any(ch.isdigit() for ch in text)
 
 
+_BUCKET_LIMITS = ((0, "0"), (2, "2"), (5, "5"), (10, "10"), (20, "20"), (40, "40"))
+#: ``_bucket`` of 0..40, looked up rather than searched (it is asked for every candidate).
+_BUCKETS = tuple(next(name for limit, name in _BUCKET_LIMITS if n <= limit) for n in range(41))
+
+
 def _bucket(n: int) -> str:
-    for limit, name in ((0, "0"), (2, "2"), (5, "5"), (10, "10"), (20, "20"), (40, "40")):
-        if n <= limit:
-            return name
-    return "F"
+    if n <= 0:
+        return "0"
+    return _BUCKETS[n] if n <= 40 else "F"
 
 
 class Ranker:
@@ -203,6 +209,8 @@ class Ranker:
         self.cand_starts: list[int] = []
         self.clause_marks: list[int] = []
         self._intrinsic: dict[Span, tuple[str, ...]] = {}
+        #: A candidate's paragraph, sentence and first and end token indexes.
+        self._where: dict[Span, tuple[int, int, int, int]] = {}
         self._static_cache: dict[tuple[Span, str], tuple[tuple[str, ...], float]] = {}
         self._same_cache: dict[tuple[str, str], bool] = {}
         self._sent_cue: dict[int, bool] = {}
@@ -498,8 +506,15 @@ class Ranker:
         pi, si, sj, _, _ = win
         a, b = c.span
         qa, qb = q.span
-        cp = bisect_right(self.para_starts, a) - 1
-        cs = self._sent_of(a)
+        where = self._where.get(c.span)
+        if where is None:
+            where = self._where[c.span] = (
+                bisect_right(self.para_starts, a) - 1,
+                self._sent_of(a),
+                self._tok_at(a),
+                self._tok_at(b),
+            )
+        cp, cs, tok_a, tok_b = where
         side = "B" if b <= qa else "A"
         if cp == pi:
             if si <= cs <= sj:
@@ -514,13 +529,13 @@ class Ranker:
             pos = "N1"
         marks = self.clause_marks
         if side == "B":
-            dist = self._tok_at(qa) - self._tok_at(b)
+            dist = self._tok_at(qa) - tok_b
             between = "@" in self.masked[b : max(b, qa - 3)]
             clauses = bisect_left(marks, qa) - bisect_left(marks, b)
             # Sentences back from the one the quote opens in (0: "Ruiz said “…”").
             sents = self._sent_of(qa) - cs
         else:
-            dist = self._tok_at(a) - self._tok_at(qb)
+            dist = tok_a - self._tok_at(qb)
             between = "@" in self.masked[qb + 3 : a] if a > qb + 3 else False
             clauses = bisect_left(marks, a) - bisect_left(marks, qb)
             sents = cs - self._sent_of(max(qa, qb - 1))
