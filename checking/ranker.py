@@ -123,7 +123,18 @@ NAME_CONFIDENCE = 0.9
 #: subject of the clause that holds a scare quote ("… after Ruiz drafted “a fair deal”"), which
 #: it leaves as often right as wrong (cross-validated on train: 0.9304 either way).
 FIRM_RULES = frozenset(
-    ("f1", "f2", "f3", "label", "signature", "inherit-para", "nearest-subject", "by-agent")
+    (
+        "f1",
+        "f2",
+        "f3",
+        "label",
+        "signature",
+        "inherit-para",
+        "nearest-subject",
+        "by-agent",
+        "possessor-in",
+        "object-read",
+    )
 )
 _NEVER_SPEAKS = frozenset(("passA", "objB"))
 _PASSIVE = sp._wordset("was were is are been be being")

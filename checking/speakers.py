@@ -397,6 +397,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and masked[mention.span[1] : mention.span[1] + 1] == ","
             and _PLACE_BEFORE.search(masked, lo, mention.span[0])
+            and not _PERSON_APPOSITION.match(masked, mention.span[1])
         ):
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             return None
@@ -418,6 +419,23 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 break
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        if (
+            mention.kind == "role"
+            and _abstract(mention)
+            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Rubio, whose hometown … as the sea level rises, argues": a thing ending the
+            # relative clause is no subject; the phrase the clause describes speaks.
+            return None
+        if (
+            mention.kind == "name"
+            and re.search(r"\b(?:as|than|that)\s+$", left)
+            and _closes_aside(masked, lo, mention, "as")
+            and re.search(r",\s*(?:who|whom|which|whose)\b", masked[lo : mention.span[0]])
+        ):
+            # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
+            return None
         if _BOUNDARY_BEFORE.search(left):
             return mention
         if (
@@ -460,11 +478,26 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     return deferred
 
 
+#: ", the mayor,", ", a nurse at": a description that only a person takes ("In Avel, Ana Ruiz,
+#: the mayor, said" names Ruiz, not a state after the town).
+_PERSON_NOUNS = _wordset("""
+    mayor nurse teacher lawyer spokesman spokeswoman official senator governor director chairman
+    chairwoman president professor founder leader candidate minister secretary aide adviser
+    advisor judge worker farmer owner pastor veteran student resident retiree activist organizer
+    member
+    """)
+_PERSON_APPOSITION = re.compile(
+    r",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
+
+
 def _closes_aside(masked: str, lo: int, mention: _Mention, prev: str) -> bool:
     """Does a name after a lower-case word end an aside before the verb ("Ana Ruiz, who has
     endorsed Tom Lind, said")? The name is the aside's object; the phrase before it speaks."""
     return (
-        prev.islower()
+        not prev[:1].isupper()
         and masked[mention.span[1] : mention.span[1] + 1] == ","
         and (prev.endswith("ed") or re.search(r"[,—–(]", masked[lo : mention.span[0]]) is not None)
     )
@@ -752,6 +785,20 @@ def _possessor(masked: str, lo: int, qa: int) -> _Mention | None:
         pron = m.group("pron")
         return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[pron.lower()], "pronoun")
     return _name_mention(masked, *m.span("name"))
+
+
+def _possessive_subject(
+    masked: str, lo: int, mention: _Mention, known: frozenset[str]
+) -> _Mention | None:
+    """ "She did not limit her attacks, calling for “…”": the sentence's subject pronoun that the
+    possessive pronoun refers back to (a named subject is often someone else's: "Lind's temper
+    came under scrutiny: he was challenged over his …")."""
+    subj = _subject(masked, lo, mention.span[0], known)
+    if subj is None or subj.span[1] > mention.span[0]:
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() == mention.text.lower():
+        return subj
+    return None
 
 
 _LABEL_CLAUSE = re.compile(r"[\s@\"“‘']*((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*):\s+[^@\s]")
@@ -1077,6 +1124,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         qb += 1
     while qa > lo and masked[qa - 1] == "@":
         qa -= 1
+    sub_cue = _subordinate_quote(masked, lo, qa, cue_re) if qb < hi else None
+    if sub_cue is not None:
+        # "When a man in the crowd shouted, “…,” Lind joked": the quote belongs to the opening
+        # clause's cue, not to the main clause after it.
+        opening = _find_cue(masked, q, lo, qb, cue_re)
+        if opening is not None:
+            return opening
+        opener = _subordinate_subject(masked, lo, qa, sub_cue)
+        if opener is not None:
+            return opener
     # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
     m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
     p = qb + (m.end() if m else 0)
@@ -1097,13 +1154,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
         cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
-        mention = _np_after(masked, cm.end(), hi, any_det=True)
+        mention = _office_name(masked, cm.end(), hi) or _np_after(
+            masked, cm.end(), hi, any_det=True
+        )
         if mention is None:
             # "…,” said retired neurosurgeon Bo Lind: a bare description before the name.
             mod = _MODIFIED_NAME.match(masked, cm.end(), hi)
             if mod is not None:
                 mention = _Mention(mod.span(1), mod.group(1), "name")
-        if mention:
+        if mention and not _owned_object(cm, mention):
             return _reported_by(masked, _Found(rule="f2", mention=mention, cue_pos=cm.start()), hi)
     after = [m for m in (cue_re.search(masked, p, min(hi, p + 100)),) if m is not None]
     rd = _READS.search(masked, p, min(hi, p + 60))
@@ -1123,9 +1182,27 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     # 2. Before the quote. The first cue with a subject wins ("Cruz said he is sure Rubio will
     # continue to be “…”" is Cruz's), except that a relative clause holding the quote wins over
     # its main clause ("X praised Y, who vowed “…”" is Y's).
-    agent = _naming_agent(masked, lo, qa, qb, hi) or _as_described_by(masked, qb, hi)
+    agent = (
+        _naming_agent(masked, lo, qa, qb, hi)
+        or _as_described_by(masked, qb, hi)
+        or _as_x_said(masked, qb, hi, cue_re)
+        or _agent_as(masked, lo, qa)
+        or _possessor_around(masked, lo, qa, qb, hi)
+        or _object_that_reads(masked, lo, qa)
+        or (_passive_after(masked, qb, hi) if cue_re.search(masked, lo, qa) is None else None)
+    )
     if agent is not None:
         return agent
+    speech_owner = _near_owner(masked, lo, qa)
+    if speech_owner is not None:
+        # "Fitton called Ruiz’s assertion of a “…” disturbing": the owner of the speech noun
+        # the quote completes said it, whoever reports on it.
+        return _Found(speech_owner, qa, "possessor")
+    dash_label = _DASH_LABEL.search(masked, max(lo, qa - 60), qa)
+    if dash_label is not None and dash_label.group(1).split()[0] not in _STOP_CAPS:
+        # "Pollsters agree - Ana Ruiz: “…”": a roundup's speaker label after a dash.
+        a, b = dash_label.span(1)
+        return _Found(_Mention((a, b), masked[a:b], "name"), b, "f5")
     cands: list[tuple[_Found, int]] = []
     for cm in cue_re.finditer(masked, lo, qa):
         candidate = _cue_before(masked, cm, lo, qa, hi)
@@ -1172,6 +1249,21 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 k = j
                 break
         k = _named_over_pronoun(masked, cands, k)
+        k = _outer_over_reduced(masked, cands, k)
+        if k > 0 and re.search(
+            r",\s*in\s+which\s+$",
+            masked[max(lo, cands[k][0].mention.span[0] - 14) : cands[k][0].mention.span[0]],
+        ):
+            # "Ruiz reported that she had a video of Lind at a dinner, in which Lind said: “…”":
+            # the reporter of the record speaks for what it holds.
+            for j in range(k):
+                if cands[j][0].mention.kind in ("name", "role"):
+                    k = j
+                    break
+        elif k == 0:
+            holder = _record_holder(masked, lo, cands[0][0].mention)
+            if holder is not None:
+                return _Found(holder, cands[0][0].cue_pos, "before")
         if _MODAL_BEFORE.search(masked, max(lo, cands[k][0].cue_pos - 30), cands[k][0].cue_pos):
             # "Lee said he expected that voters will say “no”": a cue only foreseen is reported
             # by the plain cue before it, or by "according to Lee, the press would call him …".
@@ -1194,6 +1286,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 if cands[j][0].mention.kind in ("name", "role"):
                     k = j
                     break
+        colon_subj = _colon_clause_subject(masked, cands[-1][1], qa)
+        if colon_subj is not None:
+            # "Reid said X, but he gave Cruz a back-handed compliment: “…”": the clause that
+            # introduces the quote has a subject of its own.
+            return _Found(colon_subj, qa, "before")
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
@@ -1244,7 +1341,22 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                 found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
                 if found is None:
                     return None
-                mention = found.mention
+                if not (
+                    mention.kind == "name"
+                    and _abstract(found.mention)
+                    and not re.search(
+                        r"\b(?:on|in|at|to|from|with|by|for|of|about|into|via)\s+$", left
+                    )
+                ):
+                    # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
+                    # the person named before the colon is.
+                    mention = found.mention
+            if _abstract(mention):
+                # "Lind listed a radio show as his guilty pleasure: “…”": a thing before the
+                # colon is no speaker; the clause's subject is.
+                found = _coordinated_subject(masked, lo, lo + colon.end(1), lo + colon.end(1))
+                if found is not None and not _abstract(found.mention):
+                    mention = found.mention
             return _Found(rule="f5", mention=mention, cue_pos=lo + colon.end(1))
     # 4. Later in the sentence, after other material: "…,” he said of the plan.
     for cm in cue_re.finditer(masked, qb, hi):
@@ -1269,7 +1381,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             break
         if mention is not None:
             return _Found(rule="f6", mention=mention, cue_pos=cm.start())
-        if cm.group().lower() in _INVERTING:
+        if cm.group().lower() in _INVERTING and _INVERSION_SLOT.search(masked, qb, cm.start()):
             inv = _np_after(masked, cm.end(), hi)
             if inv is not None:
                 return _Found(rule="f7", mention=inv, cue_pos=cm.start())
@@ -1290,6 +1402,11 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     if cands[k][0].mention.kind != "pronoun" or cands[k][0].mention.text.lower() == "i":
         return k
     pron = cands[k][0].mention.span[0]
+    for j in range(k):
+        if cands[j][0].mention.kind == "name" and re.fullmatch(
+            r"\s*,\s*", masked[cands[j][1] : pron]
+        ):
+            return j  # "And in those nights, Lind wrote, he began saying “…”"
     if _OWN_CLAUSE_PRONOUN.search(masked, max(0, pron - 12), pron):
         return k  # "…, and he said", "which he called": a clause of the pronoun's own
     for j in range(k):
@@ -1298,8 +1415,75 @@ def _named_over_pronoun(masked: str, cands: Sequence[tuple[_Found, int]], k: int
     return k
 
 
+_RECORD_IN_WHICH = re.compile(
+    r"\b(?:interview|video|clip|recording|tape|footage|article|story|report|documentary|book|"
+    r"memoir|profile|podcast|episode)s?\b[^,;@]{0,80},\s*in\s+which\s+$"
+)
+
+
+def _record_holder(masked: str, lo: int, mention: _Mention) -> _Mention | None:
+    """The publisher of a record whose words a cue after ", in which" reports: "The Gazette
+    published an interview with Lind, in which Lind declared that it was “…”" is the Gazette's."""
+    if not _RECORD_IN_WHICH.search(masked, max(lo, mention.span[0] - 120), mention.span[0]):
+        return None
+    pub = _PUBLISHED.search(masked, lo, mention.span[0])
+    if pub is None:
+        return None  # "The ad includes a clip, in which he says": the record's own speaker
+    subj = _np_before(masked, lo, pub.start())
+    if subj is None or _abstract(subj):
+        subj = _subject_phrase(masked, lo, pub.start())
+    if subj is None or subj.kind not in ("name", "role") or _abstract(subj):
+        return None
+    return subj
+
+
+_PUBLISHED = re.compile(
+    r"\b(?:published|publishes|aired|airs|released|releases|broadcast|posted|ran|runs|"
+    r"obtained|shared|circulated|emailed|tweeted)\b"
+)
+
+
+def _outer_over_reduced(masked: str, cands: Sequence[tuple[_Found, int]], k: int) -> int:
+    """A participle right after its phrase with no comma ("statements by Lind calling for a
+    ban") sits inside the complement of an earlier "X claimed that" cue, which reports it:
+    "Ruiz claimed that statements by Lind calling for a ban make him “…”" is Ruiz's."""
+    found = cands[k][0]
+    cue_word = re.match(r"\w+", masked[found.cue_pos :])
+    if cue_word is None or not cue_word.group().lower().endswith("ing"):
+        return k
+    if masked[found.mention.span[1] : found.cue_pos].strip():
+        return k
+    for j in range(k):
+        if cands[j][0].mention.kind in ("name", "role") and _THAT_CLAUSE.match(
+            masked, cands[j][1], found.mention.span[0]
+        ):
+            return j
+    return k
+
+
+_COLON_CLAUSE = re.compile(r"(?:[,@]\s*(?:but|and|yet|so)|;|\s[—–]+)\s+(?=[^,;:@—–]+:\s*@*$)")
+
+
+def _colon_clause_subject(masked: str, cue_end: int, qa: int) -> _Mention | None:
+    """The subject of a clause after the last cue that ends in a colon right before the quote
+    ("…, but he gave the Texan a back-handed compliment: “…”")."""
+    found = list(_COLON_CLAUSE.finditer(masked, cue_end, qa))
+    if not found:
+        return None
+    m = found[-1]
+    subj = _subject_phrase(masked, m.end(), qa)
+    if subj is None or subj.span[0] != m.end() or subj.kind not in ("pronoun", "name", "role"):
+        return None
+    if subj.kind == "role" and _abstract(subj):
+        return None
+    if not re.match(r"\s+(?:\w+ly\s+)?[a-z]+", masked[subj.span[1] : qa]):
+        return None
+    return subj
+
+
+_THAT_CLAUSE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
 #: What opens the complement of a cue: "said (on Monday) that".
-_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b")
+_THAT_AFTER_CUE = re.compile(r"\s+(?:[\w'’.-]+\s+){0,4}?that\b|\s*,")
 _OWN_CLAUSE_PRONOUN = re.compile(
     r"(?:,|\b(?:and|but|though|although|which|who|whom|while|so|yet))\s*$", re.IGNORECASE
 )
@@ -1380,8 +1564,8 @@ _SUBORDINATE_GAP = re.compile(
 )
 #: "“…?” Ode pressed.": a name or pronoun and a past-tense verb closing the clause.
 _NAME_PAST = re.compile(
-    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?[a-z]+ed"
-    r"(?=\s*[.,;:])"
+    r"[ ]*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|went\s+on|shot\s+back|cut\s+in|chimed\s+in|broke\s+in)(?=\s*[.,;:])"
 )
 
 
@@ -1422,10 +1606,238 @@ def _as_described_by(masked: str, qb: int, hi: int) -> _Found | None:
     return _Found(mention, m.end(), "by-agent")
 
 
+def _owned_object(cm: re.Match[str], mention: _Mention) -> bool:
+    """ "Lind summed Ruiz up as “…,” denounced her record and …": after a verb that does not
+    invert ("said", "added" do), a "his/her/their …" phrase is its object, not its subject."""
+    return cm.group().lower() not in _INVERTING and mention.text.split()[0].lower() in (
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    )
+
+
 def _participle(cm: re.Match[str]) -> bool:
     """ "“…,” echoing the mayor", "“…,” promising the board …": an -ing participle after the
     quote has the clause's subject before it; what follows it is its object, no speaker."""
     return cm.group().lower().endswith("ing")
+
+
+def _near_owner(masked: str, lo: int, qa: int) -> _Mention | None:
+    """A named owner of a speech noun right before the quote ("Ruiz’s assertion of a “…”",
+    "Lind’s conclusion that it was “…”"), within a few words of it."""
+    m = _POSSESSOR.search(masked, max(lo, qa - 100), qa)
+    if m is None or not m.group("name") or m.group("noun") not in _SPEECH_NOUNS:
+        return None
+    tail = m.group("tail")
+    if len(tail) > 40 or not re.match(r"\s*(?:that|of)\b", tail):
+        return None
+    if re.search(r"\b(?:is|was|are|were|be|been|as|seems?|looks?|called|calls)\s*$", tail):
+        return None  # "Lind’s view of the pier is “…”": a verdict on the words, not them
+    if _cue_regex(CUE_VERBS).search(masked, m.end("noun"), qa):
+        return None
+    return _name_mention(masked, *m.span("name"))
+
+
+_DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")
+#: "said former secretary of state Ana Ruiz": an office "of" something before the name.
+_OFFICE_OF_NAME = re.compile(
+    r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
+    r"(?:secretary|minister|director|chairman|chairwoman|chair|head|commissioner|speaker|"
+    r"president|chief|administrator|governor|mayor)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=\s*(?:[,.;:]|$))"
+)
+
+
+def _office_name(masked: str, pos: int, hi: int) -> _Mention | None:
+    """The name after a lower-case office with its "of" phrase ("said former secretary of state
+    Ana Ruiz", "said the director of national intelligence Tom Lind")."""
+    m = _OFFICE_OF_NAME.match(masked, pos, hi)
+    if m is None or not _looks_like_name(m.group("name")):
+        return None
+    return _Mention(m.span("name"), m.group("name"), "name")
+
+
+_AS_X = re.compile(r"[^@.;:!?]{0,60}?,\s+as\s+")
+_AS_X_CUE = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:(?:has|had|have)\s+)?(?:suggested|suggests|put\s+it|predicted)\b"
+)
+
+
+def _as_x_said(masked: str, qb: int, hi: int, cue_re: _CueWords) -> _Found | None:
+    """ "… a “regional” candidate, as Ruiz’s campaign manager suggested": the subject of an "as"
+    aside with a speech verb after the quote."""
+    m = _AS_X.match(masked, qb, hi)
+    if m is None:
+        return None
+    end = min(hi, m.end() + 60)
+    cm = cue_re.search(masked, m.end(), end)
+    extra = _AS_X_CUE.search(masked, m.end(), end)
+    cue = cm.start() if cm is not None else end
+    if extra is not None and extra.start() < cue:
+        cue = extra.start()
+    if cue >= end or "@" in masked[m.end() : cue]:
+        return None
+    mention = _subject_phrase(masked, m.end(), cue)
+    if mention is None or mention.span[0] != m.end() or masked[mention.span[1] : cue].strip():
+        return None
+    return _Found(mention, cue, "f6")
+
+
+_AGENT_AS = re.compile(
+    r"\b(?:known|seen|regarded|viewed|described|referred\s+to|called|dubbed|labell?ed|branded|"
+    r"derided|hailed|touted|characteri[sz]ed)\s+(?:\w+ly\s+)?by\s+(?P<np>[^@,;:.]{2,60}?)\s+as"
+    r"(?:\s+[\w-]+){0,3}\s*$"
+)
+
+
+def _agent_as(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "an option seen by organizers as a “…”", "what came to be known by critics as the “…”":
+    the passive's agent, named before the quote, uses the words."""
+    m = _AGENT_AS.search(masked, max(lo, qa - 120), qa)
+    if m is None:
+        return None
+    mention = _subject_phrase(masked, m.start("np"), m.end("np"))
+    if mention is None or masked[mention.span[1] : m.end("np")].strip():
+        bare = re.fullmatch(r"[a-z][\w-]*s", m.group("np"))
+        if bare is None:
+            return None
+        # "seen by organizers as": a bare plural.
+        mention = _Mention(m.span("np"), m.group("np"), "role")
+    return _Found(mention, m.start(), "by-agent")
+
+
+_PASSIVE_AFTER = re.compile(
+    r"[^@.;:!?]{0,40}?\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:\w+ly|first|once|also|only)\s+)*(?:uttered|coined|spoken|voiced|repeated|used|"
+    r"called|dubbed|described|labell?ed|termed|branded)"
+    r"(?:\s+(?:\w+ly|once|twice|first|again|only))*\s*,?\s+by\s+"
+    r"|[^@.;:!?]{0,40}?\b(?:came|comes|had\s+come)\s+(?:\w+ly\s+)?from\s+(?=the\s|[A-Z])"
+)
+
+
+def _passive_after(masked: str, qb: int, hi: int) -> _Found | None:
+    """ "The phrase “…” was uttered once, by Lind", "The “…” figure came from the campaign":
+    the agent or origin named after the quote."""
+    m = _PASSIVE_AFTER.match(masked, qb, hi)
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), hi, any_det=True)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    return _Found(mention, m.start(), "by-agent")
+
+
+#: Where a cue verb may come before its subject: right after a clause mark ("“…” in May, added
+#: Ruiz"), not after "to", "and" or a word that is its subject ("and said he would", "to say
+#: Lind's plan").
+_INVERSION_SLOT = re.compile(r"(?:^|[,;:—–(@])\s*(?:\w+ly\s+)?$")
+
+
+_SUBORDINATE_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:When|Whenever|After|Although|Though|While|Before|Since|Once|Because|"
+    r"Even\s+though|Until)\s"
+)
+
+
+_PERSON_OPENERS = _wordset("someone somebody anyone anybody one a an another several some many")
+
+
+def _subordinate_subject(masked: str, lo: int, qa: int, cue: re.Match[str]) -> _Found | None:
+    """The subject of the opening subordinate clause's cue ("When someone in the audience
+    shouted, “…”"), which the other rules miss when it is no name or role phrase."""
+    sub = _SUBORDINATE_OPEN.match(masked, lo, qa)
+    if sub is None:
+        return None
+    subj = _subject_phrase(masked, sub.end(), cue.start())
+    if subj is not None and not masked[subj.span[1] : cue.start()].strip():
+        return _Found(subj, cue.start(), "before")
+    bare = re.fullmatch(r"\s*((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*", masked[sub.end() : cue.start()])
+    if bare is None or bare.group(1).split()[0].lower() not in _PERSON_OPENERS:
+        return None
+    span = (sub.end() + bare.start(1), sub.end() + bare.end(1))
+    return _Found(_Mention(span, bare.group(1), "role"), cue.start(), "before")
+
+
+def _subordinate_quote(masked: str, lo: int, qa: int, cue_re: _CueWords) -> re.Match[str] | None:
+    """The cue inside the sentence's opening subordinate clause that the quote completes ("When
+    a man shouted, “…”", "Although Lind admitted that he had “…”"), if any."""
+    if _SUBORDINATE_OPEN.match(masked, lo, qa) is None:
+        return None
+    cues = list(cue_re.finditer(masked, lo, qa))
+    last = cues[-1] if cues else None
+    if last is None or last.group().lower() in _OBJECT_VERBS:
+        return None
+    # An earlier quote conjoined with this one ("he says he “…,” and “…,”") keeps the cue's.
+    gap = re.sub(r"@+\s*,?\s*(?:and|or)?\s*$", "", masked[last.end() : qa])
+    if len(gap) > 120 or re.search(r"[;:@—–]|,(?!\s*$)", gap):
+        return None
+    return last
+
+
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s*$"
+)
+_NOUN_AFTER = re.compile(r"\s*([a-z-]+)\b")
+
+
+def _possessor_around(masked: str, lo: int, qa: int, qb: int, hi: int) -> _Found | None:
+    """ "Lind’s “…” promise", "Ruiz’s famous “…” line": the owner of a speech noun that the quote
+    modifies."""
+    m = _OWNER_BEFORE.search(masked, max(lo, qa - 60), qa)
+    if m is None:
+        return None
+    noun = _NOUN_AFTER.match(masked, qb, hi)
+    if noun is None or noun.group(1) not in _SPEECH_NOUNS:
+        return None
+    mention = _name_mention(masked, *m.span(1))
+    if mention is None:
+        return None
+    return _Found(mention, noun.start(1), "possessor-in")
+
+
+_THAT_READS = re.compile(
+    r"(?P<np>(?:\b(?:the|a|an|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}|"
+    r"\b(?:[\w-]+\s+)?)"
+    r"(?:messages?|bottles?|notes?|screens?))\s+"
+    r"(?P<rel>that|which)\s+(?:said|says|read|reads|proclaimed|declared)\s*[,:]?\s*$"
+)
+
+
+def _object_that_reads(masked: str, lo: int, qa: int) -> _Found | None:
+    """ "They handed out bottles that said, “…”", "a message that read “…”": the written thing
+    carries the words (signs, banners and headlines are ``_CARRIER_BEFORE``'s)."""
+    m = _THAT_READS.search(masked, max(lo, qa - 100), qa)
+    if m is None:
+        return None
+    a = m.start("np")
+    return _Found(_Mention((a, m.end("rel")), m.group("np"), "role"), m.start("rel"), "object-read")
+
+
+_CUT_IN = re.compile(
+    r",\s+and\s+(?P<np>[^,;:@.!?]{2,40}?)\s+(?:then\s+)?(?P<cue>[a-z]+(?:\s+(?:in|on|back|up))?)"
+    r"\s*[.:,]?\s*$"
+)
+#: Verbs (and phrasal verbs) that bring in the next speaker of a conversation.
+_CUT_IN_VERBS = frozenset(
+    (
+        "cut in", "chimed in", "broke in", "jumped in", "went on", "shot back", "fired back",
+        "interjected", "replied", "responded", "answered", "added", "continued", "countered",
+        "retorted", "joked",
+    )
+)  # fmt: skip
+
+
+def _cut_in(masked: str, pb: int, qa: int, cue_re: _CueWords) -> _Mention | None:
+    """ "“…,” Ruiz said, and her husband cut in. “…”": a second speaker brought in after the
+    previous quote's cue takes the next quote."""
+    while qa > pb and masked[qa - 1] == "@":
+        qa -= 1
+    m = _CUT_IN.search(masked, pb, qa)
+    if m is None or m.group("cue") not in _CUT_IN_VERBS:
+        return None
+    return _subject_phrase(masked, m.start("np"), m.end("np"))
 
 
 _READS = re.compile(r"\breads\b")
@@ -1580,6 +1992,17 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
             if mention is not None:
                 return _Found(mention, cm.start())
         return None
+    restrictive = _restrictive_who(masked, lo, cm)
+    if restrictive is not None:
+        return _Found(restrictive, cm.start())
+    issuer = _issuer_of(masked, lo, cm)
+    if issuer is not None:
+        return _Found(issuer, cm.start())
+    carrier = _CARRIER_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if carrier is not None and word in ("saying", "said", "says", "reading", "read", "reads"):
+        # "Ruiz held up a sign saying “…”", "under a headline that said “…”": the thing that
+        # carries the words is their source.
+        return _Found(_Mention(carrier.span(1), carrier.group(1), "role"), cm.start())
     inverted = _inverted_aside(masked, cm, lo, qa, hi)
     if inverted is not None:
         return _Found(inverted, cm.start())
@@ -1592,6 +2015,9 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
         if found is not None:
             return found
+    fronted = _fronted_participle(masked, lo, cm, qa, hi)
+    if fronted is not None:
+        return _Found(fronted, cm.start())
     adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
     if adverb is not None:
         # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
@@ -1614,9 +2040,17 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         subj = _subject(masked, clause, cm.start()) or _subject(masked, lo, cm.start())
         if subj is not None:
             return _Found(subj, cm.start())
+    role_of = _ROLE_OF_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
+    if role_of is not None and role_of.group(2) in (_ROLE_NOUNS | TITLES):
+        # "…, where the secretary of state said “…”": an office "of" something speaks.
+        return _Found(_Mention(role_of.span(1), role_of.group(1), "role"), cm.start())
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
+    bare = _BARE_SUBJECT.search(masked, max(lo, cm.start() - 30), cm.start())
+    if bare is not None:
+        # "Yet another said, “…”": one of a group already described speaks.
+        return _Found(_Mention(bare.span(1), bare.group(1), "role"), cm.start())
     if word in _INVERTING:
         inv = _np_after(masked, cm.end(), hi)
         if inv is None:
@@ -1647,11 +2081,104 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
     return inv
 
 
-_ADVERB_BEFORE = re.compile(r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still)\s+$")
+_FRONTED_OPEN = re.compile(
+    r"[\s@\"“‘'(]*(?:(?:But|And|Yet|Still)\s+)?"
+    r"(?i:(?:while|when|after|before|by|since|despite|though|although|even\s+as|even\s+while|"
+    r"upon|on|in)\s+)?(?:\w+ly\s+)?$"
+)
+
+
+def _fronted_participle(
+    masked: str, lo: int, cm: re.Match[str], qa: int, hi: int
+) -> _Mention | None:
+    """A participle cue opening the sentence takes the subject of the main clause after it:
+    "But while denouncing the “…” of tax dodges, she has not offered a plan" is hers."""
+    if not cm.group().lower().endswith("ing") or not _FRONTED_OPEN.fullmatch(
+        masked, lo, cm.start()
+    ):
+        return None
+    comma = re.compile(r",\s+").search(masked, max(qa, cm.end()), hi)
+    if comma is None or re.search(r"[.;!?]\s", masked[cm.end() : comma.start()]):
+        return None
+    subj = _subject_phrase(masked, comma.end(), hi)
+    if subj is None or subj.span[0] != comma.end() or _abstract(subj):
+        return None
+    if subj.kind == "pronoun" and subj.text.lower() in ("it", "i", "we"):
+        return None
+    return subj
+
+
+_ADVERB_BEFORE = re.compile(
+    r"(?<=,)\s*(?:[a-z]+ly|also|then|again|even|still|once\s+again|at\s+one\s+point|"
+    r"at\s+times|at\s+one\s+time|in\s+turn|in\s+the\s+process|in\s+part)\s+$"
+)
+
+
+_ROLE_OF_BEFORE = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:where|when|and|but|while|as|that|because|after|before|then)\s+)"
+    r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
+)
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
+    r"(?:\w+ly\s+)?$"
+)
+
+
+_WHO_BEFORE = re.compile(r"(?<=[\w'’])\s+(who)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+
+
+def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A "who" with no comma before it, right before the cue: "an actor who promises that …",
+    "this tweet from Ana Ruiz who wrote, “…”" — the relative pronoun, standing for the person
+    phrase before it, is the cue's subject."""
+    m = _WHO_BEFORE.search(masked, max(lo, cm.start() - 20), cm.start())
+    if m is None:
+        return None
+    for earlier in _cue_regex(CUE_VERBS).finditer(masked, lo, m.start()):
+        if not re.search(
+            r"\b(?:a|an|the|this|that|his|her|their|its)\s+$", masked[lo : earlier.start()]
+        ):
+            return None  # after a cue of its own, the sentence's speaker reports on the person
+    head = _np_at_end(masked[lo : m.start()], lo)
+    if head is None or head.kind not in ("name", "role") or _abstract(head):
+        return None
+    return _Mention(m.span(1), head.text, "relative")
+
+
+_ISSUED_THING = re.compile(
+    r"\b([a-z]+)\s+(?:out\s+)?(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|email|e-mail|letter|memo|message|video|ad|advertisement|tweet|post|"
+    r"note|op-ed|fundraising\s+appeal|appeal|report)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday|late\s+\w+|earlier))?\s+$"
+)
+
+
+def _issuer_of(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
+    """A participle cue on a statement someone issued ("Lind, who …, issued a statement Tuesday
+    saying, “…”"): the issuer, the subject of the verb before the statement."""
+    if not cm.group().lower().endswith("ing"):
+        return None
+    m = _ISSUED_THING.search(masked, max(lo, cm.start() - 90), cm.start())
+    if m is None or m.group(1) in _NOT_SUBJECT or m.group(1) in _CUE_STOP:
+        return None
+    mention = _np_before(masked, lo, m.start(1))
+    if mention is None or mention.kind not in ("name", "role", "pronoun", "relative"):
+        return None
+    return mention
+
+
+_CARRIER_BEFORE = re.compile(
+    r"\b((?:a|an|the|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
+    r"button|mug|mask)s?)\s+(?:that\s+|which\s+)?$"
+)
 
 
 _WITH_ING = re.compile(
-    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:\w+ly\s+)?[a-z]+ing\b"
+    r"(?:^|[,;—–]\s*)with\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|"
+    r"(?:one\s+of\s+)?(?:the|a|an|his|her|their|its)\s+(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)"
+    r"\s+(?:\w+ly\s+)?[a-z]+ing\b"
 )
 
 
@@ -1659,14 +2186,24 @@ def _with_subject(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
     """The subject of an absolute "with" clause that holds the cue: "…, with Ana Ruiz taking to
     the radio to call it “…”", "…, with Lind tweeting that it was a “…” and asking, “…”"."""
     last = None
-    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.start()):
+    for m in _WITH_ING.finditer(masked, max(lo, cm.start() - 200), cm.end()):
         last = m
     if last is None or re.search(r"[.;!?]", masked[last.end() : cm.start()]):
         return None
     gap = masked[last.end() : cm.start()]
     if gap.strip() and not re.search(r"\b(?:to|and)\s+$", gap):
         return None
-    return _name_mention(masked, *last.span(1))
+    a, b = last.span(1)
+    if masked[a:b][:1].islower():
+        # "…, with one of her ads asking, “…”", "with the campaign of the former senator from
+        # Avel saying …": a phrase that can speak.
+        words = [w.lower() for w in masked[a:b].split()]
+        if re.search(r"[.;!?]\s", masked[a:b]) or not any(
+            w in _ROLE_NOUNS or w.rstrip("s") in _ROLE_NOUNS for w in words
+        ):
+            return None
+        return _Mention((a, b), masked[a:b], "role")
+    return _name_mention(masked, a, b)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -1691,6 +2228,9 @@ def _coordinated_subject(
     starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
+        if subj is not None and re.search(r"['’]s?$", subj.text):
+            # "Clinton’s right-hand woman rallied supporters": the owner's person noun.
+            subj = _owned_person(masked, subj, end) or subj
         if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
             continue
         nxt = re.match(
@@ -1700,6 +2240,23 @@ def _coordinated_subject(
         )
         if nxt is not None and nxt.group(1) not in _NOT_SUBJECT | {"and", "or"}:
             return _Found(subj, cue)
+    return None
+
+
+_OWNED_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _owned_person(masked: str, owner: _Mention, end: int) -> _Mention | None:
+    """A possessive subject and the person noun it owns, as one phrase ("Ana Ruiz’s right-hand
+    woman", "Lind’s campaign manager"), when a person noun follows within four words."""
+    pos = owner.span[1]
+    for _ in range(4):
+        m = _OWNED_WORD.match(masked, pos, end)
+        if m is None:
+            return None
+        pos = m.end()
+        if m.group(1) in _ROLE_NOUNS and m.group(1) not in _SPEECH_NOUNS:
+            return _Mention((owner.span[0], pos), masked[owner.span[0] : pos], "role")
     return None
 
 
@@ -1965,10 +2522,19 @@ def attribute(
             ):
                 inherit = True
                 rule = "inherit-para"
+                cut_in = _cut_in(masked, prev.span[1], a, cue_re)
+                if cut_in is not None:
+                    # "“…,” Ruiz said, and her husband cut in. “…”": the last speaker named.
+                    mention, inherit, rule = cut_in, False, "f6"
             elif quote_led and pi > 0 and text[paras[pi - 1][0] : paras[pi - 1][1]].endswith(":"):
-                ps = _last_sentence(sents, paras[pi - 1])
-                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
-                rule = "colon-para"
+                if _colon_quote_carries(prev, prev_para, paras[pi - 1], pi):
+                    # “… Here is what we will do:¶“We will …”: the quote runs on, same speaker.
+                    inherit = True
+                    rule = "colon-quote"
+                else:
+                    ps = _last_sentence(sents, paras[pi - 1])
+                    mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                    rule = "colon-para"
             elif (
                 prev is not None
                 and prev.speaker_span is not None
@@ -1984,6 +2550,8 @@ def attribute(
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
+                    if mention is not None and mention.kind == "pronoun":
+                        mention = _possessive_subject(masked, lo, mention, known) or mention
                 if mention is None:
                     mention = _pronoun_calls(masked, lo, a)
                     rule = "pron-calls"
@@ -2026,6 +2594,11 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        para_acc = _paragraph_according(masked, paras[pi][0] if paras else 0, lo, mention)
+        if para_acc is not None and mention is not None:
+            # "According to the Gazette, one sign read “…”. Another advised, “…”": the source
+            # named at the paragraph's head covers its later sentences too.
+            found = _Found(mention, a, rule, source=para_acc)
         poll = _poll_source(masked, lo, a, mention)
         if poll is not None and mention is not None:
             # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
@@ -2102,6 +2675,17 @@ def attribute(
     return out
 
 
+def _colon_quote_carries(prev: Quote | None, prev_para: int, para: Span, pi: int) -> bool:
+    """Does the paragraph before end inside a quote with a colon, so that this paragraph's
+    quote continues it (“… Here is what we will do:¶“We will …”)?"""
+    return (
+        prev is not None
+        and prev.speaker_span is not None
+        and prev_para == pi - 1
+        and prev.span[1] >= para[1] - 3
+    )
+
+
 #: Rules that find a quote's speaker from its own words, which a run-on quote's earlier
 #: paragraphs take over.
 _OWN_CUE_RULES = _wordset("f1 f2 f3 f6 f7 signature label carried")
@@ -2110,6 +2694,23 @@ _GUESS_RULES = _wordset(
     "none inherit-next intro-prev-para intro-prev-sent clause-subject subject nearest-subject "
     "later-subject ranker"
 )
+
+
+def _paragraph_according(
+    masked: str, para_lo: int, lo: int, mention: _Mention | None
+) -> Span | None:
+    """The source of an "According to X," opening the paragraph, for a quote in a later
+    sentence of it whose own speaker is only a thing or a bare pronoun-like word."""
+    if mention is None or lo <= para_lo or mention.kind != "name" and mention.kind != "role":
+        return None
+    if mention.kind == "name" and mention.text.split()[0] not in ("Another", "One", "Others"):
+        return None
+    if mention.kind == "role" and not _abstract(mention):
+        return None
+    m = _LEADING_ACC.match(masked, para_lo, lo)
+    if m is None:
+        return None
+    return m.span(1)
 
 
 _LEADING_POLL = re.compile(

@@ -105,3 +105,154 @@ def test_participle_after_the_quote_is_not_an_inverted_cue() -> None:
         "Ana Ruiz."
     )
     assert speaker_of(text, "a disgrace") == "Tom Lind"
+
+
+def test_said_office_of_something_then_name() -> None:
+    text = "“The levy is a mistake,” said former secretary of state Ana Ruiz."
+    assert mention_of(text, "The levy") == "Ana Ruiz"
+
+
+def test_phrasal_speech_verb_after_a_question() -> None:
+    text = (
+        "“The levy is fair,” Tom Lind said.\n\n"
+        "“You know, it happens, right?” Ruiz went on, as if she had not heard. “But the boats "
+        "need a fair deal.”"
+    )
+    assert mention_of(text, "You know") == "Ruiz"
+    assert mention_of(text, "But the boats") == "Ruiz"
+
+
+def test_as_aside_after_the_quote_names_the_speaker() -> None:
+    text = (
+        "Ruiz’s wins in Avel and Lund strengthen her case that she is popular in towns across "
+        "the coast, not just a “harbour” candidate, as Lindgrens’ campaign manager suggested "
+        "after she swept the north."
+    )
+    assert mention_of(text, "harbour") == "Lindgrens’ campaign manager"
+
+
+def test_passive_agent_before_as_and_the_quote() -> None:
+    text = (
+        "The talks will also cover ballot access for a third candidate, an option seen by "
+        "organizers as a “lifeboat for the moderates” in the race."
+    )
+    assert mention_of(text, "lifeboat") == "organizers"
+    text = (
+        "Lind put his hand on Ruiz’s shoulder in what came to be known by some rivals as the "
+        "“harbour hug” of the campaign."
+    )
+    assert mention_of(text, "harbour hug") == "some rivals"
+
+
+def test_agent_or_origin_named_after_the_quote() -> None:
+    text = "At the debate, the phrase “harbour levy” was uttered once, by Ana Ruiz."
+    assert mention_of(text, "harbour levy") == "Ana Ruiz"
+    text = "First, the ministry is right. The “90 percent” figure came from the Lind campaign."
+    assert mention_of(text, "90 percent") == "the Lind campaign"
+    # With a cue before the quote, its subject speaks.
+    text = "Ruiz lamented that the “danger” came from Lind’s talent for stoking anger."
+    assert mention_of(text, "danger") == "Ruiz"
+
+
+def test_cue_after_and_or_to_is_not_inverted() -> None:
+    text = (
+        "Ana Ruiz, the harbour chief, proposed we “wait and count the boats” and said Mayor "
+        "Tom Lind should resign."
+    )
+    assert speaker_of(text, "wait and") == "Ana Ruiz"
+    text = (
+        "Most voters say the levy is “about right,” though voters are more likely to say Lind’s "
+        "plan is too costly."
+    )
+    assert mention_of(text, "about right") != "Lind’s"
+
+
+def test_quote_inside_an_opening_subordinate_clause() -> None:
+    text = (
+        "After Ruiz said that boats which did not pay might do better at “smaller harbours,” "
+        "Tom Lind said he disagreed."
+    )
+    assert speaker_of(text, "smaller") == "Ruiz"
+    text = (
+        "Although Lind admitted to the Gazette that he and Ruiz had “been friends for years,” "
+        "Ana Ruiz claimed they had never met."
+    )
+    assert speaker_of(text, "been friends") == "Lind"
+
+
+def test_named_object_before_a_colon_speaks_when_the_subject_is_a_thing() -> None:
+    text = (
+        "The timing of Ruiz’s surge does not surprise harbour pollster Tom Lind: “Lesser-known "
+        "candidates always gain after the first vote.”"
+    )
+    assert speaker_of(text, "Lesser-known") == "Tom Lind"
+
+
+def test_owner_of_a_speech_noun_the_quote_modifies() -> None:
+    text = (
+        "Dock owners have fought the levy since it was passed. It is the lasting pull of Tom "
+        "Lind’s “if you like your berth, you can keep it” promise: many of them signed on."
+    )
+    assert speaker_of(text, "if you like") == "Tom Lind"
+
+
+def test_indefinite_subject_of_an_opening_subordinate_cue() -> None:
+    text = (
+        "Holding up a map, Lind said, “Tell me if you know this harbour.”\n\n"
+        "When someone in the audience shouted, “Avel,” Lind joked, “Come on up and get a "
+        "prize!”"
+    )
+    assert mention_of(text, "Avel") == "someone in the audience"
+
+
+def test_possessive_pronoun_owner_is_the_subject_pronoun() -> None:
+    text = "Ruiz spoke at the dock. She has pushed her promise of “free berths” for a year."
+    assert mention_of(text, "free berths") == "She"
+
+
+def test_written_thing_that_reads_carries_the_words() -> None:
+    text = (
+        "At the regatta, the club volunteers passed out water bottles that said, “The Avel "
+        "Rowing Club welcomes you to the harbour.”"
+    )
+    assert mention_of(text, "The Avel") == "water bottles that"
+
+
+def test_second_speaker_cutting_in_takes_the_next_quote() -> None:
+    text = (
+        "“Tell her I promised you a picture,” Ana Ruiz said, and her husband cut in. “Do not "
+        "forget the boat.”"
+    )
+    assert mention_of(text, "Do not forget") == "her husband"
+
+
+def test_owned_phrase_after_a_non_inverting_cue_is_an_object() -> None:
+    text = (
+        "Tom Lind summed up Ruiz as “reckless,” denounced her record as harbour chief and said "
+        "she should resign."
+    )
+    assert speaker_of(text, "reckless") == "Tom Lind"
+
+
+def test_passive_naming_verb_after_the_quote_names_its_agent() -> None:
+    text = (
+        "The harbour plan, known locally as the “Avel Deal,” was described by the port "
+        "authority as a model for the coast."
+    )
+    assert mention_of(text, "Avel Deal") == "the port authority"
+
+
+def test_thing_before_a_colon_quote_is_no_speaker() -> None:
+    text = (
+        "Ana Ruiz, the harbour chief, listed a quiz show as her guilty pleasure: “Friday Night "
+        "Trivia” and its host."
+    )
+    assert speaker_of(text, "Friday Night") == "Ana Ruiz"
+
+
+def test_conjoined_quotes_in_an_opening_subordinate_clause() -> None:
+    text = (
+        "Although Lind says he “loves the quay,” and “the quay loves me,” Ana Ruiz says he "
+        "has never fished there."
+    )
+    assert speaker_of(text, "the quay loves") == "Lind"

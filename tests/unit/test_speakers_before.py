@@ -142,6 +142,172 @@ def mentions(text: str) -> list[str | None]:
             "slogan, “Build it right,” was too dull.",
             ["her friends and advisers"],
         ),
+        (
+            # A quote that ends its paragraph with a colon runs on into the next paragraph.
+            "The board met on Monday.\n\nAna Ruiz said the plan was bad. “It fails on three "
+            "counts:\n\n“It costs too much and it takes too long.”",
+            ["Ana Ruiz", "Ana Ruiz"],
+        ),
+        (
+            # A pronoun's cue right after a named parenthetical cue is the named speaker's.
+            "And in those long nights, Ana Ruiz wrote, she began repeating to herself “one more "
+            "day, just one more day.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            "The move, Tom Lind explained, was the result of years of work, an effort he "
+            "concludes has given the party “a head start on everyone.”",
+            ["Tom Lind"],
+        ),
+        (
+            # A name after "in Town," with a person's description is no state.
+            "Speaking to reporters in Avel, Ana Ruiz, the mayor, called the pier “a wreck.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            # "Yet another said": a bare "another" is the subject of its cue.
+            "One aide said the race was close. Yet another said, “Ruiz is in a tough race.”",
+            ["another"],
+        ),
+        (
+            # A possessive subject and the person noun it owns open the participle's clause.
+            "In response to the plan, Ana Ruiz’s right-hand woman rallied supporters, saying: "
+            "“We have to be ready to stop him.”",
+            ["Ana Ruiz’s right-hand woman"],
+        ),
+        (
+            # A sign or headline that carries the words is their source.
+            "Ana Ruiz held up a sign saying “Save the pier.”",
+            ["a sign"],
+        ),
+        (
+            "Lind posted his reply under a headline that said, “Avel votes no.”",
+            ["a headline"],
+        ),
+        (
+            # A name after "as" that closes a relative clause is the clause's complement.
+            "Tom Lind, who describes himself as Avelian, told the Gazette that the pier was "
+            "“a wreck.”",
+            ["Tom Lind"],
+        ),
+        (
+            # "…, at one point calling …": a participle after a short adverbial is the clause's.
+            "The effort stalled, and she has battled with the union over the budget, at one "
+            "point calling its leader a “liar.”",
+            ["she"],
+        ),
+        (
+            # An absolute "with" clause whose own participle is the cue.
+            "Ruiz and her backers tried to tie Lind to the mayor, with one of her ads asking, "
+            "“Is Tom Lind fit to serve?”",
+            ["one of her ads"],
+        ),
+        (
+            # A participle on a statement someone issued is the issuer's.
+            "Mr. Lind, who said last week that a judge in the case was biased against him, "
+            "issued a statement Tuesday saying, “I do not feel that heritage matters.”",
+            ["Mr. Lind"],
+        ),
+        (
+            # A thing ending a relative clause before the cue is no subject.
+            "Tom Lind, whose hometown, Avel, is likely to be underwater as the ice melts and the "
+            "sea level rises, argues that the plan will “destroy our economy.”",
+            ["Tom Lind"],
+        ),
+        (
+            # The agent of "seen by X as “…”" speaks.
+            "The talks will also focus on getting a third candidate on state ballots, an option "
+            "seen by organizers as a “lifeboat for the party and its voters.”",
+            ["organizers"],
+        ),
+        (
+            # A "who" with no comma right before the cue is the cue's subject.
+            "Cyber experts have been circulating a passage from the memoirs of a former Avel "
+            "spymaster who wrote about the “creative use of forgeries” in such leaks.",
+            ["who"],
+        ),
+        (
+            # A longer phrase heading an absolute "with" clause.
+            "And Ana Ruiz turned on Lind, with the campaign of the former mayor of Avel saying "
+            "Lind was “not a real reformer.”",
+            ["the campaign of the former mayor of Avel"],
+        ),
+        (
+            # A roundup's speaker label after a dash wins over the cue before it.
+            "Pollsters agree - Ana Ruiz: “Keep on calling voters as late as possible.”",
+            ["Ana Ruiz"],
+        ),
+        (
+            # An office "of" something is one subject phrase.
+            "The evidence was a clip from a rally with Ruiz and Lind, where the secretary of "
+            "state said she was “not only here to do my job.”",
+            ["the secretary of state"],
+        ),
+        (
+            # A name after a number closing an aside is its object, too.
+            "Lind, later alleging - again falsely - that the board wanted to admit 2,000 "
+            "Avelians, said the newcomers are “mostly young men.”",
+            ["Lind"],
+        ),
+        (
+            # A participle opening the sentence takes the main clause's subject after it.
+            "Ana Ruiz sees gains. But while denouncing the “perversion” of tax dodges to her "
+            "crowds, she has not offered a plan.",
+            ["she"],
+        ),
+        (
+            # A cue word used as a noun ("this tweet") does not block a restrictive "who".
+            "Among the replies was this tweet from Ana Ruiz who wrote, “Rules are for other "
+            "people, it seems.”",
+            ["who"],
+        ),
+        (
+            # "According to X," at the head of a paragraph covers a later "Another …".
+            "According to the Avel Gazette, one harbour sign read, “Slow down, sailor.” Another "
+            "advised, “Drink water, not rum, before you sail.”",
+            ["the Avel Gazette", "the Avel Gazette"],
+        ),
+        (
+            # A participle right after its phrase inside a "claimed that" complement.
+            "During the debate, Ruiz claimed that statements made by harbour boss Tom Lind "
+            "calling for a ban on ferries make him “the pirates’ best friend.”",
+            ["Ruiz"],
+        ),
+        (
+            # A clause of its own that ends in a colon before the quote names its speaker.
+            "Lind said both Ruiz and Ode are “nobodies in the council,” but he gave Ruiz a "
+            "back-handed compliment: “You never have to guess where she stands.”",
+            ["Lind", "he"],
+        ),
+        (
+            # The reporter of a record speaks for what it holds ("…, in which X said").
+            "A local blogger, Ana Ruiz, reported this week that she had obtained a video of Lind "
+            "at a dinner in Avel, in which Lind said: “The pier is mine.”",
+            ["A local blogger"],
+        ),
+        (
+            # A publisher of an interview speaks for a cue after ", in which".
+            "The Avel Gazette published an interview with Lind conducted after his win, in "
+            "which Lind declared that it was “great news for the harbour.”",
+            ["The Avel Gazette"],
+        ),
+        (
+            # … but not a record merely included ("The ad includes a clip, in which he says").
+            "The ad includes a clip of a Lind radio interview, in which he says he will build "
+            "“a wall of ferries.”",
+            ["he"],
+        ),
+        (
+            # The named owner of a speech noun the quote completes said it.
+            "In a statement Tuesday, harbour watchdog chief Tom Lind called Ruiz’s assertion of "
+            "a “right to the pier” disturbing.",
+            ["Ruiz"],
+        ),
+        (
+            # … but not when the quote is a verdict on the owner's words.
+            "Ana Ruiz on Tuesday called Tom Lind’s remarks about the pier “reckless.”",
+            ["Ana Ruiz"],
+        ),
     ],
 )
 def test_speaker_before_quote(text: str, expected: list[str | None]) -> None:
