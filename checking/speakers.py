@@ -2361,8 +2361,37 @@ _FEMALE_PRONOUNS = _wordset("she her hers herself")
 
 
 _TITLED_SURNAME = re.compile(
+    r"(?=[MDSRGL])"  # (lets the engine skip ahead to a possible first letter: faster)
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]+)"
 )
+_CAPITAL_START = re.compile(r"(?=[A-Z])\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_hits(s: str, keys: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """(start, key) wherever ``\\b(?:key1|key2|…)\\b`` would match in ``s`` — keys tried in order at
+    each place, matches not overlapping — for keys that all start with a capital A-Z.
+
+    It spares compiling one such pattern per text: besides its own cost, each one pushed a
+    static pattern out of ``re``'s cache, to be compiled again.
+    """
+    by_first: dict[str, list[str]] = {}
+    for k in keys:
+        by_first.setdefault(k[0], []).append(k)
+    end = 0
+    for m in _CAPITAL_START.finditer(s):
+        p = m.start()
+        if p < end:
+            continue
+        for k in by_first.get(s[p], ()):
+            e = p + len(k)
+            # A word boundary after the key: a word character on one side only.
+            if s.startswith(k, p) and (_WORD_CHAR.match(s, e - 1) is None) != (
+                _WORD_CHAR.match(s, e) is None
+            ):
+                yield p, k
+                end = e
+                break
 
 
 class _People:
@@ -2382,7 +2411,10 @@ class _People:
         for m in _TITLED_SURNAME.finditer(masked):
             full.setdefault(m.group(2), m.group(2))
         self.mentions: list[tuple[int, str]] = []
-        if full:
+        if full and all("A" <= k[0] <= "Z" for k in full):
+            for pos, key in _whole_word_hits(masked, list(full)):
+                self.mentions.append((pos, full[key]))
+        elif full:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
                 self.mentions.append((m.start(), full[m.group()]))
@@ -2953,16 +2985,21 @@ def _later_subject(
     return found.mention
 
 
+@lru_cache(maxsize=1024)
+def _role_pattern(head: str) -> re.Pattern[str]:
+    """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
+    return re.compile(
+        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
+    )
+
+
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
     words = [w.lower() for w in re.findall(r"[\w'’]+", mention.text)]
     head = words[-1] if words else ""
-    pat = re.compile(
-        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
-    )
-    for m in pat.finditer(text, 0, mention.span[1] + 200):
+    for m in _role_pattern(head).finditer(text, 0, mention.span[1] + 200):
         cand = m.group(1)
         if _looks_like_name(cand) and len(cand.split()) >= 2:
             return resolver.fullest(cand, mention.span[0] + 200)
