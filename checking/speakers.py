@@ -167,7 +167,7 @@ _NAME_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.?")
 _SPACED_BRACKETED = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
-_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][\w'’-]*")
+_MID_SENTENCE_CAP = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])[\w'’-]*")
 _OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+$")
 _SAID_END = re.compile(r"\b(?:whom|said|says|say|did|does|do)\W*$", re.IGNORECASE)
 _WITH_END = re.compile(r"\bwith\s+$")
@@ -194,7 +194,7 @@ _CLOSE_THEN_ASK = re.compile(r"[\"'”’»]+\s*[?!]\s*")
 _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
-    r"\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+    r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
     r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
     r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
 )
@@ -319,7 +319,12 @@ class _CueWords:
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
-        return (m for m in _WORD_RUN.finditer(s, pos, end) if self._is_cue(s, m))
+        words = self.words
+        return (
+            m
+            for m in _WORD_RUN.finditer(s, pos, end)
+            if m.group().lower() in words and self._is_cue(s, m)
+        )
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(s, pos, endpos), None)
@@ -2299,6 +2304,8 @@ class _Resolver:
     text: str
     names: list[tuple[int, str]]
     roles: dict[str, str]
+    #: ``names`` with each one's token count, made on first use.
+    _sized: list[tuple[int, str, int]] | None = None
 
     def fullest(self, mention: str, before: int) -> str:
         """The longest name in the text that denotes the same speaker as ``mention``."""
@@ -2306,8 +2313,9 @@ class _Resolver:
         best = base
         n_best = len(_name_tokens(best))
         best_pos = -1
-        for pos, name in self.names:
-            n = len(_name_tokens(name))
+        if self._sized is None:
+            self._sized = [(pos, name, len(_name_tokens(name))) for pos, name in self.names]
+        for pos, name, n in self._sized:
             if n < n_best or not (pos < before or n_best == 1):
                 continue
             if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
