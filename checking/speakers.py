@@ -1337,7 +1337,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
-    as_put = _AS_PUT_IT.search(masked, lo, qa)
+    # (The lazy pattern is slow on long clauses; without "put" it cannot match.)
+    as_put = _AS_PUT_IT.search(masked, lo, qa) if masked.find("put", lo, qa) >= 0 else None
     if as_put is not None:
         # "As the columnist Ana Ruiz put it, “…”".
         if re.search(r"[,@\"”'’]$", as_put.group(1)):
@@ -1354,7 +1355,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
-    colon = _LABEL_COLON.search(masked[lo:qa])
+    before_quote = masked[lo:qa]
+    colon = _LABEL_COLON.search(before_quote) if ":" in before_quote else None
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
         owner = _COLON_OWNER.search(masked, max(lo, lo + colon.end(1) - 140), lo + colon.end(1))
@@ -1948,7 +1950,8 @@ _OUTLET_AFTER = re.compile(
 
 def _outlet_reported(masked: str, found: _Found, pos: int, hi: int) -> _Found:
     """“…,” Lee said, the Harbour Gazette reported: the outlet is the source of the remark."""
-    m = _OUTLET_AFTER.match(masked, pos, hi)
+    # (The lazy pattern is slow on long clauses; without "report" it cannot match.)
+    m = _OUTLET_AFTER.match(masked, pos, hi) if masked.find("report", pos, hi) >= 0 else None
     if m is None:
         return found
     group = "after" if m.group("after") else "before"
@@ -1961,7 +1964,9 @@ def _outlet_reported(masked: str, found: _Found, pos: int, hi: int) -> _Found:
 def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
     """“…,” Lee said, according to the Harbour Gazette: the outlet that reports the remark is the
     source the quote is taken from."""
-    m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
+    pos = found.mention.span[1]
+    # (The lazy pattern is slow on long clauses; without "according" it cannot match.)
+    m = _REPORTED_BY.match(masked, pos, hi) if masked.find("according", pos, hi) >= 0 else None
     if m is None:
         return _outlet_reported(masked, found, found.mention.span[1], hi)
     outlet = _acc_source(masked, m.end(), hi)
