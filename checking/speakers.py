@@ -189,8 +189,6 @@ _POSSESSIVE_WORD = re.compile(r"[\w-]+['’]s?\b")
 _CLAUSE_STOP = re.compile(r"[.;!?@\n]")
 _LETTERS_RUN = re.compile(r"[A-Za-z]+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
-_CLOSERS_ONLY = re.compile(r"[\"'”’»\s]*")
-_CLOSE_THEN_ASK = re.compile(r"[\"'”’»]+\s*[?!]\s*")
 _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
@@ -2900,8 +2898,8 @@ def _ends_with_quote(text: str, b: int, hi: int) -> bool:
     """Does the sentence end right after the quote's closing mark, with ``?``, ``!`` or ``…``?"""
     tail = text[b:hi]
     if b > 0 and text[b - 1] in "?!…":
-        return _CLOSERS_ONLY.fullmatch(tail) is not None
-    return _CLOSE_THEN_ASK.fullmatch(tail) is not None
+        return re.fullmatch(r"[\"'”’»\s]*", tail) is not None
+    return re.fullmatch(r"[\"'”’»]+\s*[?!]\s*", tail) is not None
 
 
 def _last_sentence(sents: list[Span], para: Span) -> Span:
