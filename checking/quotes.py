@@ -348,18 +348,27 @@ _NO_STOP = ABBREVIATIONS - _wordset("""
     """)
 
 
+_WORD_AT_END = re.compile(r"(?:^|[^\w.])([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_STOP = re.compile(r"[.!?][\"'”’]?\s")
+_STOP_OR_END = re.compile(r"[.!?][\"'”’]?(\s|$)")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS = re.compile(r"\w+")
+_LABEL_COLON = re.compile(r"[^:]{2,60}:\s")
+
+
 def _real_stop(text: str, dot: int) -> bool:
     """Does the stop at ``dot`` end a sentence (not ``Mr.``, ``Sen.``, ``U.S.`` or ``J.``)?"""
     if text[dot] != ".":
         return True
-    word = re.search(r"(?:^|[^\w.])([\w.]+)$", text[max(0, dot - 20) : dot])
+    word = _WORD_AT_END.search(text[max(0, dot - 20) : dot])
     if word is None:
         return True
     w = word.group(1)
     if w.lower() in _NO_STOP:
         return False
     # A single initial (J. Smith) or dotted initials (U.S., D.C.).
-    return re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", w) is None
+    return _INITIALS.fullmatch(w) is None
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> Span:
@@ -368,14 +377,12 @@ def _sentence_bounds(text: str, a: int, b: int) -> Span:
     A full stop after a title, an initial or dotted initials (Sen., J., U.S.) is not a stop.
     """
     lo = max(text.rfind("\n", 0, a), 0)
-    stops = [
-        m for m in re.finditer(r"[.!?][\"'”’]?\s", text[lo:a]) if _real_stop(text, lo + m.start())
-    ]
+    stops = [m for m in _STOP.finditer(text[lo:a]) if _real_stop(text, lo + m.start())]
     if stops:
         lo = lo + stops[-1].end()
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
-    for m2 in re.finditer(r"[.!?][\"'”’]?(\s|$)", text[b + 1 : hi]):
+    for m2 in _STOP_OR_END.finditer(text[b + 1 : hi]):
         if _real_stop(text, b + 1 + m2.start()):
             hi = b + 1 + m2.end()
             break
@@ -386,7 +393,7 @@ _SMALL_WORDS = _wordset("of the and a an in on for to with at by from or vs not 
 
 
 def _title_case(inner: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    words = _LETTER_WORD.findall(inner)
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
@@ -400,7 +407,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     inner = text[a:b]
     if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
-    n_words = len(re.findall(r"\w+", inner))
+    n_words = len(_WORDS.findall(inner))
     titled = _title_case(inner)
     if n_words > 6 and not (titled and n_words <= 8):
         return True
@@ -410,7 +417,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     toks.update(w.lower() for w in _CUE_NEAR.findall(text[b:hi]))
     cue = (
         not toks.isdisjoint(CUE_WORDS)
-        or re.match(r"[^:]{2,60}:\s", before) is not None
+        or _LABEL_COLON.match(before) is not None
         # "had one message: “Stay Home.”" -- a colon introduces the quote.
         or before.rstrip(_ALL_MARKS + " ").endswith(":")
     )
@@ -470,7 +477,7 @@ def _subhead(text: str, a: int, b: int) -> bool:
         return False
     if not any(c in _S_OPEN + _S_AMBIG + "’" for c in head):
         return False
-    return len(re.findall(r"\w+", text[a:b])) <= 8
+    return len(_WORDS.findall(text[a:b])) <= 8
 
 
 #: What a slogan or show name is printed on or names: "“Vote Ruiz” hats", "the “Dock Talk” host".
@@ -520,7 +527,7 @@ def _headline(text: str, a: int, b: int) -> bool:
     if hi - lo > 200:
         return False
     outside = text[lo:a] + " " + text[b:hi]
-    found = [w for w in re.findall(r"[^\W\d_][\w'’-]*", outside) if w.lower() not in _SMALL_WORDS]
+    found = [w for w in _LETTER_WORD.findall(outside) if w.lower() not in _SMALL_WORDS]
     return len(found) >= 2 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
 
 

@@ -19,6 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 
 from checking import speakers as sp
 from checking.model import Quote, Span
@@ -47,13 +49,17 @@ class Collected:
     candidates: tuple[tuple[Candidate, tuple[str, ...]], ...]
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+#: (The lookahead only lets the engine skip ahead to a possible first letter: it is faster.)
+_PRONOUN = re.compile(r"(?=[HhSsTtWwIi])\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+#: (The lookbehind after the first letter, not before it, lets the engine skip to capitals.)
 _NAME = re.compile(
-    r"(?<![\w'’@])[A-Z][\w'’.-]*"
+    r"[A-Z](?<![\w'’@].)[\w'’.-]*"
     r"(?:[ \t]+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le|of)[ \t]+)?[A-Z][\w'’.-]*)*"
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NONSPACE = re.compile(r"\S+")
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
 #: Lower-case words that cannot stand inside a role phrase ("said the", "of a").
 _ROLE_STOP = (
     sp._CUE_STOP
@@ -79,6 +85,8 @@ _APPOSITION = re.compile(r",[^,@.;:!?\n]{1,90},\s+")
 _CLAUSE_PUNCT = frozenset('.!?:;,(—–\n"“”‘’')
 #: Marks that end a clause, counted between a candidate and its quote (not "@", the masked quote).
 _CLAUSE_MARK = re.compile(r"[.!?:;,()—–\n]+")
+#: The default weight of an unseen feature, for ``sum(map(weights.get, features, _ZEROS))``.
+_ZEROS = repeat(0.0)
 
 
 _TRAILING = sp._wordset("of de van von al la le")
@@ -137,6 +145,7 @@ _KIND_CONJOINED = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     return _POSSESSIVE.sub("", name.rsplit(None, 1)[-1]).rstrip(".,").lower() if name else ""
 
@@ -158,11 +167,15 @@ def _abstract_head(text: str) -> bool:
     return low not in _PEOPLE and single not in _PEOPLE and not any(ch.isdigit() for ch in text)
 
 
+_BUCKET_LIMITS = ((0, "0"), (2, "2"), (5, "5"), (10, "10"), (20, "20"), (40, "40"))
+#: ``_bucket`` of 0..40, looked up rather than searched (it is asked for every candidate).
+_BUCKETS = tuple(next(name for limit, name in _BUCKET_LIMITS if n <= limit) for n in range(41))
+
+
 def _bucket(n: int) -> str:
-    for limit, name in ((0, "0"), (2, "2"), (5, "5"), (10, "10"), (20, "20"), (40, "40")):
-        if n <= limit:
-            return name
-    return "F"
+    if n <= 0:
+        return "0"
+    return _BUCKETS[n] if n <= 40 else "F"
 
 
 class Ranker:
@@ -207,6 +220,8 @@ class Ranker:
         self.cand_starts: list[int] = []
         self.clause_marks: list[int] = []
         self._intrinsic: dict[Span, tuple[str, ...]] = {}
+        #: A candidate's paragraph, sentence and first and end token indexes.
+        self._where: dict[Span, tuple[int, int, int, int]] = {}
         self._static_cache: dict[tuple[Span, str], tuple[tuple[str, ...], float]] = {}
         self._same_cache: dict[tuple[str, str], bool] = {}
         self._sent_cue: dict[int, bool] = {}
@@ -232,21 +247,32 @@ class Ranker:
         masked = self.masked
         out: dict[Span, Candidate] = {}
         for m in _NAME.finditer(masked):
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                # One word, the common case: what _add_name does with it, without the call.
+                if _drop_first(run) or run.lower() in _TRAILING:
+                    continue
+                a = m.start()
+                b = a + len(run)
+                while b > a and masked[b - 1] in ".,-":
+                    b -= 1
+                if b > a:
+                    out[(a, b)] = Candidate((a, b), masked[a:b], "name")
+                continue
             group: list[Span] = []
-            for part in re.finditer(r"\S+", m.group()):
+            for part in _NONSPACE.finditer(run):
                 group.append(part.span())
                 bare = part.group().rstrip(".")
                 if part.group().endswith(".") and len(bare) > 1 and not _abbreviation(bare):
                     # "Monday. Mayor Okafor": a full stop after a word ends the name.
-                    self._add_name(out, m.start(), m.group(), group)
+                    self._add_name(out, m.start(), run, group)
                     group = []
-            self._add_name(out, m.start(), m.group(), group)
+            self._add_name(out, m.start(), run, group)
         for m in _PRONOUN.finditer(masked):
             out.setdefault(m.span(), Candidate(m.span(), m.group(), "pronoun"))
         low = self.tok_low
-        for k, word in enumerate(low):
-            if word not in sp._ROLE_NOUNS:
-                continue
+        heads = [k for k, word in enumerate(low) if word in sp._ROLE_NOUNS]
+        for k in heads:
             j = k
             while j - 1 >= 0 and k - j < 4:
                 gap = masked[self.tok_ends[j - 1] : self.tok_starts[j]]
@@ -342,7 +368,7 @@ class Ranker:
                 f.append("title")
             if c.text.isupper() and len(c.text) > 3:
                 f.append("caps")
-            if not any(re.sub(r"['’]s?$", "", w) in self.known for w in words):
+            if not any(_POSSESSIVE.sub("", w) in self.known for w in words):
                 f.append("unknown")
             if any(w.lower() in sp._ROLE_NOUNS for w in words):
                 f.append("rolecap")
@@ -499,8 +525,15 @@ class Ranker:
         pi, si, sj, _, _ = win
         a, b = c.span
         qa, qb = q.span
-        cp = bisect_right(self.para_starts, a) - 1
-        cs = self._sent_of(a)
+        where = self._where.get(c.span)
+        if where is None:
+            where = self._where[c.span] = (
+                bisect_right(self.para_starts, a) - 1,
+                self._sent_of(a),
+                self._tok_at(a),
+                self._tok_at(b),
+            )
+        cp, cs, tok_a, tok_b = where
         side = "B" if b <= qa else "A"
         if cp == pi:
             if si <= cs <= sj:
@@ -515,13 +548,13 @@ class Ranker:
             pos = "N1"
         marks = self.clause_marks
         if side == "B":
-            dist = self._tok_at(qa) - self._tok_at(b)
+            dist = self._tok_at(qa) - tok_b
             between = "@" in self.masked[b : max(b, qa - 3)]
             clauses = bisect_left(marks, qa) - bisect_left(marks, b)
             # Sentences back from the one the quote opens in (0: "Ruiz said “…”").
             sents = self._sent_of(qa) - cs
         else:
-            dist = self._tok_at(a) - self._tok_at(qb)
+            dist = tok_a - self._tok_at(qb)
             between = "@" in self.masked[qb + 3 : a] if a > qb + 3 else False
             clauses = bisect_left(marks, a) - bisect_left(marks, qb)
             sents = cs - self._sent_of(max(qa, qb - 1))
@@ -568,7 +601,7 @@ class Ranker:
         if COLLECT is not None:
             return static + tuple(f), 0.0
         w = self.weights
-        return (), score + sum(w.get(x, 0.0) for x in f)
+        return (), score + sum(map(w.get, f, _ZEROS))
 
     def _static(self, c: Candidate, pos: str) -> tuple[tuple[str, ...], float]:
         """The features that depend only on the candidate and its position class, with their
@@ -586,7 +619,7 @@ class Ranker:
             if x in _KIND_CONJOINED:
                 f.append(pos + "|" + kind + "|" + x)
         w = self.weights
-        out = (tuple(f), sum(w.get(x, 0.0) for x in f))
+        out = (tuple(f), sum(map(w.get, f, _ZEROS)))
         self._static_cache[key] = out
         return out
 
@@ -669,7 +702,7 @@ class Ranker:
         if COLLECT is None and (not self.weights or rule in FIRM_RULES):
             return None
         pi = win[0]
-        own_material = re.search(r"[A-Za-z]{2,}", self.masked[win[3] : win[4]]) is not None
+        own_material = _LETTERS.search(self.masked, win[3], win[4]) is not None
         lo, hi = self.window(pi)
         qa, qb = q.span
         every = self.cands
@@ -758,7 +791,7 @@ class Ranker:
         if not self.weights:
             return None
         w = self.weights
-        scored.append((NULL, ((), sum(w.get(x, 0.0) for x in nf))))
+        scored.append((NULL, ((), sum(map(w.get, nf, _ZEROS)))))
         scores = [sc for _, (_, sc) in scored]
         top = max(range(len(scores)), key=lambda k: (scores[k], -k))
         best = scored[top][0]

@@ -159,6 +159,45 @@ class _Mention:
     kind: str  # name | role | pronoun
 
 
+#: Patterns the rules use on every quote, compiled once rather than looked up in ``re``'s
+#: cache at each call (where the per-text patterns of a long run could evict them).
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_NAME_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.?")
+_SPACED_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+_MID_SENTENCE_CAP = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])[\w'’-]*")
+_OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+$")
+_SAID_END = re.compile(r"\b(?:whom|said|says|say|did|does|do)\W*$", re.IGNORECASE)
+_WITH_END = re.compile(r"\bwith\s+$")
+_WORD_END = re.compile(r"([\w'’]+)\s+$")
+_PUNCT_RUN = re.compile(r"[\s,.;:!?—–-]*")
+_ACCORDING_TO = re.compile(r"according\s+to\s+", re.IGNORECASE)
+_MARK_THEN_PUNCT = re.compile(r"[@\s]*[,!?]")
+_LETTER = re.compile(r"[A-Za-z]")
+_PAST_VERB = re.compile(r"[a-z]+ed\b")
+_LABEL_COLON = re.compile(r"([^\s@][^@:]*?):\s*@*$")
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\s+by\s+")
+_AND_END = re.compile(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$")
+_CLAUSE_OPEN_END = re.compile(r"(?:,|^)\s*$")
+_CLAUSE_OPENER = re.compile(
+    r"(?:^|[,;—–]\s*)(?:when|as|while|after|because|where|but|and|then)\s+", re.IGNORECASE
+)
+_POSSESSIVE_WORD = re.compile(r"[\w-]+['’]s?\b")
+_CLAUSE_STOP = re.compile(r"[.;!?@\n]")
+_LETTERS_RUN = re.compile(r"[A-Za-z]+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
+_WORD_APOS = re.compile(r"[\w'’]+")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FULL_NAME = re.compile(
+    r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+    r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
+)
+
+
 def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
@@ -167,9 +206,9 @@ def _strip_accents(s: str) -> str:
 def _name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case, accent-free tokens of a name without titles, initials or possessives."""
     s = _strip_accents(unicodedata.normalize("NFKC", name)).lower()
-    s = re.sub(r"['’]s\b", "", s)
-    s = re.sub(r"\([^)]*\)", " ", s)
-    toks = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\.?", s)
+    s = _POSSESSIVE_S.sub("", s)
+    s = _BRACKETED.sub(" ", s)
+    toks = _NAME_TOKEN.findall(s)
     out: list[str] = []
     for k, t in enumerate(toks):
         bare = t.rstrip(".")
@@ -196,9 +235,9 @@ def canonical_name(name: str) -> str:
     "Secretary of State John Kerry" -> "John Kerry"; "The United States" stays as written.
     """
     s = unicodedata.normalize("NFKC", name).strip()
-    s = re.sub(r"\s*\([^)]*\)", "", s)
-    s = re.sub(r"['’]s?$", "", s)
-    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
+    s = _SPACED_BRACKETED.sub("", s)
+    s = _POSSESSIVE_END.sub("", s)
+    s = _SPACES.sub(" ", s).strip(" ,.;:")
     parts = s.split(" ")
     cut = -1
     honorific = False
@@ -278,7 +317,12 @@ class _CueWords:
 
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
-        return (m for m in _WORD_RUN.finditer(s, pos, end) if self._is_cue(s, m))
+        words = self.words
+        return (
+            m
+            for m in _WORD_RUN.finditer(s, pos, end)
+            if m.group().lower() in words and self._is_cue(s, m)
+        )
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(s, pos, endpos), None)
@@ -404,7 +448,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
             # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
-            of = re.search(r"\s+(?:of|for|at)(?:\s+the)?\s+$", left)
+            of = _OF_END.search(left)
             if of is None or mention.kind not in ("name", "role"):
                 break
             head = _np_at_end(masked[lo : mention.span[0] - len(of.group())], lo)
@@ -441,14 +485,14 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         if (
             mention.kind == "pronoun"
             and mention.text.lower() in _NOMINATIVE
-            and not re.search(r"\b(?:whom|said|says|say|did|does|do)\W*$", left, re.IGNORECASE)
+            and not _SAID_END.search(left)
         ):
             # "Recently she announced …": a subject pronoun is the verb's subject wherever it is.
             return mention
-        if mention.kind == "name" and re.search(r"\bwith\s+$", left) and cue_ing:
+        if mention.kind == "name" and _WITH_END.search(left) and cue_ing:
             # "…, with Sen. Ann Lee calling it “…”": the subject of an absolute clause.
             return mention
-        prev = re.search(r"([\w'’]+)\s+$", left)
+        prev = _WORD_END.search(left)
         if (
             mention.kind == "name"
             and prev is not None
@@ -680,9 +724,7 @@ _INTRO = re.compile(
 def _known_names(text: str, names: Sequence[tuple[int, str]]) -> frozenset[str]:
     """Capitalised words the text also uses mid-sentence or inside a full name (``names``):
     names, not words capitalised only because they open a sentence."""
-    found = {
-        re.sub(r"['’]s?$", "", w) for w in re.findall(r"(?<=[a-z0-9,;:)] )[A-Z][\w'’-]*", text)
-    }
+    found = {_POSSESSIVE_END.sub("", w) for w in _MID_SENTENCE_CAP.findall(text)}
     for _, name in names:
         found.update(name.split())
     return frozenset(found)
@@ -696,7 +738,7 @@ def _plausible(mention: _Mention, known: frozenset[str]) -> bool:
         return True
     words = re.findall(r"[\w'’.-]+", mention.text)
     for w in words:
-        bare = re.sub(r"['’]s?$", "", w).rstrip(".")
+        bare = _POSSESSIVE_END.sub("", w).rstrip(".")
         if (bare.lower() in TITLES or bare.lower() in _ROLE_NOUNS) and w[:1].isupper():
             return True
         if bare.isupper() and len(bare) > 3:
@@ -1138,9 +1180,9 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if opener is not None:
             return opener
     # 1. Right after the quote: ", Shea said", ", said the envoy, Dorothy Shea", ", according to X".
-    m = re.match(r"[\s,.;:!?—–-]*", masked[qb:hi])
+    m = _PUNCT_RUN.match(masked[qb:hi])
     p = qb + (m.end() if m else 0)
-    acc = re.match(r"according\s+to\s+", masked[p:hi], re.IGNORECASE)
+    acc = _ACCORDING_TO.match(masked[p:hi])
     if acc:
         mention = _np_after(masked, p + acc.end(), hi)
         if mention:
@@ -1152,13 +1194,12 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     if (
         cm is None
         and (
-            q.text.rstrip()[-1:] in (",", "!", "?")
-            or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
+            q.text.rstrip()[-1:] in (",", "!", "?") or _MARK_THEN_PUNCT.match(masked[q.span[1] : p])
         )
-        and not re.search(r"[A-Za-z]", masked[lo:qa])
+        and not _LETTER.search(masked[lo:qa])
     ):
         # "“This is fantastic!” beamed Hartley": any past-tense verb right after such a quote.
-        cm = re.compile(r"[a-z]+ed\b").match(masked, p, hi)
+        cm = _PAST_VERB.match(masked, p, hi)
     if cm and cm.group().lower() not in _OBJECT_VERBS and not _participle(cm):
         mention = _office_name(masked, cm.end(), hi) or _np_after(
             masked, cm.end(), hi, any_det=True
@@ -1300,7 +1341,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         chosen = cands[k][0]
         chosen = replace(chosen, rule="rel" if chosen.mention.kind == "relative" else "before")
         return _according_source(masked, chosen, lo, qa, qb, hi)
-    as_put = _AS_PUT_IT.search(masked, lo, qa)
+    # (The lazy pattern is slow on long clauses; without "put" it cannot match.)
+    as_put = _AS_PUT_IT.search(masked, lo, qa) if masked.find("put", lo, qa) >= 0 else None
     if as_put is not None:
         # "As the columnist Ana Ruiz put it, “…”".
         if re.search(r"[,@\"”'’]$", as_put.group(1)):
@@ -1310,14 +1352,15 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             mention = _np_at_end(masked[lo : as_put.end(1)], lo)
         if mention is not None and mention.span[0] >= as_put.start(1):
             return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
-    accs = list(re.finditer(r"according\s+to\s+", masked[lo:qa], re.IGNORECASE))
+    accs = list(_ACCORDING_TO.finditer(masked[lo:qa]))
     if accs:
         acc2 = accs[-1]
         mention = _acc_lead(masked, lo + acc2.end(), qa)
         if mention:
             return _Found(rule="f4", mention=mention, cue_pos=lo + acc2.start())
     # 3. "X: “…”" — a speaker label introducing the quote.
-    colon = re.search(r"([^\s@][^@:]*?):\s*@*$", masked[lo:qa])
+    before_quote = masked[lo:qa]
+    colon = _LABEL_COLON.search(before_quote) if ":" in before_quote else None
     if colon is not None:
         mention = _np_at_end(masked[lo : lo + colon.end(1)], lo)
         owner = _COLON_OWNER.search(masked, max(lo, lo + colon.end(1) - 140), lo + colon.end(1))
@@ -1522,7 +1565,7 @@ _MODAL_BEFORE = re.compile(
 
 def _according_before(masked: str, lo: int, end: int) -> _Mention | None:
     """The source of an "according to X," that opens the clause ending at ``end``."""
-    accs = list(re.finditer(r"according\s+to\s+", masked[lo:end], re.IGNORECASE))
+    accs = list(_ACCORDING_TO.finditer(masked[lo:end]))
     if not accs:
         return None
     mention = _np_after(masked, lo + accs[-1].end(), end, any_det=True)
@@ -1581,8 +1624,8 @@ def _past_verb_after(masked: str, q: Quote, lo: int, qa: int, p: int, hi: int) -
     """“…?” Ode pressed. / “…!” she beamed.: after a quote that ends on a comma, question or
     exclamation, its speaker may use any past-tense verb, not only a listed cue."""
     if not (
-        q.text.rstrip()[-1:] in (",", "!", "?") or re.match(r"[@\s]*[,!?]", masked[q.span[1] : p])
-    ) or re.search(r"[A-Za-z]", masked[lo:qa]):
+        q.text.rstrip()[-1:] in (",", "!", "?") or _MARK_THEN_PUNCT.match(masked[q.span[1] : p])
+    ) or _LETTER.search(masked[lo:qa]):
         return None
     # The sentence may have ended at the quote's "?" or "!": look on to the end of the line.
     eol = masked.find("\n", p)
@@ -1913,7 +1956,8 @@ _OUTLET_AFTER = re.compile(
 
 def _outlet_reported(masked: str, found: _Found, pos: int, hi: int) -> _Found:
     """“…,” Lee said, the Harbour Gazette reported: the outlet is the source of the remark."""
-    m = _OUTLET_AFTER.match(masked, pos, hi)
+    # (The lazy pattern is slow on long clauses; without "report" it cannot match.)
+    m = _OUTLET_AFTER.match(masked, pos, hi) if masked.find("report", pos, hi) >= 0 else None
     if m is None:
         return found
     group = "after" if m.group("after") else "before"
@@ -1926,7 +1970,9 @@ def _outlet_reported(masked: str, found: _Found, pos: int, hi: int) -> _Found:
 def _reported_by(masked: str, found: _Found, hi: int) -> _Found:
     """“…,” Lee said, according to the Harbour Gazette: the outlet that reports the remark is the
     source the quote is taken from."""
-    m = _REPORTED_BY.match(masked, found.mention.span[1], hi)
+    pos = found.mention.span[1]
+    # (The lazy pattern is slow on long clauses; without "according" it cannot match.)
+    m = _REPORTED_BY.match(masked, pos, hi) if masked.find("according", pos, hi) >= 0 else None
     if m is None:
         return _outlet_reported(masked, found, found.mention.span[1], hi)
     outlet = _acc_source(masked, m.end(), hi)
@@ -1989,12 +2035,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
     before = masked[lo : cm.start()]
-    if not word.endswith("ing") and re.search(
-        r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE
-    ):
+    if not word.endswith("ing") and _PASSIVE_END.search(before):
         # "Ruiz was asked …", "the plan was described as …": a passive's subject is not speaking;
         # its agent is ("Ruiz was asked by the host, Ode, “…”").
-        agent = re.match(r"\s+by\s+", masked[cm.end() : qa])
+        agent = _BY.match(masked[cm.end() : qa])
         if agent is not None:
             mention = _np_after(masked, cm.end() + agent.end(), qa, any_det=True)
             if mention is not None:
@@ -2017,7 +2061,7 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     with_subj = _with_subject(masked, lo, cm)
     if with_subj is not None:
         return _Found(with_subj, cm.start())
-    conj = re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$", before)
+    conj = _AND_END.search(before)
     if conj is not None:
         # "Eight years ago, she backed Ruiz and said “…”": the subject of the first verb.
         found = _coordinated_subject(masked, lo, lo + conj.start(), cm.start())
@@ -2030,14 +2074,10 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     if adverb is not None:
         # "…, pointedly saying “…”": a participle after an adverb is still the clause's.
         before = before[: adverb.start()]
-    if word.endswith("ing") and re.search(r"(?:,|^)\s*$", before):
+    if word.endswith("ing") and _CLAUSE_OPEN_END.search(before):
         # A participle ("…, saying “…”") takes the subject of its clause.
         clause = lo
-        for cb in re.finditer(
-            r"(?:^|[,;—–]\s*)(?:when|as|while|after|because|where|but|and|then)\s+",
-            masked[lo : cm.start()],
-            re.IGNORECASE,
-        ):
+        for cb in _CLAUSE_OPENER.finditer(masked[lo : cm.start()]):
             clause = lo + cb.end()
         # The nearest clause before it with a subject and a verb: "At a rally in Salem, Ore., on
         # Monday, Lee endorsed Ruiz, saying …" is Lee's, not Salem's.
@@ -2236,10 +2276,10 @@ def _coordinated_subject(
     starts = [lo] + [m.end() for m in breaks.finditer(masked, lo, end)]
     for start in sorted(set(starts), reverse=True):
         subj = _subject_phrase(masked, start, end)
-        if subj is not None and re.search(r"['’]s?$", subj.text):
+        if subj is not None and _POSSESSIVE_END.search(subj.text):
             # "Clinton’s right-hand woman rallied supporters": the owner's person noun.
             subj = _owned_person(masked, subj, end) or subj
-        if subj is None or subj.span[0] - start > 40 or re.search(r"['’]s?$", subj.text):
+        if subj is None or subj.span[0] - start > 40 or _POSSESSIVE_END.search(subj.text):
             continue
         if _place_in_apposition(masked, lo, start, subj):
             continue
@@ -2277,6 +2317,8 @@ class _Resolver:
     text: str
     names: list[tuple[int, str]]
     roles: dict[str, str]
+    #: ``names`` with each one's token count, made on first use.
+    _sized: list[tuple[int, str, int]] | None = None
 
     def fullest(self, mention: str, before: int) -> str:
         """The longest name in the text that denotes the same speaker as ``mention``."""
@@ -2284,8 +2326,9 @@ class _Resolver:
         best = base
         n_best = len(_name_tokens(best))
         best_pos = -1
-        for pos, name in self.names:
-            n = len(_name_tokens(name))
+        if self._sized is None:
+            self._sized = [(pos, name, len(_name_tokens(name))) for pos, name in self.names]
+        for pos, name, n in self._sized:
             if n < n_best or not (pos < before or n_best == 1):
                 continue
             if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
@@ -2306,9 +2349,7 @@ def _heading_spans(text: str) -> list[Span]:
     out: list[Span] = []
     for k, (a, b) in enumerate(paragraphs(text)):
         line = text[a:b]
-        words = [
-            w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _HEADING_SMALL
-        ]
+        words = [w for w in _LETTER_WORD.findall(line) if w.lower() not in _HEADING_SMALL]
         if len(words) < 3 or len(words) > 16:
             continue
         caps = sum(w[0].isupper() for w in words)
@@ -2319,11 +2360,7 @@ def _heading_spans(text: str) -> list[Span]:
 
 def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
-    pat = re.compile(
-        r"\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
-        r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
-        r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
-    )
+    pat = _FULL_NAME
     if headings is None:
         headings = _heading_spans(text)
     for m in pat.finditer(text):
@@ -2380,8 +2417,37 @@ _FEMALE_PRONOUNS = _wordset("she her hers herself")
 
 
 _TITLED_SURNAME = re.compile(
+    r"(?=[MDSRGL])"  # (lets the engine skip ahead to a possible first letter: faster)
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]+)"
 )
+_CAPITAL_START = re.compile(r"(?=[A-Z])\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_hits(s: str, keys: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """(start, key) wherever ``\\b(?:key1|key2|…)\\b`` would match in ``s`` — keys tried in order at
+    each place, matches not overlapping — for keys that all start with a capital A-Z.
+
+    It spares compiling one such pattern per text: besides its own cost, each one pushed a
+    static pattern out of ``re``'s cache, to be compiled again.
+    """
+    by_first: dict[str, list[str]] = {}
+    for k in keys:
+        by_first.setdefault(k[0], []).append(k)
+    end = 0
+    for m in _CAPITAL_START.finditer(s):
+        p = m.start()
+        if p < end:
+            continue
+        for k in by_first.get(s[p], ()):
+            e = p + len(k)
+            # A word boundary after the key: a word character on one side only.
+            if s.startswith(k, p) and (_WORD_CHAR.match(s, e - 1) is None) != (
+                _WORD_CHAR.match(s, e) is None
+            ):
+                yield p, k
+                end = e
+                break
 
 
 class _People:
@@ -2403,7 +2469,10 @@ class _People:
         for m in _TITLED_SURNAME.finditer(masked):
             full.setdefault(m.group(2), m.group(2))
         self.mentions: list[tuple[int, str]] = []
-        if full:
+        if full and all("A" <= k[0] <= "Z" for k in full):
+            for pos, key in _whole_word_hits(masked, list(full)):
+                self.mentions.append((pos, full[key]))
+        elif full:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
                 self.mentions.append((m.start(), full[m.group()]))
@@ -2429,11 +2498,11 @@ class _People:
     def _pronoun_after(masked: str, pos: int) -> int:
         """+1/-1 when a he/his (she/her) follows the name in its clause, before any other name."""
         window = masked[pos : pos + 100]
-        if re.match(r"[\w-]+['’]s?\b", window):
+        if _POSSESSIVE_WORD.match(window):
             return 0  # "under Ruiz’s questioning he …": a possessive is not the clause's subject
-        stop = re.search(r"[.;!?@\n]", window)
+        stop = _CLAUSE_STOP.search(window)
         window = window[: stop.start()] if stop else window
-        for k, w in enumerate(re.findall(r"[A-Za-z]+", window)):
+        for k, w in enumerate(_LETTERS_RUN.findall(window)):
             if k > 0 and w[:1].isupper() and w not in _STOP_CAPS:
                 return 0
             low = w.lower()
@@ -2544,7 +2613,7 @@ def attribute(
         if mention is None:
             para_lo = paras[pi][0] if paras else 0
             quote_led = a - para_lo <= 2
-            own_material = re.search(r"[A-Za-z]{2,}", masked[lo:hi].replace("@", " ")) is not None
+            own_material = _TWO_LETTERS.search(masked[lo:hi].replace("@", " ")) is not None
             if (
                 prev is not None
                 and prev.speaker_span is not None
@@ -3071,7 +3140,7 @@ def _lone_person(
         if subj is None or subj.kind != "name" or not subj.text.strip():
             continue
         words = [w for w in subj.text.split() if w not in _STOP_CAPS]
-        if not words or re.search(r"['’]s?$", subj.text):
+        if not words or _POSSESSIVE_END.search(subj.text):
             continue
         if re.match(r"\s*(?:,|and\b|or\b)\s*[A-Z]", masked[subj.span[1] : b]):
             return None  # "Shea and Ruiz spoke first": two people, no telling which
@@ -3129,7 +3198,7 @@ def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:
             mention = _name_mention(masked, na if cut < 0 else cut + 2, nb)
             if mention is None or not same_speaker(canonical_name(mention.text), speaker):
                 continue
-            if re.search(r"['’]s?$", mention.text):
+            if _POSSESSIVE_END.search(mention.text):
                 continue  # a possessive
             after = _WORD_AFTER.match(masked, mention.span[1], mention.span[1] + 30)
             opens = _SENTENCE_OPEN.search(masked, max(lo, mention.span[0] - 3), mention.span[0])
@@ -3173,21 +3242,26 @@ def _later_subject(
         return None
     if not _plausible(found.mention, known) or _abstract(found.mention):
         return None
-    if re.search(r"['’]s?$", found.mention.text):
+    if _POSSESSIVE_END.search(found.mention.text):
         return None
     return found.mention
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(head: str) -> re.Pattern[str]:
+    """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
+    return re.compile(
+        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
+    )
 
 
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
-    words = [w.lower() for w in re.findall(r"[\w'’]+", mention.text)]
+    words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
-    pat = re.compile(
-        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
-    )
-    for m in pat.finditer(text, 0, mention.span[1] + 200):
+    for m in _role_pattern(head).finditer(text, 0, mention.span[1] + 200):
         cand = m.group(1)
         if _looks_like_name(cand) and len(cand.split()) >= 2:
             return resolver.fullest(cand, mention.span[0] + 200)
