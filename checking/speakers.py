@@ -2999,6 +2999,23 @@ def _place_in_apposition(masked: str, lo: int, start: int, subj: _Mention) -> bo
     )
 
 
+def _cue_past_inner(
+    text: str,
+    masked: str,
+    q: Quote,
+    inner: Span,
+    shown_from: int,
+    lo: int,
+    hi: int,
+    cue_re: _CueWords,
+) -> _Found | None:
+    """The cue rules run as if the quote were only ``inner``: a mistyped mark made the quote run
+    over its own cue, so the quote's text from ``shown_from`` on is shown to them again."""
+    b = q.span[1]
+    unmasked = masked[:shown_from] + text[shown_from:b] + masked[b:]
+    return _find_cue(unmasked, Quote(inner, text[inner[0] : inner[1]]), lo, hi, cue_re)
+
+
 _WRAPPED_OPEN = re.compile(r"[\"“]+")
 _WRAPPED_CLOSE = re.compile(r"[,?!][\"”]\s+(?=\S)")
 
@@ -3016,9 +3033,9 @@ def _wrapped_quote_cue(
     if close is None or "“" in text[opened.end() : close.start()]:
         return None
     inner_end = close.start() + 1
-    unmasked = masked[: inner_end + 1] + text[inner_end + 1 : b] + masked[b:]
-    inner = Quote((opened.end(), inner_end), text[opened.end() : inner_end])
-    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    found = _cue_past_inner(
+        text, masked, q, (opened.end(), inner_end), inner_end + 1, lo, hi, cue_re
+    )
     if found is None or found.rule not in ("f2", "f3"):
         return None
     return found
@@ -3036,10 +3053,7 @@ def _spaced_close_cue(
     close = _SPACED_CLOSE.search(text, a, b)
     if close is None:
         return None
-    inner_end = close.start() + 1
-    unmasked = masked[: close.end()] + text[close.end() : b] + masked[b:]
-    inner = Quote((a, inner_end), text[a:inner_end])
-    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    found = _cue_past_inner(text, masked, q, (a, close.start() + 1), close.end(), lo, hi, cue_re)
     if found is None or found.mention.span[0] < close.end():
         return None
     return found
@@ -3057,10 +3071,7 @@ def _unclosed_cue(
     cue = _UNCLOSED_CUE.search(text, a, b)
     if cue is None:
         return None
-    inner_end = cue.start() + 1
-    unmasked = masked[: cue.end()] + text[cue.end() : b] + masked[b:]
-    inner = Quote((a, inner_end), text[a:inner_end])
-    found = _find_cue(unmasked, inner, lo, hi, cue_re)
+    found = _cue_past_inner(text, masked, q, (a, cue.start() + 1), cue.end(), lo, hi, cue_re)
     if found is None or found.rule != "f2" or found.mention.kind != "name":
         return None
     return found
