@@ -801,9 +801,13 @@ _SPEECH_NOUNS = _wordset("""
     announcement admission denial endorsement praise pitch argument view views vision promise
     catchphrase mantra refrain motto battle-cry cry cries chant chants assessment verdict
     """)
+#: The noun is one of the speech nouns, so that modifiers before it are skipped ("his repeated
+#: mispronunciations of “…”", "his confusing argument in favor of “…”").
 _POSSESSOR = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s?)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z-]+)\b(?P<tail>[^.;:!?@]{0,60}?)\s*@*$"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>"
+    + "|".join(sorted(_SPEECH_NOUNS, key=len, reverse=True))
+    + r")\b(?P<tail>[^.;:!?@]{0,60}?)\s*@*$"
 )
 _COLON_OWNER = re.compile(
     r"(?P<owner>[\w.-]+)['’]s?"

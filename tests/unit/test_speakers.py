@@ -478,6 +478,19 @@ def test_as_x_put_it_with_an_apposition(text: str) -> None:
             "Greta Holm",
             "Greta Holm",
         ),
+        # Modifiers between the possessor and the speech noun.
+        (
+            "Bo Lind toured the docks. Critics cite his confusing argument in favor of "
+            "“single-rate” fares.",
+            "Bo Lind",
+            "his",
+        ),
+        (
+            "Ana Ruiz spoke first. The doubts raised by several members go beyond Ruiz’s "
+            "much-quoted promise of “free ferries” for all.",
+            "Ana Ruiz",
+            "Ruiz",
+        ),
     ],
 )
 def test_possessor_of_a_speech_noun_is_the_source(text: str, speaker: str, mention: str) -> None:
