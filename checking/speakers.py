@@ -2096,6 +2096,16 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     if role_of is not None and role_of.group(2) in (_ROLE_NOUNS | TITLES):
         # "…, where the secretary of state said “…”": an office "of" something speaks.
         return _Found(_Mention(role_of.span(1), role_of.group(1), "role"), cm.start())
+    share = _SHARE_SUBJECT.search(masked, max(lo, cm.start() - 70), cm.start())
+    if (
+        share is not None
+        and not word.endswith("ing")
+        and not _POLL_WORD.search(masked, lo, share.start())
+    ):
+        # "…, to which 21 percent said “…”", "…; most said they were “…”": a share of those
+        # asked speaks, not the sentence's subject (but "The poll finds that, while 37 percent
+        # say …" is the poll's).
+        return _Found(_Mention(share.span(1), share.group(1), "role"), cm.start())
     mention = _np_before(masked, lo, cm.start(), cue_ing=word.endswith("ing"))
     if mention is not None:
         return _Found(mention, cm.start())
@@ -2171,6 +2181,16 @@ _ROLE_OF_BEFORE = re.compile(
     r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+of\s+(?:the\s+)?"
     r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:\w+ly\s+|also\s+|then\s+)?$"
 )
+#: A share of respondents as the subject right before a cue, after a clause boundary.
+_SHARE_SUBJECT = re.compile(
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|while|whereas|which|whom)\s+)"
+    r"((?:(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than|over|"
+    r"under|around)\s+)?(?:\d[\d,.]*\s*(?:percent|per\s+cent|%)|most|half|a\s+majority|"
+    r"a\s+third|a\s+quarter)(?:\s+of\s+(?:them|those|respondents|(?:the\s+)?[a-z]+))?)"
+    r"\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_POLL_WORD = re.compile(r"\b(?:poll|survey|study)s?\b", re.IGNORECASE)
 _BARE_SUBJECT = re.compile(
     r"(?:^|[.;:,]\s*|\b(?:and|but|yet|Yet|And|But)\s+)(another|Another|others|Others)\s+"
     r"(?:\w+ly\s+)?$"

@@ -333,3 +333,34 @@ def test_carried_relative_marks_its_name() -> None:
         "a year. “Things are moving, but slowly.”"
     )
     assert mentions(text)[-1] == "Mr. Lind"
+
+
+@pytest.mark.usefixtures("rules_alone")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # A share of those asked, after a clause boundary, speaks.
+            "Voters were asked whether the ferry would run on time, to which 21 percent said "
+            "“not very likely.”",
+            ["21 percent"],
+        ),
+        (
+            "Most riders in Avel were unhappy with the timetable; most said they were "
+            '"very annoyed."',
+            ["most"],
+        ),
+    ],
+)
+def test_share_of_respondents_speaks(text: str, expected: list[str | None]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_share_reported_by_a_poll_is_the_polls() -> None:
+    text = (
+        "The harbour poll also finds that, while 37 percent of riders say the board is "
+        '"to blame," few expect change.'
+    )
+    (mention,) = mentions(text)
+    assert mention is not None and mention.startswith("The harbour poll")
