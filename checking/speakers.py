@@ -1223,7 +1223,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     for cm in after:
         if "@" in masked[p : cm.start()]:
             break
-        mention = _np_before(masked, p, cm.start())
+        mention = _np_before(masked, p, cm.start()) or _word_surname(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
@@ -1447,6 +1447,22 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         mention = _acc_source(masked, trail.end(), hi)
         if mention is not None:
             return _Found(rule="f8", mention=mention, cue_pos=trail.start())
+    return None
+
+
+_LONE_CAP = re.compile(r"\s*([A-Z][a-z]+)\s+")
+
+
+def _word_surname(masked: str, p: int, cue: int) -> _Mention | None:
+    """A surname that is also a common capitalised word, alone between the quote and its cue
+    ("“…,” May said", "“…,” From said"), when the text names that person in full elsewhere
+    ("Theresa May", "Al From")."""
+    m = _LONE_CAP.fullmatch(masked, p, cue)
+    if m is None or m.group(1) not in _STOP_CAPS or not masked[cue : cue + 1].islower():
+        return None
+    for full in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + m.group(1) + r"\b", masked):
+        if full.group(1) not in _STOP_CAPS and not full.group(1).endswith(("'s", "’s")):
+            return _Mention(m.span(1), m.group(1), "name")
     return None
 
 

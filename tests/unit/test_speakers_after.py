@@ -363,3 +363,17 @@ def test_was_another_after_a_listed_slogan() -> None:
         "“Anyone but Lind,” was another. The pilots left."
     )
     assert mention_of(text, "Anyone but") == "another"
+
+
+def test_surname_that_is_a_common_word_after_the_quote() -> None:
+    text = (
+        "Ed From, who founded the ferry users' group, agreed that fares were not the issue. "
+        '"The times have changed when the boats run late," From said. "People want answers."'
+    )
+    assert mention_of(text, "The times") == "From"
+    assert speaker_of(text, "People") == "Ed From"
+
+
+def test_common_word_after_the_quote_is_no_surname_without_a_full_name() -> None:
+    text = 'The board met in May. "The times have changed," May said.'
+    assert mention_of(text, "The times") != "May"
