@@ -211,7 +211,7 @@ _BOUNDARY = re.compile(
     (?=[.!?…])                           # (lets the engine skip ahead to punctuation: faster)
     (?P<punct>[.!?…]+|(?<=[^.])\.)       # sentence-ending punctuation
     (?P<close>[\"'”’»)\]]*)              # closing quotes or brackets that belong to the sentence
-    (?P<space>\s+)
+    (?P<space>\s+|(?<=”)(?=[A-Z]))      # (a curly close glued to the next capital: a typo)
     (?=(?P<next>[\"'“‘«(\[]*[^\s]))      # what starts the next sentence
     """,
     re.VERBOSE,

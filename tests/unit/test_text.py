@@ -123,6 +123,13 @@ def test_sentence_ending_inside_closing_quote() -> None:
     assert got == ["He said: “It works.”", "Then he left.", "‘Yes.’", "Done"]
 
 
+def test_curly_close_glued_to_the_next_capital_ends_the_sentence() -> None:
+    # A missing space after a closing mark is a typo; a straight mark could be an opening one.
+    text = 'He wrote: “Fares will fall!”After the vote, Lee left. She said."No."'
+    got = [text[a:b] for a, b in sentences(text)]
+    assert got == ["He wrote: “Fares will fall!”", "After the vote, Lee left.", 'She said."No."']
+
+
 def test_paragraphs_always_break_sentences() -> None:
     text = "  First line without stop\n\nSecond para. Two sentences.\nThird\n"
     assert [text[a:b] for a, b in paragraphs(text)] == [
