@@ -2917,7 +2917,36 @@ def _turn_label(text: str, q: Quote) -> _Found | None:
     if m is None or len(m.group(1)) < 2:
         return None
     a, b = m.span(1)
-    return _Found(_Mention((a, b), text[a:b].title(), "name"), a, "label")
+    # The turn's speaker speaks; a transcript the text quotes the turns from is their source.
+    return _Found(
+        _Mention((a, b), text[a:b].title(), "name"), a, "label", _transcript_intro(text, a)
+    )
+
+
+_TURN_LINE = re.compile(r"[\s\"“‘']*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s")
+_TRANSCRIPT_INTRO = re.compile(
+    r"[^\n]*?(?P<np>(?:\b(?:[Pp]artial|[Ff]ull|[Ee]dited|[Ee]xcerpted|[Rr]ough)\s+)?"
+    r"\b[Tt]ranscripts?\b)[^\n]*:\s*$"
+)
+
+
+def _transcript_intro(text: str, pos: int) -> Span | None:
+    """The transcript that a run of labelled turns is quoted from ("Partial transcript as
+    follows:¶“LEE: …”¶“RUIZ: …”"): the text presents the exchange as a document, its source."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(40):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip() or _TURN_LINE.match(line):
+            continue
+        m = _TRANSCRIPT_INTRO.match(line)
+        if m is None:
+            return None
+        return start + m.start("np"), start + m.end("np")
+    return None
 
 
 def _signature(text: str, masked: str, q: Quote, paras: Sequence[Span], pi: int) -> _Found | None:

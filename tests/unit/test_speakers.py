@@ -267,6 +267,19 @@ def test_transcript_turns_and_signed_quotes() -> None:
     ]
 
 
+def test_turns_quoted_from_a_transcript_keep_their_speakers_but_cite_it() -> None:
+    text = (
+        "Lee was pressed on the ferry deal during the debate. Partial transcript as follows:\n\n"
+        '"RUIZ: Mr. Lee, did you sign the contract?\n\n'
+        '"LEE: I did not sign it, and I never saw it."'
+    )
+    got = who(text)
+    assert [(s, m) for _, s, m in got] == [
+        ("Ruiz", "Partial transcript"),
+        ("Lee", "Partial transcript"),
+    ]
+
+
 def test_a_sentence_opening_word_is_not_taken_for_a_speaker() -> None:
     text = "Yesterday’s “final offer of the harbour board” changed nothing for the crews."
     [q] = attribute(text, extract_quotes(text))
