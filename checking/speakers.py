@@ -1223,6 +1223,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     for cm in after:
         if "@" in masked[p : cm.start()]:
             break
+        if _answers_next(masked, q, lo, qa, cm, cue_re):
+            break
         mention = _np_before(masked, p, cm.start()) or _word_surname(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
@@ -1448,6 +1450,23 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if mention is not None:
             return _Found(rule="f8", mention=mention, cue_pos=trail.start())
     return None
+
+
+_INTRO_NEXT = re.compile(
+    r"(?:\s+(?:back|then|later|again|simply|only|flatly|quickly|sharply|tersely)){0,2}\s*[,:]\s*@"
+)
+
+
+def _answers_next(
+    masked: str, q: Quote, lo: int, qa: int, cm: re.Match[str], cue_re: _CueWords
+) -> bool:
+    """Does the cue after a closed question or sentence introduce the next quote, in an exchange
+    whose first quote has a cue of its own ("Ruiz asked Lind, “Why now?” Lind replied, “…”")?"""
+    return (
+        q.text.rstrip()[-1:] in ("?", "!", ".")
+        and _INTRO_NEXT.match(masked, cm.end()) is not None
+        and cue_re.search(masked, lo, qa) is not None
+    )
 
 
 _LONE_CAP = re.compile(r"\s*([A-Z][a-z]+)\s+")

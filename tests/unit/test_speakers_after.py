@@ -377,3 +377,10 @@ def test_surname_that_is_a_common_word_after_the_quote() -> None:
 def test_common_word_after_the_quote_is_no_surname_without_a_full_name() -> None:
     text = 'The board met in May. "The times have changed," May said.'
     assert mention_of(text, "The times") != "May"
+
+
+def test_cue_after_a_closed_question_introduces_the_answer() -> None:
+    # "X asked Y, “…?” Y replied, “…”": the cue after the question is the answer's.
+    text = "Ruiz asked Lind, “Why now?” Lind then wrote back, “Because we can.”"
+    assert mention_of(text, "Why now") == "Ruiz"
+    assert mention_of(text, "Because") == "Lind"
