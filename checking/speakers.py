@@ -2758,6 +2758,20 @@ def attribute(
             # "According to the Gazette, one sign read “…”. Another advised, “…”": the source
             # named at the paragraph's head covers its later sentences too.
             found = _Found(mention, a, rule, source=para_acc)
+        if (
+            mention is not None
+            and rule not in ("f1", "f2", "f3")
+            and (found is None or found.source is None)
+        ):
+            outlet = (
+                _REPORTED_AFTER_NEXT.match(masked, b, hi)
+                if masked.find("report", b, hi) >= 0 or masked.find("wrote", b, hi) >= 0
+                else None
+            )
+            if outlet is not None and outlet.group("outlet").split()[0] not in _STOP_CAPS - {"The"}:
+                # "Ruiz called it “reckless” and “cruel,” the Gazette reported": the outlet that
+                # reports the sentence's last quote reports its earlier ones too.
+                found = _Found(mention, a, rule, source=outlet.span("outlet"))
         poll = _poll_source(masked, lo, a, mention)
         if poll is not None and mention is not None:
             # "In a Gazette poll released Sunday, 60 percent of voters said …": the poll.
@@ -2834,6 +2848,12 @@ def attribute(
         prev_rule = rule
     _carry_back(text, out, rules, paras)
     return out
+
+
+_REPORTED_AFTER_NEXT = re.compile(
+    r"[^.;!?\n]*?@[^.;!?\n]*?@[\s,]*(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}"
+    r"[A-Z][\w'’&-]*)\s+(?:reported|reports|wrote)\s*[.,]"
+)
 
 
 def _colon_quote_carries(prev: Quote | None, prev_para: int, para: Span, pi: int) -> bool:

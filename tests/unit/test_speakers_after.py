@@ -384,3 +384,11 @@ def test_cue_after_a_closed_question_introduces_the_answer() -> None:
     text = "Ruiz asked Lind, “Why now?” Lind then wrote back, “Because we can.”"
     assert mention_of(text, "Why now") == "Ruiz"
     assert mention_of(text, "Because") == "Lind"
+
+
+def test_outlet_reporting_the_last_quote_is_the_source_of_earlier_ones() -> None:
+    text = (
+        "Asked about the delay, Ruiz “bristled” and said, “No comment,” the Avel Herald reported."
+    )
+    assert mention_of(text, "bristled") == "the Avel Herald"
+    assert speaker_of(text, "bristled") == "Ruiz"
