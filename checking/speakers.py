@@ -82,6 +82,9 @@ _NOUN_FORMS = _wordset(
     "statement statements claims calls demands promises tweets reads counters labels brands "
     "terms cries repeats records"
 )
+#: Those of them that are cue verbs, which they always are right after "who" ("an actor who
+#: promises that …").
+_WHO_VERBS = _inflections(CUE_VERBS) & _NOUN_FORMS
 CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
 #: Nouns far more often than cues ("the term “…”", "under fire"), and verbs of speech that
 #: news copy uses for a pressed or a sour remark.
@@ -309,8 +312,9 @@ class _CueWords:
 
     def _is_cue(self, s: str, m: re.Match[str]) -> bool:
         a = m.start()
+        w = m.group().lower()
         return (
-            m.group().lower() in self.words
+            (w in self.words or (w in _WHO_VERBS and s[max(0, a - 4) : a] == "who "))
             and not (a > 0 and _WORD_RUN.match(s, a - 1))
             and not _false_cue(s, m)
         )
@@ -321,7 +325,8 @@ class _CueWords:
         return (
             m
             for m in _WORD_RUN.finditer(s, pos, end)
-            if m.group().lower() in words and self._is_cue(s, m)
+            if (m.group().lower() in words or m.group().lower() in _WHO_VERBS)
+            and self._is_cue(s, m)
         )
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -2248,8 +2253,8 @@ def _restrictive_who(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None
         ):
             return None  # after a cue of its own, the sentence's speaker reports on the person
     head = _np_at_end(masked[lo : m.start()], lo)
-    if head is None or head.kind not in ("name", "role") or _abstract(head):
-        return None
+    if head is None or head.kind not in ("name", "role"):
+        return None  # (any head: "who" itself says it is a person, "an impersonator who")
     return _Mention(m.span(1), head.text, "relative")
 
 

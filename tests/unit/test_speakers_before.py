@@ -364,3 +364,13 @@ def test_share_reported_by_a_poll_is_the_polls() -> None:
     )
     (mention,) = mentions(text)
     assert mention is not None and mention.startswith("The harbour poll")
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_who_before_a_verb_that_is_often_a_noun() -> None:
+    # "promises" after "who" is a verb; "who" says its head is a person, whatever the noun.
+    text = (
+        'One ad, "Quiet Rebellion," stars an impersonator who promises that Lind won\'t '
+        '"raise your fares" or "close the pier."'
+    )
+    assert mentions(text) == ["who", "who"]
