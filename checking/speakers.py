@@ -2281,9 +2281,10 @@ def _issuer_of(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
 
 
 _CARRIER_BEFORE = re.compile(
-    r"\b((?:a|an|the|one|another|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b((?:a|an|the|one|another|his|her|their|its)\s+"
+    r"(?:(?!(?:a|an|the|his|her|their|its|under|on|in|with|of|by|from)\s)[\w-]+\s+){0,4}?"
     r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
-    r"button|mug|mask)s?)\s+(?:that\s+|which\s+)?$"
+    r"button|mug|mask|voice[- ]?over|caption|chyron)s?)\s+(?:that\s+|which\s+)?$"
 )
 
 

@@ -185,6 +185,16 @@ def mentions(text: str) -> list[str | None]:
             ["a headline"],
         ),
         (
+            # Several modifiers before the carrier; a voice-over carries an ad's words.
+            "Ana Ruiz and Bo Lind wore a Tom Ode campaign hat reading, “Keep Avel Afloat” on "
+            "Sunday.",
+            ["a Tom Ode campaign hat"],
+        ),
+        (
+            "The ad ends with a voice over saying: “Higher fares. Can riders trust Lind?”",
+            ["a voice over"],
+        ),
+        (
             # A name after "as" that closes a relative clause is the clause's complement.
             "Tom Lind, who describes himself as Avelian, told the Gazette that the pier was "
             "“a wreck.”",
