@@ -1018,6 +1018,12 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         nxt = next((t for t in toks if t.start() >= (role.span[1] if role else 0)), None)
         if role is not None and (nxt is None or not _CAP.match(nxt.group())):
             return role
+    if (
+        w0.endswith("ly")
+        and len(toks) > 1
+        and _PARTICIPLE_WORD.fullmatch(toks[1].group()) is not None
+    ):
+        return None  # "Hastily politicizing the storm, Lind …": an adverb, not a name
     if _CAP.match(w0) and w0 not in _STOP_CAPS:
         end = 0
         while end < len(toks):
@@ -1041,6 +1047,9 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         a, b = toks[0].start(), toks[end - 1].end()
         return _Mention((a, b), masked[a:b], "name")
     return None
+
+
+_PARTICIPLE_WORD = re.compile(r"[a-z]+(?:ing|ed)")
 
 
 def _described_gap(toks: list[re.Match[str]], end: int) -> int:

@@ -384,3 +384,14 @@ def test_who_before_a_verb_that_is_often_a_noun() -> None:
         '"raise your fares" or "close the pier."'
     )
     assert mentions(text) == ["who", "who"]
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_capitalised_adverb_before_a_participle_is_no_name() -> None:
+    text = (
+        "Hastily politicizing the storm, Lind cast the blame on his rivals, and emphasized the "
+        "threat that “coastal sprawl” poses to the town."
+    )
+    assert mentions(text) == ["Lind"]
+    text = text.replace("storm,", "storm in Avel ― much like he did after the floods last year ―")
+    assert mentions(text) != ["Hastily"]
