@@ -2768,6 +2768,17 @@ def attribute(
                 ps = _last_sentence(sents, paras[pi - 1])
                 mention = _intro_mention(masked, ps[0], ps[1], cue_re)
                 rule = "intro-prev-para"
+        if (
+            prev is not None
+            and prev.speaker_span is not None
+            and pi == prev_para
+            and not inherit
+            and rule.split("/")[0] in _GUESS_RULES
+            and _COORDINATED_GAP.fullmatch(masked, prev.span[1], a) is not None
+        ):
+            # "… so-called “thieves” and “criminals” …": a quote joined to the one before it by
+            # "and" or a comma is the same speaker's.
+            mention, found, inherit, rule = None, None, True, "inherit-para"
         para_acc = _paragraph_according(masked, paras[pi][0] if paras else 0, lo, mention)
         if para_acc is not None and mention is not None:
             # "According to the Gazette, one sign read “…”. Another advised, “…”": the source
@@ -2869,6 +2880,9 @@ _REPORTED_AFTER_NEXT = re.compile(
     r"[^.;!?\n]*?@[^.;!?\n]*?@[\s,]*(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}"
     r"[A-Z][\w'’&-]*)\s+(?:reported|reports|wrote)\s*[.,]"
 )
+
+
+_COORDINATED_GAP = re.compile(r"[\s@,]*(?:\b(?:and|or|nor)\b)?[\s@]*")
 
 
 def _colon_quote_carries(prev: Quote | None, prev_para: int, para: Span, pi: int) -> bool:

@@ -395,3 +395,12 @@ def test_capitalised_adverb_before_a_participle_is_no_name() -> None:
     assert mentions(text) == ["Lind"]
     text = text.replace("storm,", "storm in Avel ― much like he did after the floods last year ―")
     assert mentions(text) != ["Hastily"]
+
+
+@pytest.mark.usefixtures("rules_alone")
+def test_quote_coordinated_with_the_one_before_is_the_same_speakers() -> None:
+    text = (
+        "Lind spoke in Avel. Given his past comments on building a fence to keep so-called "
+        "“thieves” and “criminals” out of the town, it is safe to say he means the border."
+    )
+    assert mentions(text) == ["his", "his"]
