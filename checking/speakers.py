@@ -2486,6 +2486,34 @@ _NOT_PERSON_HEADS = _wordset("""
     union group corporation company inc fund board americans republicans democrats america qaeda
     carolina dakota states street
     """)
+#: After a surname: a possessive, an apposition, adverbs or auxiliaries, then the word to test.
+_AFTER_NAME = re.compile(
+    r"(?:['’]s?\b)?[ \t]*(?:,[^,.;\n]{1,80},[ \t]*)?(?:(?:also|later|then|had|has|have|was"
+    r"|were|would|will|again|previously|once|recently|quickly|later|who)[ \t]+)*([a-z]+)"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|added|wrote|asked|told|according[ \t]+to)[ \t]+"
+    r"(?:(?!(?:in|at|on|from|of|to|with|for|by|during|after|before|that|about)\b)"
+    r"[\w.'’-]+[ \t]+){0,5}$"
+)
+#: What marks a name as a person's right after it: an age, "who", a party and state.
+_PERSON_AFTER = re.compile(
+    r",[ \t]*\d{1,3}[ \t]*,|,[ \t]+who\b|[ \t]+\((?:[RDI]-|\d{1,3}\))|,[ \t]*[RDI]-[A-Z]"
+)
+#: The word before a name and its capitalised words ("former governor Jan Brewer").
+_APPOSITION = re.compile(r",[ \t]+([^,.;:\n]{2,60}),")
+
+
+def _role_apposition(masked: str, end: int) -> bool:
+    """``Ana Ruiz, the port's director,``: an apposition headed by a role noun."""
+    m = _APPOSITION.match(masked, end)
+    return m is not None and any(w in _ROLE_NOUNS for w in m.group(1).lower().split())
+
+
+_ROLE_BEFORE = re.compile(r"\b([a-z]+\.?)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
+_ALONE = re.compile(r"[ \t]+[a-z]+")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _MALE_PRONOUNS = _wordset("he him his himself")
 _FEMALE_PRONOUNS = _wordset("she her hers herself")
 
@@ -2567,6 +2595,39 @@ class _People:
             v += 3 * ((first in _MALE_FIRST) - (first in _FEMALE_FIRST))
             if v:
                 self.gender[name] = "m" if v > 0 else "f"
+        #: Names the text shows speaking (a cue verb after a mention, "said" before one) or
+        #: titled: the only ones of unknown gender a he/she may pick up.
+        self.speaking: set[str] = set()
+        lower_words: set[str] | None = None
+        for pos, name in self.mentions:
+            if name in self.speaking or name in self.gender:
+                continue
+            key = name.split()[-1]
+            end = pos + len(key)
+            after = _AFTER_NAME.match(masked, end)
+            if (
+                (after is not None and after.group(1) in CUE_VERBS)
+                or _SAID_BEFORE.search(masked, max(0, pos - 80), pos)
+                or _PERSON_AFTER.match(masked, end)
+                or _role_apposition(masked, end)
+            ):
+                self.speaking.add(name)
+                continue
+            role = _ROLE_BEFORE.search(masked, max(0, pos - 60), pos)
+            if role is not None and role.group(1).lower() in _ROLE_NOUNS | TITLES:
+                self.speaking.add(name)  # "former governor Jan Brewer"
+                continue
+            if _ALONE.match(masked, end) and not _CAPITAL_BEFORE.search(
+                masked, max(0, pos - 30), pos
+            ):
+                # The surname alone as a subject ("Mendoza regularly …"), unless the text also
+                # uses the word in lower case (a city … the city).
+                if lower_words is None:
+                    lower_words = set(_LOWER_WORD.findall(masked))
+                if key.lower() not in lower_words:
+                    self.speaking.add(name)
+        for m in _TITLED_SURNAME.finditer(masked):
+            self.speaking.add(full.get(m.group(2), m.group(2)))
 
     @staticmethod
     def _pronoun_after(masked: str, pos: int) -> int:
@@ -2586,8 +2647,20 @@ class _People:
                 return -1
         return 0
 
+    def person(self, name: str) -> bool:
+        """Does the text give ``name`` a gender or show it as a person (see ``speaking``)?"""
+        if name in self.gender or name in self.speaking:
+            return True
+        # Not among the surnames this class tracks (a one-word name): no evidence either way.
+        return not any(n == name for _, n in self.mentions)
+
     def resolve(self, pronoun: str, pos: int) -> str | None:
-        """The most recent person before ``pos`` whose known gender does not contradict him/her."""
+        """The most recent person before ``pos`` whose known gender does not contradict him/her.
+
+        Names the text shows as people (a gender, a cue, a title, a role, an age) come first, so
+        a place or event named in between ("… filled Pier Square. “…,” he said") is passed
+        over; a name with no such evidence is taken only when no evidenced one fits.
+        """
         want = _PRONOUNS.get(pronoun.lower(), "")
         lo, hi = 0, len(self.mentions)
         while lo < hi:
@@ -2596,11 +2669,14 @@ class _People:
                 lo = mid + 1
             else:
                 hi = mid
-        for k in range(lo - 1, -1, -1):
-            name = self.mentions[k][1]
-            if self.gender.setdefault(name, want) == want:
-                # An unknown gender is learnt from the first pronoun that refers to the name.
-                return name
+        for evidenced in (True, False):
+            for k in range(lo - 1, -1, -1):
+                name = self.mentions[k][1]
+                if evidenced and name not in self.gender and name not in self.speaking:
+                    continue
+                if self.gender.setdefault(name, want) == want:
+                    # An unknown gender is learnt from the first pronoun that refers to the name.
+                    return name
         return None
 
 
@@ -2830,10 +2906,18 @@ def attribute(
                         people = _People(text, masked, resolver.names)
                     who = people.resolve(mention.text, mention.span[0])
                     ref = (who, mention.span) if who is not None else last_named
+                    if ref is None:
+                        # Nobody the text shows as a person: the name opening a sentence just
+                        # before ("Ruiz spoke first. Crowds filled Pier Square. “…,” she said.").
+                        lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                        if lone is not None:
+                            ref = (resolver.fullest(lone.text, a), lone.span)
                 else:
                     ref = last_by_pron.get(key)
                 if ref is None:
                     ref = _nearest_name_before(resolver, lo)
+                    if ref is not None and people is not None and not people.person(ref[0]):
+                        ref = None  # "Fog closed Marrow Bay. “…,” he said.": not a person
                 if ref is None:
                     # "Ode said the ferry, which he called …": the name opening the sentence.
                     subj = _subject(masked, lo, mention.span[0])

@@ -1,0 +1,54 @@
+"""A he/she resolves to a person: places, teams and events named in between are passed over."""
+
+from __future__ import annotations
+
+import pytest
+
+from checking.quotes import extract_quotes
+from checking.speakers import attribute
+
+
+def speaker_of_last_quote(text: str) -> str | None:
+    return attribute(text, extract_quotes(text))[-1].speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A known first name: the place named after it is not a "he".
+        "Tom Alder spoke first at the rally. Crowds then filled Port Lavell Square. "
+        "“We will build the bridge,” he said.",
+        # An age in apposition marks a person.
+        "Rell Okonjo, 52, runs the ferry. Fog closed Marrow Bay on Monday. "
+        "“We will be back,” he said.",
+        # So does a role word before the name.
+        "Former governor Rell Okonjo toured the pier. Fog closed Marrow Bay on Monday. "
+        "“We will be back,” he said.",
+        # The surname used alone as a subject.
+        "Rell Okonjo grew up near the docks. Okonjo later bought a boat. "
+        "Fog closed Marrow Bay on Monday. “We will be back,” he said.",
+        # An apposition headed by a role noun.
+        "Rell Okonjo, the port's director, toured the pier. Fog closed Marrow Bay on Monday. "
+        "“We will be back,” he said.",
+    ],
+)
+def test_pronoun_skips_places_for_the_person(text: str) -> None:
+    assert speaker_of_last_quote(text) in ("Tom Alder", "Rell Okonjo")
+
+
+def test_pronoun_span_stays_on_the_pronoun() -> None:
+    text = (
+        "Rell Okonjo, 52, runs the ferry. Fog closed Marrow Bay on Monday. "
+        "“We will be back,” he said."
+    )
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "he"
+
+
+def test_a_named_speaker_is_still_found_after_a_place() -> None:
+    text = (
+        "“The ferry runs at noon,” said Rell Okonjo. The boat then crossed Marrow Bay. "
+        "“We will be back,” he said."
+    )
+    assert speaker_of_last_quote(text) == "Rell Okonjo"
