@@ -2142,7 +2142,7 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
         if subj is not None:
             return _Found(subj, cm.start())
     role_of = _ROLE_OF_BEFORE.search(masked, max(lo, cm.start() - 80), cm.start())
-    if role_of is not None and role_of.group(2) in (_ROLE_NOUNS | TITLES):
+    if role_of is not None and role_of.group(2) in _ROLE_OR_TITLE:
         # "…, where the secretary of state said “…”": an office "of" something speaks.
         return _Found(_Mention(role_of.span(1), role_of.group(1), "role"), cm.start())
     share = _SHARE_SUBJECT.search(masked, max(lo, cm.start() - 70), cm.start())
@@ -2486,10 +2486,11 @@ _NOT_PERSON_HEADS = _wordset("""
     union group corporation company inc fund board americans republicans democrats america qaeda
     carolina dakota states street
     """)
+_ROLE_OR_TITLE = _ROLE_NOUNS | TITLES
 #: After a surname: a possessive, an apposition, adverbs or auxiliaries, then the word to test.
 _AFTER_NAME = re.compile(
     r"(?:['’]s?\b)?[ \t]*(?:,[^,.;\n]{1,80},[ \t]*)?(?:(?:also|later|then|had|has|have|was"
-    r"|were|would|will|again|previously|once|recently|quickly|later|who)[ \t]+)*([a-z]+)"
+    r"|were|would|will|again|previously|once|recently|quickly|who)[ \t]+)*([a-z]+)"
 )
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|asked|told|according[ \t]+to)[ \t]+"
@@ -2578,6 +2579,7 @@ class _People:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
                 self.mentions.append((m.start(), full[m.group()]))
+        self.tracked = {name for _, name in self.mentions}
         votes: dict[str, int] = {}
         for pos, name in self.mentions:
             before = masked[max(0, pos - 40) : pos].lower().split()[-3:]
@@ -2614,7 +2616,7 @@ class _People:
                 self.speaking.add(name)
                 continue
             role = _ROLE_BEFORE.search(masked, max(0, pos - 60), pos)
-            if role is not None and role.group(1).lower() in _ROLE_NOUNS | TITLES:
+            if role is not None and role.group(1).lower() in _ROLE_OR_TITLE:
                 self.speaking.add(name)  # "former governor Jan Brewer"
                 continue
             if _ALONE.match(masked, end) and not _CAPITAL_BEFORE.search(
@@ -2651,8 +2653,8 @@ class _People:
         """Does the text give ``name`` a gender or show it as a person (see ``speaking``)?"""
         if name in self.gender or name in self.speaking:
             return True
-        # Not among the surnames this class tracks (a one-word name): no evidence either way.
-        return not any(n == name for _, n in self.mentions)
+        # Not among the names this class tracks (a one-word name): no evidence either way.
+        return name not in self.tracked
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         """The most recent person before ``pos`` whose known gender does not contradict him/her.
@@ -3075,7 +3077,6 @@ def _turn_label(text: str, q: Quote) -> _Found | None:
     )
 
 
-_TURN_LINE = re.compile(r"[\s\"“‘']*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s")
 _TRANSCRIPT_INTRO = re.compile(
     r"[^\n]*?(?P<np>(?:\b(?:[Pp]artial|[Ff]ull|[Ee]dited|[Ee]xcerpted|[Rr]ough)\s+)?"
     r"\b[Tt]ranscripts?\b)[^\n]*:\s*$"
@@ -3092,7 +3093,7 @@ def _transcript_intro(text: str, pos: int) -> Span | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         end = start - 1
-        if not line.strip() or _TURN_LINE.match(line):
+        if not line.strip() or _LABEL.match(line.lstrip("\"“‘' \t")):
             continue
         m = _TRANSCRIPT_INTRO.match(line)
         if m is None:
@@ -3138,7 +3139,7 @@ _BARE_SIGNATURE = re.compile(
 #: What a signature's second part starts with: an office, a role or an organisation's name.
 _SIGNER_ROLE = re.compile(
     r"(?:(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?:"
-    + "|".join(sorted(_ROLE_NOUNS | TITLES, key=len, reverse=True))
+    + "|".join(sorted(_ROLE_OR_TITLE, key=len, reverse=True))
     + r")\b|[A-Z])"
 )
 #: A line that only signs the quote before it and closes it: “Ana Ruiz, Harbour Institute.”
@@ -3500,7 +3501,7 @@ def _resolve_role(
     if last_named is not None and head in ("envoy", "ambassador", "spokesman", "spokeswoman"):
         return last_named[0]
     singular = head[:-1] if head.endswith("s") else head
-    if not ({head, singular} & (_ROLE_NOUNS | TITLES)) and mention.kind == "role":
+    if not ({head, singular} & _ROLE_OR_TITLE) and mention.kind == "role":
         # "The mood", "The strike entered its third": the span shows where the rules looked,
         # but a phrase without a person or body at its head names nobody.
         return None
