@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from brat import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
+from extraction import _covers  # noqa: E402
 
 from checking.quotes import CUE_WORDS, extract_quotes, quote_regions  # noqa: E402
 
@@ -49,10 +50,6 @@ _BELIEF_TEXT = """
     """
 _BELIEF = frozenset(_BELIEF_TEXT.split())
 _SECOND_SENTENCE = re.compile(r"\b(?:said|says|added|told \w+)\.\s*[“\"'‘]+$")
-
-
-def _covers(pred: Span, gold: Span) -> bool:
-    return 2 * max(0, min(pred[1], gold[1]) - max(pred[0], gold[0])) >= gold[1] - gold[0]
 
 
 def _bucket(n: int) -> str:
