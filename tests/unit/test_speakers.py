@@ -971,3 +971,16 @@ def test_an_outlet_reporting_the_remark_is_its_source(text: str) -> None:
 def test_a_cue_then_a_name_behind_mixed_description() -> None:
     text = "“I do not know where he stands,” said undecided Labour voter Tova Brink of Avel."
     assert who(text)[0][1] == "Tova Brink"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday. Officials were upbeat.\n\nWait, it gets better:\n\n"
+        "“The harbour will close for a week every spring.”\n\nResidents were not told.\n",
+        "Ruiz dialed the next number. “Hello, is this the Ortega house?” she asked.\n\n"
+        "Pause.\n\n“Well, thank you for your time.”\n\nShe hung up.\n",
+    ],
+)
+def test_an_interjection_opening_the_paragraph_before_is_no_speaker(text: str) -> None:
+    assert who(text)[-1][2] not in ("Wait", "Pause.")
