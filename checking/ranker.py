@@ -58,6 +58,7 @@ _NAME = re.compile(
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 _NONSPACE = re.compile(r"\S+")
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 #: Lower-case words that cannot stand inside a role phrase ("said the", "of a").
@@ -105,7 +106,8 @@ def _abbreviation(word: str) -> bool:
 
 
 def _drop_first(word: str) -> bool:
-    return word in sp._STOP_CAPS or word == "of"
+    # "That’s partly because …", "It’s": a contraction of a stop word is no name either.
+    return word in sp._STOP_CAPS or word == "of" or _CONTRACTION.sub("", word) in sp._STOP_CAPS
 
 
 def _kind_of(text: str) -> str:

@@ -984,3 +984,12 @@ def test_a_cue_then_a_name_behind_mixed_description() -> None:
 )
 def test_an_interjection_opening_the_paragraph_before_is_no_speaker(text: str) -> None:
     assert who(text)[-1][2] not in ("Wait", "Pause.")
+
+
+def test_a_contracted_stop_word_is_no_name_to_rank() -> None:
+    text = (
+        "In 2012, Ruiz suspended her paid lectures to run, and in 2008, Lind ended his tour. "
+        "That’s partly because federal rules are murky on when private talks become "
+        "“campaign related.” Regulators suggest candidates keep their own books.\n"
+    )
+    assert who(text)[0][2] != "That’s"
