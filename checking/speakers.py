@@ -2963,8 +2963,8 @@ def attribute(
 
 
 _REPORTED_AFTER_NEXT = re.compile(
-    r"[^.;!?\n]*?@[^.;!?\n]*?@[\s,]*(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}"
-    r"[A-Z][\w'’&-]*)\s+(?:reported|reports|wrote)\s*[.,]"
+    r"[^.;!?\n]*?[@,][\s,”\"]*(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}"
+    r"[A-Z][\w'’&-]*)\s+(?:first\s+|also\s+|later\s+)?(?:reported|reports|wrote)\s*[.,]"
 )
 
 

@@ -993,3 +993,11 @@ def test_a_contracted_stop_word_is_no_name_to_rank() -> None:
         "“campaign related.” Regulators suggest candidates keep their own books.\n"
     )
     assert who(text)[0][2] != "That’s"
+
+
+def test_an_outlet_that_first_reported_the_sentence_is_its_source() -> None:
+    text = (
+        "Ruiz, who runs the harbour board, accused the council of “quiet sabotage” during "
+        "Tuesday’s broadcast of her show, “Harbour Hour,” the Avel Gazette first reported.\n"
+    )
+    assert who(text)[0][2] == "the Avel Gazette"
