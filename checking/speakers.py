@@ -265,6 +265,7 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=16384)
 def same_speaker(a: str | None, b: str | None) -> bool:
     """Do two names denote the same speaker, allowing titles, surname-only, order and hyphenation?
 
@@ -324,12 +325,10 @@ class _CueWords:
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
         words = self.words
-        return (
-            m
-            for m in _WORD_RUN.finditer(s, pos, end)
-            if (m.group().lower() in words or m.group().lower() in _WHO_VERBS)
-            and self._is_cue(s, m)
-        )
+        for m in _WORD_RUN.finditer(s, pos, end):
+            w = m.group().lower()
+            if (w in words or w in _WHO_VERBS) and self._is_cue(s, m):
+                yield m
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(s, pos, endpos), None)
@@ -353,6 +352,7 @@ def _false_cue(s: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _cue_regex(cues: frozenset[str]) -> _CueWords:
     if not all(_WORD_RUN.fullmatch(w) for w in cues):
         raise ValueError("cue words are single words")
