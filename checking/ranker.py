@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, compress, count, repeat
 
 from checking import speakers as sp
 from checking.model import Quote, Span
@@ -57,6 +57,8 @@ _NAME = re.compile(
     r"(?:[ \t]+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le|of)[ \t]+)?[A-Z][\w'’.-]*)*"
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
+_TRAILING_DOTS = re.compile(r"\.+(?=\0|\Z)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 _NONSPACE = re.compile(r"\S+")
@@ -86,6 +88,7 @@ _APPOSITION = re.compile(r",[^,@.;:!?\n]{1,90},\s+")
 _CLAUSE_PUNCT = frozenset('.!?:;,(—–\n"“”‘’')
 #: Marks that end a clause, counted between a candidate and its quote (not "@", the masked quote).
 _CLAUSE_MARK = re.compile(r"[.!?:;,()—–\n]+")
+_CLAUSE_MARK_SPLIT = re.compile("(" + _CLAUSE_MARK.pattern + ")")
 #: The default weight of an unseen feature, for ``sum(map(weights.get, features, _ZEROS))``.
 _ZEROS = repeat(0.0)
 
@@ -236,11 +239,17 @@ class Ranker:
         """Every candidate mention in the text, in order."""
         if self._cands is None:
             masked = self.masked
-            toks = list(_WORD.finditer(masked))
-            self.tok_starts = [m.start() for m in toks]
-            self.tok_ends = [m.end() for m in toks]
-            self.tok_low = [m.group().lower().rstrip(".") for m in toks]
-            self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(masked)]
+            # Splitting on the captured token pattern gives gaps and tokens alternately; their
+            # running lengths are the offsets, with no match object per token.
+            parts = _WORD_SPLIT.split(masked)
+            offsets = list(accumulate(map(len, parts), initial=0))
+            self.tok_starts = offsets[1:-1:2]
+            self.tok_ends = offsets[2::2]
+            self.tok_low = _TRAILING_DOTS.sub("", "\0".join(parts[1::2]).lower()).split("\0")
+            if not self.tok_starts:
+                self.tok_low = []
+            marks = _CLAUSE_MARK_SPLIT.split(masked)
+            self.clause_marks = list(accumulate(map(len, marks), initial=0))[1:-1:2]
             self._cands = self._generate()
             self.cand_starts = [c.span[0] for c in self._cands]
         return self._cands
@@ -273,7 +282,7 @@ class Ranker:
         for m in _PRONOUN.finditer(masked):
             out.setdefault(m.span(), Candidate(m.span(), m.group(), "pronoun"))
         low = self.tok_low
-        heads = [k for k, word in enumerate(low) if word in sp._ROLE_NOUNS]
+        heads = compress(count(), map(sp._ROLE_NOUNS.__contains__, low))
         for k in heads:
             j = k
             while j - 1 >= 0 and k - j < 4:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -231,6 +232,7 @@ _HONORIFICS = _wordset(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The name without titles, offices, possessive or brackets, keeping the writer's spelling.
 
@@ -263,6 +265,7 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=16384)
 def same_speaker(a: str | None, b: str | None) -> bool:
     """Do two names denote the same speaker, allowing titles, surname-only, order and hyphenation?
 
@@ -322,12 +325,10 @@ class _CueWords:
     def finditer(self, s: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(s) if endpos is None else endpos
         words = self.words
-        return (
-            m
-            for m in _WORD_RUN.finditer(s, pos, end)
-            if (m.group().lower() in words or m.group().lower() in _WHO_VERBS)
-            and self._is_cue(s, m)
-        )
+        for m in _WORD_RUN.finditer(s, pos, end):
+            w = m.group().lower()
+            if (w in words or w in _WHO_VERBS) and self._is_cue(s, m):
+                yield m
 
     def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(s, pos, endpos), None)
@@ -351,6 +352,7 @@ def _false_cue(s: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=8)
 def _cue_regex(cues: frozenset[str]) -> _CueWords:
     if not all(_WORD_RUN.fullmatch(w) for w in cues):
         raise ValueError("cue words are single words")
@@ -2422,13 +2424,23 @@ def _heading_spans(text: str) -> list[Span]:
     any short line that does so and ends without a full stop."""
     out: list[Span] = []
     for k, (a, b) in enumerate(paragraphs(text)):
-        line = text[a:b]
-        words = [w for w in _LETTER_WORD.findall(line) if w.lower() not in _HEADING_SMALL]
-        if len(words) < 3 or len(words) > 16:
+        if k > 0 and text[b - 1] in '.!?"”’:':
             continue
-        caps = sum(w[0].isupper() for w in words)
-        if caps >= 0.8 * len(words) and (k == 0 or line[-1] not in '.!?"”’:'):
-            out.append((a, b))
+        # At most 16 words with 80% capitalised allows at most three others: a body paragraph
+        # is ruled out within its first few words instead of being split whole.
+        n = lower = 0
+        for m in _LETTER_WORD.finditer(text, a, b):
+            w = m.group()
+            if w.lower() in _HEADING_SMALL:
+                continue
+            n += 1
+            if not w[0].isupper():
+                lower += 1
+            if n > 16 or lower > 3:
+                break
+        else:
+            if n >= 3 and n - lower >= 0.8 * n:
+                out.append((a, b))
     return out
 
 
@@ -2437,8 +2449,10 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     pat = _FULL_NAME
     if headings is None:
         headings = _heading_spans(text)
+    starts = [ha for ha, _ in headings]
     for m in pat.finditer(text):
-        if any(ha <= m.start() < hb for ha, hb in headings):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < headings[k][1]:
             # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source.
             continue
         words = m.group().split()
