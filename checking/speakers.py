@@ -2188,8 +2188,9 @@ def _inverted_aside(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -
     inv = _np_after(masked, cm.end(), hi)
     if inv is None or inv.kind not in ("name", "role") or inv.span[1] > qa:
         return None
-    if not re.fullmatch(r"\s*,(?:[^@;.!?]|\.(?!\s))*", masked[inv.span[1] : qa]):
-        # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker.
+    if not re.fullmatch(r"\s*,(?:[^;.!?]|\.(?!\s))*", masked[inv.span[1] : qa]):
+        # "The paradox, says Ana Ruiz, a historian, is that it was “…”": the aside's speaker,
+        # for every quote of the sentence ("…, is that it was “…,” not “…”").
         return None
     return inv
 

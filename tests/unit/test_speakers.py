@@ -1001,3 +1001,12 @@ def test_an_outlet_that_first_reported_the_sentence_is_its_source() -> None:
         "Tuesday’s broadcast of her show, “Harbour Hour,” the Avel Gazette first reported.\n"
     )
     assert who(text)[0][2] == "the Avel Gazette"
+
+
+def test_an_inverted_aside_speaks_every_quote_of_its_sentence() -> None:
+    text = (
+        "The paradox of the mayor, says Dana Ruiz, historian at the Avel Library, is that she "
+        "was “the most powerful figure in town,” not for her budget but for her “personal grip "
+        "on the harbour board.”\n"
+    )
+    assert [m for _, _, m in who(text)] == ["Dana Ruiz", "Dana Ruiz"]
