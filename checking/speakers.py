@@ -2812,8 +2812,11 @@ def attribute(
                 inherit = True
                 rule = "inherit-next"
             elif own_material:
-                mention = _label_before(masked, lo, a)
-                rule = "label-clause"
+                mention = _words_of(masked, lo, a)
+                rule = "words-of"
+                if mention is None:
+                    mention = _label_before(masked, lo, a)
+                    rule = "label-clause"
                 if mention is None:
                     mention = _possessor(masked, lo, a)
                     rule = "possessor"
@@ -3392,6 +3395,35 @@ def _intro_mention(
 #: direction, not as its subject: a comma ("Wait, it gets better:") or the sentence's end
 #: ("Pause.").
 _INTERJECTION_AFTER = re.compile(r"\s*(?:,|[.!]\s*$)")
+
+
+#: "in the words of a senior aide, “…”", "in her own words, “…”", "by Lee's own admission":
+#: whose words they are, named in the sentence without a cue verb.
+_WORDS_OF = re.compile(
+    r"\b[Ii]n\s+the\s+words\s+of\s+(?=\S)"
+    r"|\b(?:[Ii]n|[Bb]y)\s+(?:(?P<pron>his|her|their|its)|(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"[A-Z][\w.-]*)['’]s?)\s+(?:own\s+)?(?P<noun>words|admission|account|telling)\b"
+)
+_WORDS_OF_GAP = re.compile(r"[\s,:]*@*$")
+
+
+def _words_of(masked: str, lo: int, qa: int) -> _Mention | None:
+    """The owner of the words, where a phrase names them ("… was, in the words of a senior
+    aide, “the torchbearer”", "by her own admission a “mistake”"). "In the words of" must lead
+    straight into the quote; "by/in X's own admission/account" may stand anywhere before it in
+    the sentence."""
+    for m in _WORDS_OF.finditer(masked, max(lo, qa - 200), qa):
+        if m.group("noun") is None:
+            mention = _np_after(masked, m.end(), qa, any_det=True)
+            if mention is not None and _WORDS_OF_GAP.match(masked, mention.span[1], qa):
+                return mention
+            continue
+        if m.group("noun") == "words" and not _WORDS_OF_GAP.match(masked, m.end(), qa):
+            continue
+        if m.group("pron"):
+            return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
+        return _name_mention(masked, *m.span("owner"))
+    return None
 
 
 def _lone_person(

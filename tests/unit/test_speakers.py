@@ -1010,3 +1010,22 @@ def test_an_inverted_aside_speaks_every_quote_of_its_sentence() -> None:
         "on the harbour board.”\n"
     )
     assert [m for _, _, m in who(text)] == ["Dana Ruiz", "Dana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Lind spoke first, and the mayor was, in the words of a senior aide, “the best we "
+            "ever had.”\n",
+            "a senior aide",
+        ),
+        (
+            "Ruiz kept the old ferry running. The timetable by her own admission was a "
+            "“shambles” for years.\n",
+            "her",
+        ),
+    ],
+)
+def test_whose_words_a_phrase_names_speaks_them(text: str, mention: str) -> None:
+    assert who(text)[0][2] == mention
