@@ -3565,7 +3565,12 @@ def _resolve_role(
         cand = m.group(1)
         if _looks_like_name(cand) and len(cand.split()) >= 2:
             return resolver.fullest(cand, mention.span[0] + 200)
-    if last_named is not None and head in ("envoy", "ambassador", "spokesman", "spokeswoman"):
+    if (
+        last_named is not None
+        and head in ("envoy", "ambassador", "spokesman", "spokeswoman")
+        and not _POSSESSIVE_WORD.search(mention.text)
+    ):
+        # (Not "Grayson's spokeswoman": the last person named there is her employer.)
         return last_named[0]
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _ROLE_OR_TITLE) and mention.kind == "role":

@@ -1029,3 +1029,12 @@ def test_an_inverted_aside_speaks_every_quote_of_its_sentence() -> None:
 )
 def test_whose_words_a_phrase_names_speaks_them(text: str, mention: str) -> None:
     assert who(text)[0][2] == mention
+
+
+def test_a_spokeswoman_owned_by_the_last_name_is_not_that_person() -> None:
+    text = (
+        "“The pier stays open,” said Alan Lind, the harbour master.\n\n"
+        "(Lind's spokeswoman later challenged the report, and said he “never meant to close "
+        "it.”)\n"
+    )
+    assert who(text)[1][1:] == ("Lind's spokeswoman", "Lind's spokeswoman")
