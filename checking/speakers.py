@@ -2445,6 +2445,20 @@ def _heading_spans(text: str) -> list[Span]:
     return out
 
 
+#: Capitalised words that open a run before a name without being part of it: a party label
+#: ("Democrat Ana Ruiz") or a sentence-opening word ("Neither Ana Ruiz nor …", "Did Ana Ruiz …").
+_NAME_LEAD = _wordset("""
+    Democrat Democratic Republican GOP Independent Libertarian Neither Either Nor Both Did Does
+    Do Can Could Would Should Will Has Have Had Is Was Are Were More Most Many Some Every Each
+    """)
+#: The last word of "Secretary of State", "Department of Defense" and the like.
+_DEPARTMENTS = _wordset("""
+    State Defense Defence Justice Homeland Energy Labor Commerce Treasury Education Agriculture
+    Interior Transportation Health Veterans
+    """)
+_WEEKDAYS = _wordset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+
 def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pat = _FULL_NAME
@@ -2457,8 +2471,16 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source.
             continue
         words = m.group().split()
-        while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
+        if words and words[0] in _DEPARTMENTS and text.endswith("of ", 0, m.start()):
+            words = words[1:]  # "Secretary of State Ana Ruiz": the office's end is no name
+        while words and (
+            words[0] in _STOP_CAPS
+            or words[0] in _NAME_LEAD
+            or words[0].lower().rstrip(".") in TITLES
+        ):
             words = words[1:]
+        while words and words[-1] in _WEEKDAYS:
+            words = words[:-1]  # "Ruiz Thursday" in "said Ana Ruiz Thursday"
         if len(words) >= 2:
             name = canonical_name(" ".join(words))
             if " " in name:

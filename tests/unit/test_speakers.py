@@ -1038,3 +1038,16 @@ def test_a_spokeswoman_owned_by_the_last_name_is_not_that_person() -> None:
         "it.”)\n"
     )
     assert who(text)[1][1:] == ("Lind's spokeswoman", "Lind's spokeswoman")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrat Ana Ruiz won the harbour seat. “We will reopen the pier,” Ruiz said.\n",
+        "The vote was close, said Secretary of State Ana Ruiz. “We will count again,” Ruiz said.\n",
+        "The harbour board met Ana Ruiz Thursday. “We will reopen the pier,” Ruiz said.\n",
+        "Neither Ana Ruiz nor Bo Lind came. “We will reopen the pier,” Ruiz said later.\n",
+    ],
+)
+def test_words_around_a_full_name_are_not_part_of_it(text: str) -> None:
+    assert who(text)[0][1] == "Ana Ruiz"
