@@ -2481,6 +2481,13 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             words = words[1:]
         while words and words[-1] in _WEEKDAYS:
             words = words[:-1]  # "Ruiz Thursday" in "said Ana Ruiz Thursday"
+        for k, w in enumerate(words[:-1]):
+            if _POSSESSIVE_S.search(w):
+                # "Avel’s Ana Ruiz" is Ana Ruiz; "Ana Ruiz’s Harbour" is Ana Ruiz: a possessive
+                # ends one name and may start another.
+                after = words[k + 1 :]
+                words = after if len(after) >= 2 else [*words[:k], _POSSESSIVE_S.sub("", w)]
+                break
         if len(words) >= 2:
             name = canonical_name(" ".join(words))
             if " " in name:

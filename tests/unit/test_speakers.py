@@ -1051,3 +1051,8 @@ def test_a_spokeswoman_owned_by_the_last_name_is_not_that_person() -> None:
 )
 def test_words_around_a_full_name_are_not_part_of_it(text: str) -> None:
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_possessive_place_before_a_full_name_is_not_part_of_it() -> None:
+    text = "Avel’s Ana Ruiz spoke first. “We will reopen the pier,” Ruiz said.\n"
+    assert who(text)[0][1] == "Ana Ruiz"
