@@ -26,7 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brat import DEFAULT_SPLIT, Article, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, load_split  # noqa: E402
 
 from checking import ranker  # noqa: E402
 from checking.model import Quote  # noqa: E402
@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    articles = list(read_split(args.split))
+    articles = load_split(args.split)
     groups = collect(articles)
     n_pos = sum(any(g.labels[:-1]) for g in groups)
     base = sum(g.rule_ok for g in groups) / len(groups)
