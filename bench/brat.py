@@ -17,8 +17,19 @@ from pathlib import Path
 
 Span = tuple[int, int]
 
-#: The default split, relative to the repository: ``<repo>/../shared/data/polnear/dev``.
-DEFAULT_SPLIT = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/dev"
+
+def default_split(repo: Path) -> Path:
+    """``shared/data/polnear/dev`` in the nearest folder above ``repo`` that has one: the
+    checkout's sibling ``../shared``, or further up for a git worktree kept elsewhere."""
+    for base in repo.parents:
+        found = base / "shared/data/polnear/dev"
+        if found.is_dir():
+            return found
+    return repo.parent / "shared/data/polnear/dev"
+
+
+#: The default split: ``<repo>/../shared/data/polnear/dev`` (or the nearest such folder above).
+DEFAULT_SPLIT = default_split(Path(__file__).resolve().parents[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +176,14 @@ def read_split(split: Path) -> Iterator[Article]:
         text = txt.read_text(encoding="utf-8")
         atts = read_ann(ann)
         yield Article(name, text, atts, gold_quotes(text, atts))
+
+
+def load_split(split: Path) -> list[Article]:
+    """All articles of a split; a folder without any stops the script with a message instead of
+    scoring zero articles."""
+    articles = list(read_split(split))
+    if not articles:
+        raise SystemExit(
+            f"no PolNeAR articles under {split} (expected attributions/*.ann and text/*.txt)"
+        )
+    return articles

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brat import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    articles = list(read_split(args.split))
+    articles = load_split(args.split)
     r = evaluate(articles, show=args.show, limit=args.limit, repeat=args.repeat)
     print(
         f"{args.split.name}: {r['articles']} articles, {r['gold']} gold quotes, "

@@ -33,7 +33,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brat import DEFAULT_SPLIT, Article, Span, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 from extraction import _covers  # noqa: E402
 
 from checking.quotes import CUE_WORDS, extract_quotes, quote_regions  # noqa: E402
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("split", nargs="?", type=Path, default=DEFAULT_SPLIT.parent / "train")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
-    run(list(read_split(args.split)), args.folds)
+    run(load_split(args.split), args.folds)
     return 0
 
 

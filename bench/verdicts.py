@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brat import DEFAULT_SPLIT, Article, GoldQuote, read_split  # noqa: E402
+from brat import DEFAULT_SPLIT, Article, GoldQuote, load_split  # noqa: E402
 
 Span = tuple[int, int]
 
@@ -1340,7 +1340,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=30)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
-    articles = list(read_split(args.split))
+    articles = load_split(args.split)
     pools = build_pools(articles, _titles(args.split), rng, args.holdout)
     rounds = args.rounds or max(1, -(-600 // max(1, len(pools.corpus))))
     drafts = generate(pools, rng, limit=args.drafts, rounds=rounds)

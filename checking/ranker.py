@@ -198,10 +198,14 @@ class Ranker:
         weights: Mapping[str, float],
         threshold: float,
         threshold_empty: float,
+        *,
+        ranked: frozenset[str] | None = None,
     ) -> None:
         """``threshold`` is the least margin of the best candidate's probability over the rules'
         mention's for an override; ``threshold_empty`` the least probability to fill in a quote
-        the rules left without a speaker."""
+        the rules left without a speaker. ``ranked`` names the rules whose answer the ranker may
+        replace (None: every rule not in ``FIRM_RULES``); the fit picks the ones where its
+        cross-validated overrides gained, so the others cost no scoring."""
         self.text = text
         self.masked = masked
         self.sents = sents
@@ -212,6 +216,7 @@ class Ranker:
         self.weights = weights
         self.threshold = threshold
         self.threshold_empty = threshold_empty
+        self.ranked = ranked
         #: Whether the last override was confident enough to name its speaker.
         self.confident = False
         self.sent_starts = [s[0] for s in sents]
@@ -710,7 +715,11 @@ class Ranker:
         prev: Quote | None,
     ) -> sp._Mention | None:
         """A mention to use instead of the rules' choice, or None to keep the rules' answer."""
-        if COLLECT is None and (not self.weights or rule in FIRM_RULES):
+        if COLLECT is None and (
+            not self.weights
+            or rule in FIRM_RULES
+            or (self.ranked is not None and rule not in self.ranked)
+        ):
             return None
         pi = win[0]
         own_material = _LETTERS.search(self.masked, win[3], win[4]) is not None
@@ -841,10 +850,20 @@ def for_text(
     headings: Sequence[Span],
 ) -> Ranker | None:
     """A ranker for one text, or None when there are no weights and nothing collects features."""
-    from checking.speaker_weights import THRESHOLD, THRESHOLD_EMPTY, WEIGHTS
+    from checking.speaker_weights import RANKED_RULES, THRESHOLD, THRESHOLD_EMPTY, WEIGHTS
 
     if not WEIGHTS and COLLECT is None:
         return None
     return Ranker(
-        text, masked, sents, paras, cues, known, headings, WEIGHTS, THRESHOLD, THRESHOLD_EMPTY
+        text,
+        masked,
+        sents,
+        paras,
+        cues,
+        known,
+        headings,
+        WEIGHTS,
+        THRESHOLD,
+        THRESHOLD_EMPTY,
+        ranked=RANKED_RULES,
     )
