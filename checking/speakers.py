@@ -972,6 +972,11 @@ _SHARE = re.compile(
 )
 
 
+_AUXILIARIES = _wordset(
+    "did does do has have had is are was were will would can could should may might must"
+)
+
+
 def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     m = _INTRO.match(masked, lo, hi)
     p = m.end() if m else lo
@@ -1018,7 +1023,14 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         # "Legal observers say …", "Federal labor groups …": a phrase headed by a person noun.
         role = _role_head(masked, toks, 0, min(len(toks), 4))
         nxt = next((t for t in toks if t.start() >= (role.span[1] if role else 0)), None)
-        if role is not None and (nxt is None or not _CAP.match(nxt.group())):
+        inner = [t.group().lower() for t in toks[1:] if role and t.end() < role.span[1]]
+        if (
+            role is not None
+            and (nxt is None or not _CAP.match(nxt.group()))
+            and not any(w in _DETERMINERS or w in _AUXILIARIES for w in inner)
+        ):
+            # (Not "Lind did post", "Lind issued a statement": a verb or an article comes
+            # between the name and the noun, so they are no phrase.)
             return role
     if (
         w0.endswith("ly")

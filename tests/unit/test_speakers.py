@@ -1056,3 +1056,16 @@ def test_words_around_a_full_name_are_not_part_of_it(text: str) -> None:
 def test_a_possessive_place_before_a_full_name_is_not_part_of_it() -> None:
     text = "Avel’s Ana Ruiz spoke first. “We will reopen the pier,” Ruiz said.\n"
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talk turned to Lind. Lind did post on Twitter Friday that his claims were "
+        "“sarcasm” but nobody believed him.\n",
+        "Immediately after the storm, Lind issued a statement, “Last night, our town was "
+        "flooded.”\n",
+    ],
+)
+def test_a_name_then_a_verb_and_a_noun_is_no_role_phrase(text: str) -> None:
+    assert who(text)[0][2] == "Lind"
