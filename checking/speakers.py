@@ -2410,8 +2410,14 @@ class _Resolver:
     _sized: list[tuple[int, str, int]] | None = None
 
     def fullest(self, mention: str, before: int) -> str:
-        """The longest name in the text that denotes the same speaker as ``mention``."""
+        """The longest name in the text that denotes the same speaker as ``mention``: a person's
+        name before an institution named after one ("Donald Trump", not "Trump University",
+        for "Trump", when the text has both)."""
         base = canonical_name(mention)
+        person = self._fullest(base, before, institutions=False)
+        return person if person != base else self._fullest(base, before, institutions=True)
+
+    def _fullest(self, base: str, before: int, *, institutions: bool) -> str:
         best = base
         n_best = len(_name_tokens(best))
         best_pos = -1
@@ -2424,7 +2430,9 @@ class _Resolver:
                 # Of two full names sharing a surname (Bill and Hillary Clinton), the one
                 # named most recently before the mention.
                 continue
-            if same_speaker(name, base):
+            if same_speaker(name, base) and (
+                institutions or name.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
+            ):
                 best, n_best, best_pos = name, n, pos if pos < before else -1
         return best
 

@@ -1069,3 +1069,11 @@ def test_a_possessive_place_before_a_full_name_is_not_part_of_it() -> None:
 )
 def test_a_name_then_a_verb_and_a_noun_is_no_role_phrase(text: str) -> None:
     assert who(text)[0][2] == "Lind"
+
+
+def test_a_surname_names_the_person_not_an_institution_named_after_her() -> None:
+    text = (
+        "Ana Ruiz opened the Ruiz Harbour University in 2005. Students sued the school last "
+        "year.\n\n“We taught them well,” Ruiz said.\n"
+    )
+    assert who(text)[0][1] == "Ana Ruiz"
