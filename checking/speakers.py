@@ -2549,6 +2549,8 @@ _NOT_PERSON_HEADS = _wordset("""
     service bureau office commission court congress senate house administration ministry campaign
     union group corporation company inc fund board americans republicans democrats america qaeda
     carolina dakota states street
+    city county heights school college church hospital airport island hampshire york mexico
+    jersey virginia state republican democratic
     """)
 _ROLE_OR_TITLE = _ROLE_NOUNS | TITLES
 #: After a surname: a possessive, an apposition, adverbs or auxiliaries, then the word to test.

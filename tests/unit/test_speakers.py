@@ -1077,3 +1077,14 @@ def test_a_surname_names_the_person_not_an_institution_named_after_her() -> None
         "year.\n\n“We taught them well,” Ruiz said.\n"
     )
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bo Lind landed in Avel City on Monday. “We came to build,” he said.\n", "Bo Lind"),
+        ("Ana Ruiz grew up in Washington Heights. “It shaped me,” she said.\n", "Ana Ruiz"),
+    ],
+)
+def test_a_pronoun_passes_over_a_place_named_after_its_person(text: str, speaker: str) -> None:
+    assert who(text)[0][1] == speaker
