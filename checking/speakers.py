@@ -571,6 +571,17 @@ _NOT_SUBJECT = _wordset(
 )
 
 
+def _verb_after_head(toks: list[re.Match[str]], k: int) -> bool:
+    """Is ``toks[k]`` a verb that follows its subject's head ("the senator emailed", "Lee
+    rallied", "the board has")?"""
+    w = toks[k].group()
+    prev = toks[k - 1].group()
+    return w.lower() in _AUXILIARIES or (
+        _PAST_VERB.fullmatch(w) is not None
+        and (_CAP.match(prev) is not None or prev.lower() in _ROLE_NOUNS)
+    )
+
+
 def _np_at_end(s: str, offset: int) -> _Mention | None:
     s2 = s.rstrip(" ,")
     s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
@@ -642,8 +653,10 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             w in _CUE_STOP
             or (w in _PHRASE_BREAK and not last_who)
             or (j < len(toks) - 1 and w in CUE_VERBS)
+            or (j < len(toks) - 1 and j > 0 and _verb_after_head(toks, j))
         ):
-            # "the meeting began vowing", "a hero but insisting": a clause, not one phrase.
+            # "the meeting began vowing", "a hero but insisting", "the senator emailed
+            # supporters": a clause, not one phrase.
             break
     if lw in _ROLE_NOUNS and lw.endswith("s") and len(lw) > 3:
         # A bare plural: "federal prosecutors wrote", "Democratic lawmakers said".
@@ -939,7 +952,14 @@ def _relative_holder(masked: str, lo: int, qa: int, known: frozenset[str]) -> _M
 
 
 def _role_head(masked: str, toks: list[re.Match[str]], start: int, end: int) -> _Mention | None:
-    """The phrase from ``toks[start]`` to its last person noun before ``toks[end]``, if any."""
+    """The phrase from ``toks[start]`` to its last person noun before ``toks[end]``, if any.
+
+    The phrase ends before a verb: "The senator emailed supporters", "Lee rallied supporters"
+    hold no phrase "… supporters"."""
+    for k in range(start + 1, end):
+        if _verb_after_head(toks, k):
+            end = k
+            break
     for k in range(end - 1, start, -1):
         w = toks[k].group()
         if w.lower() in _ROLE_NOUNS or (w.lower().rstrip("s") in _ROLE_NOUNS and len(w) > 3):

@@ -1088,3 +1088,22 @@ def test_a_surname_names_the_person_not_an_institution_named_after_her() -> None
 )
 def test_a_pronoun_passes_over_a_place_named_after_its_person(text: str, speaker: str) -> None:
     assert who(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Lind lost the vote. The Avel senator emailed supporters saying: “The struggle "
+            "continues.”\n",
+            "The Avel senator",
+        ),
+        (
+            "On the eve of the vote, Lind rallied supporters by warning that “the pier is in "
+            "danger.”\n",
+            "Lind",
+        ),
+    ],
+)
+def test_a_speaker_phrase_ends_before_its_verb(text: str, mention: str) -> None:
+    assert who(text)[0][2] == mention
