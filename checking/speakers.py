@@ -262,7 +262,12 @@ def canonical_name(name: str) -> str:
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
+    while len(parts) > 1 and parts[-1].rstrip(".,").lower() in _WEEKDAYS:
+        parts = parts[:-1]  # "said Ruiz Wednesday": the day the words were said
     return " ".join(parts)
+
+
+_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 
 @lru_cache(maxsize=16384)
@@ -2458,6 +2463,10 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
         words = m.group().split()
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
             words = words[1:]
+        if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:
+            # "said Ruiz Wednesday", "in North Florida Friday": a person or a place, no telling
+            # which, and no full name either way.
+            continue
         if len(words) >= 2:
             name = canonical_name(" ".join(words))
             if " " in name:

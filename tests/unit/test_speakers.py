@@ -182,6 +182,9 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("The United States", "The United States"),
         ("General Motors", "General Motors"),
         ("Rep. Tim Ngo (D-Ore.)", "Tim Ngo"),
+        ("Ruiz Wednesday", "Ruiz"),
+        ("Sen. Ada Park Friday", "Ada Park"),
+        ("Sunday", "Sunday"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:

@@ -52,3 +52,23 @@ def test_a_named_speaker_is_still_found_after_a_place() -> None:
         "“We will be back,” he said."
     )
     assert speaker_of_last_quote(text) == "Rell Okonjo"
+
+
+def test_a_day_after_a_name_is_not_part_of_it() -> None:
+    # "said Ruiz Wednesday" is Ruiz, the mayor named in full before, not a "Ruiz Wednesday".
+    text = (
+        "Mayor Ana Ruiz opened the new pier in March. “We are ready,” said Ruiz Wednesday. "
+        "Later, Bo Lind arrived. “It is late,” said Lind Friday."
+    )
+    quotes = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Bo Lind"]
+
+
+def test_a_place_before_a_day_is_no_person_for_a_pronoun() -> None:
+    # "North Harbour Friday" collected as a name would make "Harbour" mentions look like a
+    # person's and take the "he".
+    text = (
+        "Ruben Osei runs the ferry union. The mayor will travel to North Harbour Friday. "
+        "Crowds at the harbour cheered. Harbour workers marched. “We will be back,” he said."
+    )
+    assert speaker_of_last_quote(text) == "Ruben Osei"
