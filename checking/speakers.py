@@ -1144,6 +1144,10 @@ def _name_mention(masked: str, a: int, b: int) -> _Mention | None:
         words = words[1:]
     if not words:
         return None
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _WEEKDAYS:
+        # "said Ruiz Wednesday": the mention ends at the name.
+        b = a + len(masked[a : b - len(words[-1])].rstrip())
+        words = words[:-1]
     return _Mention((a, b), masked[a:b], "name")
 
 

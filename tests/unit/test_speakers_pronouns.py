@@ -62,6 +62,8 @@ def test_a_day_after_a_name_is_not_part_of_it() -> None:
     )
     quotes = attribute(text, extract_quotes(text))
     assert [q.speaker for q in quotes] == ["Ana Ruiz", "Bo Lind"]
+    spans = [q.speaker_span for q in quotes]
+    assert [text[s[0] : s[1]] for s in spans if s is not None] == ["Ruiz", "Lind"]
 
 
 def test_a_place_before_a_day_is_no_person_for_a_pronoun() -> None:
