@@ -267,6 +267,11 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+#: Capitalised words that never stand inside a person's or body's name.
+_NEVER_IN_NAME = _wordset("""
+    And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
+    Then That This These Those He She It They We I You His Her Its Their Our My Your
+    """)
 _WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 
@@ -2467,6 +2472,12 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
         words = m.group().split()
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
             words = words[1:]
+        for i in range(1, len(words)):
+            if words[i] in _NEVER_IN_NAME:
+                # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
+                # break ("the U.S. While Clinton …"), not one name.
+                words = words[:i]
+                break
         if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:
             # "said Ruiz Wednesday", "in North Florida Friday": a person or a place, no telling
             # which, and no full name either way.

@@ -74,3 +74,14 @@ def test_a_place_before_a_day_is_no_person_for_a_pronoun() -> None:
         "Crowds at the harbour cheered. Harbour workers marched. “We will be back,” he said."
     )
     assert speaker_of_last_quote(text) == "Ruben Osei"
+
+
+def test_a_headline_case_run_is_cut_at_its_function_words() -> None:
+    # "Lind And Ana Ruiz" in a live-blog line is two people, not a four-word name "Ruiz" could
+    # stand for.
+    text = (
+        "The pier debate ran late.\n"
+        "Updated 9:31PM: Lind And Ana Ruiz Trade Barbs.\n"
+        "Ana Ruiz took the stage first. “We will rebuild the pier,” Ruiz said."
+    )
+    assert speaker_of_last_quote(text) == "Ana Ruiz"
