@@ -262,7 +262,17 @@ def canonical_name(name: str) -> str:
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
+    while len(parts) > 1 and parts[-1].rstrip(".,").lower() in _WEEKDAYS:
+        parts = parts[:-1]  # "said Ruiz Wednesday": the day the words were said
     return " ".join(parts)
+
+
+#: Capitalised words that never stand inside a person's or body's name.
+_NEVER_IN_NAME = _wordset("""
+    And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
+    Then That This These Those He She It They We I You His Her Its Their Our My Your
+    """)
+_WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 
 @lru_cache(maxsize=16384)
@@ -1171,6 +1181,10 @@ def _name_mention(masked: str, a: int, b: int) -> _Mention | None:
         words = words[1:]
     if not words:
         return None
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _WEEKDAYS:
+        # "said Ruiz Wednesday": the mention ends at the name.
+        b = a + len(masked[a : b - len(words[-1])].rstrip())
+        words = words[:-1]
     return _Mention((a, b), masked[a:b], "name")
 
 
@@ -2496,7 +2510,6 @@ _DEPARTMENTS = _wordset("""
     State Defense Defence Justice Homeland Energy Labor Commerce Treasury Education Agriculture
     Interior Transportation Health Veterans
     """)
-_WEEKDAYS = _wordset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
 
 def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[int, str]]:
@@ -2519,8 +2532,16 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             or words[0].lower().rstrip(".") in TITLES
         ):
             words = words[1:]
-        while words and words[-1] in _WEEKDAYS:
-            words = words[:-1]  # "Ruiz Thursday" in "said Ana Ruiz Thursday"
+        for i in range(1, len(words)):
+            if words[i] in _NEVER_IN_NAME:
+                # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
+                # break ("the U.S. While Clinton …"), not one name.
+                words = words[:i]
+                break
+        if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:
+            # "said Ruiz Wednesday", "in North Florida Friday": a person or a place, no telling
+            # which, and no full name either way.
+            continue
         for k, w in enumerate(words[:-1]):
             if _POSSESSIVE_S.search(w):
                 # "Avel’s Ana Ruiz" is Ana Ruiz; "Ana Ruiz’s Harbour" is Ana Ruiz: a possessive

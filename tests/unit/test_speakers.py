@@ -182,6 +182,9 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("The United States", "The United States"),
         ("General Motors", "General Motors"),
         ("Rep. Tim Ngo (D-Ore.)", "Tim Ngo"),
+        ("Ruiz Wednesday", "Ruiz"),
+        ("Sen. Ada Park Friday", "Ada Park"),
+        ("Sunday", "Sunday"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
@@ -1045,7 +1048,6 @@ def test_a_spokeswoman_owned_by_the_last_name_is_not_that_person() -> None:
     [
         "Democrat Ana Ruiz won the harbour seat. “We will reopen the pier,” Ruiz said.\n",
         "The vote was close, said Secretary of State Ana Ruiz. “We will count again,” Ruiz said.\n",
-        "The harbour board met Ana Ruiz Thursday. “We will reopen the pier,” Ruiz said.\n",
         "Neither Ana Ruiz nor Bo Lind came. “We will reopen the pier,” Ruiz said later.\n",
     ],
 )

@@ -52,3 +52,36 @@ def test_a_named_speaker_is_still_found_after_a_place() -> None:
         "“We will be back,” he said."
     )
     assert speaker_of_last_quote(text) == "Rell Okonjo"
+
+
+def test_a_day_after_a_name_is_not_part_of_it() -> None:
+    # "said Ruiz Wednesday" is Ruiz, the mayor named in full before, not a "Ruiz Wednesday".
+    text = (
+        "Mayor Ana Ruiz opened the new pier in March. “We are ready,” said Ruiz Wednesday. "
+        "Later, Bo Lind arrived. “It is late,” said Lind Friday."
+    )
+    quotes = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Bo Lind"]
+    spans = [q.speaker_span for q in quotes]
+    assert [text[s[0] : s[1]] for s in spans if s is not None] == ["Ruiz", "Lind"]
+
+
+def test_a_place_before_a_day_is_no_person_for_a_pronoun() -> None:
+    # "North Harbour Friday" collected as a name would make "Harbour" mentions look like a
+    # person's and take the "he".
+    text = (
+        "Ruben Osei runs the ferry union. The mayor will travel to North Harbour Friday. "
+        "Crowds at the harbour cheered. Harbour workers marched. “We will be back,” he said."
+    )
+    assert speaker_of_last_quote(text) == "Ruben Osei"
+
+
+def test_a_headline_case_run_is_cut_at_its_function_words() -> None:
+    # "Lind And Ana Ruiz" in a live-blog line is two people, not a four-word name "Ruiz" could
+    # stand for.
+    text = (
+        "The pier debate ran late.\n"
+        "Updated 9:31PM: Lind And Ana Ruiz Trade Barbs.\n"
+        "Ana Ruiz took the stage first. “We will rebuild the pier,” Ruiz said."
+    )
+    assert speaker_of_last_quote(text) == "Ana Ruiz"
