@@ -2445,8 +2445,9 @@ class _Resolver:
 
     def fullest(self, mention: str, before: int) -> str:
         """The longest name in the text that denotes the same speaker as ``mention``: a person's
-        name before an institution named after one ("Donald Trump", not "Trump University",
-        for "Trump", when the text has both)."""
+        name, ending in the mention's last word, before an institution or a thing named after one
+        ("Donald Trump", not "Trump University" or "Trump Tower", for "Trump", when the text has
+        both)."""
         base = canonical_name(mention)
         person = self._fullest(base, before, institutions=False)
         return person if person != base else self._fullest(base, before, institutions=True)
@@ -2465,7 +2466,15 @@ class _Resolver:
                 # named most recently before the mention.
                 continue
             if same_speaker(name, base) and (
-                institutions or name.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
+                institutions
+                or (
+                    name.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
+                    and (
+                        _name_tokens(name)[-1:] == _name_tokens(base)[-1:]
+                        or base.lower() in _MALE_FIRST
+                        or base.lower() in _FEMALE_FIRST
+                    )
+                )
             ):
                 best, n_best, best_pos = name, n, pos if pos < before else -1
         return best
@@ -2504,6 +2513,7 @@ def _heading_spans(text: str) -> list[Span]:
 _NAME_LEAD = _wordset("""
     Democrat Democratic Republican GOP Independent Libertarian Neither Either Nor Both Did Does
     Do Can Could Would Should Will Has Have Had Is Was Are Were More Most Many Some Every Each
+    Maybe
     """)
 #: The last word of "Secretary of State", "Department of Defense" and the like.
 _DEPARTMENTS = _wordset("""

@@ -1109,3 +1109,11 @@ def test_a_pronoun_passes_over_a_place_named_after_its_person(text: str, speaker
 )
 def test_a_speaker_phrase_ends_before_its_verb(text: str, mention: str) -> None:
     assert who(text)[0][2] == mention
+
+
+def test_a_surname_names_the_person_not_a_building_named_after_her() -> None:
+    text = (
+        "Ana Ruiz built the Ruiz Harbour Tower in 2005. The tower opened late.\n\n"
+        "“We built it to last,” Ruiz said.\n"
+    )
+    assert who(text)[0][1] == "Ana Ruiz"
