@@ -2449,10 +2449,20 @@ class _Resolver:
         ("Donald Trump", not "Trump University" or "Trump Tower", for "Trump", when the text has
         both)."""
         base = canonical_name(mention)
-        person = self._fullest(base, before, institutions=False)
+        hon = mention.split(None, 1)[0].lower().rstrip(".") if " " in mention else ""
+        other = _FEMALE_FIRST if hon == "mr" else _MALE_FIRST if hon in ("mrs", "ms") else None
+        # "Mr. Lind" is not Ana Lind, "Mrs. Lind" not Bo Lind, whoever was named last.
+        person = self._fullest(base, before, institutions=False, other=other)
         return person if person != base else self._fullest(base, before, institutions=True)
 
-    def _fullest(self, base: str, before: int, *, institutions: bool) -> str:
+    def _fullest(
+        self,
+        base: str,
+        before: int,
+        *,
+        institutions: bool,
+        other: frozenset[str] | None = None,
+    ) -> str:
         best = base
         n_best = len(_name_tokens(best))
         best_pos = -1
@@ -2464,6 +2474,8 @@ class _Resolver:
             if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
                 # Of two full names sharing a surname (Bill and Hillary Clinton), the one
                 # named most recently before the mention.
+                continue
+            if other is not None and name.split(None, 1)[0].lower() in other:
                 continue
             if same_speaker(name, base) and (
                 institutions

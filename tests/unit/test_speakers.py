@@ -1117,3 +1117,11 @@ def test_a_surname_names_the_person_not_a_building_named_after_her() -> None:
         "“We built it to last,” Ruiz said.\n"
     )
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+def test_an_honorific_rules_out_a_full_name_of_the_other_gender() -> None:
+    text = (
+        "Ana Lind runs the ferry line. Her husband, Tom Lind, sits on the harbour board.\n\n"
+        "“The ferries will run all winter,” Mrs. Lind said.\n"
+    )
+    assert who(text)[0][1] == "Ana Lind"
