@@ -3518,6 +3518,10 @@ def _later_subject(
     return found.mention
 
 
+_NOT_THE_LAST_NAMED = _wordset("a an another one his her their its our my your")
+_POSSESSIVE_WORD_IN = re.compile(r"\w['’]s?\s")
+
+
 @lru_cache(maxsize=1024)
 def _role_pattern(head: str) -> re.Pattern[str]:
     """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
@@ -3536,7 +3540,14 @@ def _resolve_role(
         cand = m.group(1)
         if _looks_like_name(cand) and len(cand.split()) >= 2:
             return resolver.fullest(cand, mention.span[0] + 200)
-    if last_named is not None and head in ("envoy", "ambassador", "spokesman", "spokeswoman"):
+    if (
+        last_named is not None
+        and head in ("envoy", "ambassador", "spokesman", "spokeswoman")
+        and words[0] not in _NOT_THE_LAST_NAMED
+        and not _POSSESSIVE_WORD_IN.search(mention.text)
+    ):
+        # "the envoy" is the envoy the story has named; "Ruiz’s spokeswoman", "her spokesman"
+        # and "a spokeswoman" are someone else, whose words must not go to Ruiz.
         return last_named[0]
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _ROLE_OR_TITLE) and mention.kind == "role":

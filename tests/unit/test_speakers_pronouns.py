@@ -85,3 +85,24 @@ def test_a_headline_case_run_is_cut_at_its_function_words() -> None:
         "Ana Ruiz took the stage first. “We will rebuild the pier,” Ruiz said."
     )
     assert speaker_of_last_quote(text) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("“The ruling is wrong,” Ruiz’s spokeswoman said.", "Ruiz’s spokeswoman"),
+        ("Later, her spokeswoman said the ruling was “plainly wrong.”", "her spokeswoman"),
+        ("The ruling is “plainly wrong,” a spokeswoman for the port said.", "a spokeswoman"),
+    ],
+)
+def test_someone_elses_spokeswoman_is_not_the_person_named_before(
+    second: str, speaker: str
+) -> None:
+    # Giving these words to Ruiz would confirm a draft that puts them in her mouth.
+    text = "“We will appeal,” Ana Ruiz said. " + second
+    assert speaker_of_last_quote(text) == speaker
+
+
+def test_the_envoy_is_the_envoy_named_before() -> None:
+    text = "The envoy, Dorothy Vance, arrived on Monday. “We are hopeful,” the envoy said."
+    assert speaker_of_last_quote(text) == "Dorothy Vance"
