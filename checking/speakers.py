@@ -2694,6 +2694,20 @@ class _People:
         # Not among the names this class tracks (a one-word name): no evidence either way.
         return name not in self.tracked
 
+    def clashes(self, name: str, want: str) -> bool:
+        """Does the text give ``name`` the other gender than ``want`` ("m" or "f")?"""
+        got = self.gender.get(name, "")
+        return want in ("m", "f") and got in ("m", "f") and got != want
+
+    def clashes_any(self, mention: str, want: str) -> bool:
+        """Does the text give the person ``mention`` names (in full or by surname) the other
+        gender than ``want``?"""
+        name = canonical_name(mention)
+        if self.clashes(name, want):
+            return True
+        last = name.split()[-1] if name.split() else ""
+        return any(self.clashes(n, want) for n in self.tracked if n.split()[-1] == last)
+
     def resolve(self, pronoun: str, pos: int) -> str | None:
         """The most recent person before ``pos`` whose known gender does not contradict him/her.
 
@@ -2949,7 +2963,9 @@ def attribute(
                     if ref is None:
                         # Nobody the text shows as a person: the name opening a sentence just
                         # before ("Ruiz spoke first. Crowds filled Pier Square. “…,” she said.").
-                        lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                        lone = _lone_person(
+                            masked, sents, si, paras[pi][0] if paras else 0, people, key
+                        )
                         if lone is not None:
                             ref = (resolver.fullest(lone.text, a), lone.span)
                 else:
@@ -2958,6 +2974,8 @@ def attribute(
                     ref = _nearest_name_before(resolver, lo)
                     if ref is not None and people is not None and not people.person(ref[0]):
                         ref = None  # "Fog closed Marrow Bay. “…,” he said.": not a person
+                    elif ref is not None and people is not None and people.clashes(ref[0], key):
+                        ref = None  # "Tom Alder met Merkel. “…,” she said.": not Tom Alder
                 if ref is None:
                     # "Ode said the ferry, which he called …": the name opening the sentence.
                     subj = _subject(masked, lo, mention.span[0])
@@ -2969,7 +2987,9 @@ def attribute(
                         ref = (resolver.fullest(subj.text, a), subj.span)
                 if ref is None and key in ("m", "f") and people is not None:
                     # "Shea spoke first. “…,” she said.": the one person named just before.
-                    lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                    lone = _lone_person(
+                        masked, sents, si, paras[pi][0] if paras else 0, people, key
+                    )
                     if lone is not None:
                         ref = (resolver.fullest(lone.text, a), lone.span)
                 speaker = ref[0] if ref else None
@@ -3398,7 +3418,7 @@ def _intro_mention(masked: str, lo: int, hi: int, cue_re: _CueWords) -> _Mention
 
 
 def _lone_person(
-    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People
+    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People, want: str
 ) -> _Mention | None:
     """The only name opening the quote's sentence or the two before it (in its paragraph or the
     one before), when the text never gives it a gender that rules out the pronoun."""
@@ -3415,6 +3435,8 @@ def _lone_person(
             continue
         if re.match(r"\s*(?:,|and\b|or\b)\s*[A-Z]", masked[subj.span[1] : b]):
             return None  # "Shea and Ruiz spoke first": two people, no telling which
+        if people.clashes_any(subj.text, want):
+            continue  # "Tom Alder met Merkel. Merkel arrived. “…,” she said."
         toks = _name_tokens(subj.text)
         if toks and not any(same_speaker(subj.text, m.text) for m in found.values()):
             found[toks] = subj

@@ -106,3 +106,20 @@ def test_someone_elses_spokeswoman_is_not_the_person_named_before(
 def test_the_envoy_is_the_envoy_named_before() -> None:
     text = "The envoy, Dorothy Vance, arrived on Monday. “We are hopeful,” the envoy said."
     assert speaker_of_last_quote(text) == "Dorothy Vance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Alder met the chancellor. Merkel arrived late. “We are ready,” she said.",
+        "Tom Alder spoke. Alder then left. Merkel, 61, arrived late. “We are ready,” she said.",
+    ],
+)
+def test_a_she_never_goes_to_a_man_the_text_named(text: str) -> None:
+    # The woman named by her surname alone is the only person left who fits.
+    assert speaker_of_last_quote(text) == "Merkel"
+
+
+def test_a_she_with_only_a_man_named_before_names_nobody() -> None:
+    text = "Tom Alder met the chancellor on Monday. “We are ready,” she said."
+    assert speaker_of_last_quote(text) is None
