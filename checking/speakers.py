@@ -2837,7 +2837,7 @@ def attribute(
                     rule = "colon-quote"
                 else:
                     ps = _last_sentence(sents, paras[pi - 1])
-                    mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                    mention = _intro_mention(masked, ps[0], ps[1], cue_re, known)
                     rule = "colon-para"
             elif (
                 prev is not None
@@ -2890,13 +2890,13 @@ def attribute(
                     inherit = True
                     rule = "inherit-para-late"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
-                mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re)
+                mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re, known)
                 rule = "intro-prev-sent"
             elif quote_led and pi > 0 and (prev is None or prev_para < pi - 1):
                 # A quote standing alone after a paragraph of reporting belongs to whoever that
                 # paragraph's last sentence reports on ("Valastro praised …¶“We need …”").
                 ps = _last_sentence(sents, paras[pi - 1])
-                mention = _intro_mention(masked, ps[0], ps[1], cue_re)
+                mention = _intro_mention(masked, ps[0], ps[1], cue_re, known)
                 rule = "intro-prev-para"
         if (
             prev is not None
@@ -3405,8 +3405,12 @@ def _last_sentence(sents: list[Span], para: Span) -> Span:
     return inside[-1] if inside else para
 
 
-def _intro_mention(masked: str, lo: int, hi: int, cue_re: _CueWords) -> _Mention | None:
-    """Who a sentence introduces as speaking next ("Cruz continued:", "The statement reads:")."""
+def _intro_mention(
+    masked: str, lo: int, hi: int, cue_re: _CueWords, known: frozenset[str]
+) -> _Mention | None:
+    """Who a sentence introduces as speaking next ("Cruz continued:", "The statement reads:");
+    without a cue, its subject when that can name a speaker ("Wait, it gets better:" names
+    nobody)."""
     for cm in cue_re.finditer(masked, lo, hi):
         mention = _np_before(masked, lo, cm.start())
         if mention is not None:
@@ -3414,7 +3418,16 @@ def _intro_mention(masked: str, lo: int, hi: int, cue_re: _CueWords) -> _Mention
         inv = _np_after(masked, cm.end(), hi)
         if inv is not None:
             return inv
-    return _subject(masked, lo, hi)
+    subj = _subject(masked, lo, hi)
+    if (
+        subj is not None
+        and subj.kind == "name"
+        and " " not in subj.text
+        and subj.text not in known
+        and masked[subj.span[1] : subj.span[1] + 1] in (",", "!")
+    ):
+        return None  # "Wait, it gets better:", "Nooooo!": an interjection, not a speaker
+    return subj
 
 
 def _lone_person(

@@ -123,3 +123,12 @@ def test_a_she_never_goes_to_a_man_the_text_named(text: str) -> None:
 def test_a_she_with_only_a_man_named_before_names_nobody() -> None:
     text = "Tom Alder met the chancellor on Monday. “We are ready,” she said."
     assert speaker_of_last_quote(text) is None
+
+
+def test_an_interjection_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Ana Ruiz spoke at the pier on Monday.\n\nWait, it gets better:\n\n"
+        "“We will close the harbour for a year.”"
+    )
+    [quote] = attribute(text, extract_quotes(text))
+    assert (quote.speaker, quote.speaker_span) == (None, None)
