@@ -2418,15 +2418,25 @@ class _Resolver:
         best_pos = -1
         if self._sized is None:
             self._sized = [(pos, name, len(_name_tokens(name))) for pos, name in self.names]
+        base_toks = _name_tokens(base)
+        last = base_toks[-1] if base_toks else ""
+        best_last = True
         for pos, name, n in self._sized:
             if n < n_best or not (pos < before or n_best == 1):
                 continue
-            if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
-                # Of two full names sharing a surname (Bill and Hillary Clinton), the one
-                # named most recently before the mention.
-                continue
+            by_last = _name_tokens(name)[-1:] == (last,)
+            if n == n_best:
+                if best_last and not by_last:
+                    # "Trump" is Donald Trump before it is a "Trump University" that only
+                    # shares its first word (the match meant for family-name-first names).
+                    continue
+                if by_last == best_last and not (pos < before and best_pos >= 0 and pos > best_pos):
+                    # Of two full names sharing a surname (Bill and Hillary Clinton), the one
+                    # named most recently before the mention.
+                    continue
             if same_speaker(name, base):
                 best, n_best, best_pos = name, n, pos if pos < before else -1
+                best_last = by_last
         return best
 
 
@@ -2464,6 +2474,8 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     if headings is None:
         headings = _heading_spans(text)
     starts = [ha for ha, _ in headings]
+    lower_words: set[str] | None = None
+    mid_caps: set[str] = set()
     for m in pat.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < headings[k][1]:
@@ -2472,10 +2484,26 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
         words = m.group().split()
         while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
             words = words[1:]
+        if len(words) >= 3 and words[0] == m.group().split(None, 1)[0]:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+                mid_caps = set(_MID_SENTENCE_CAP.findall(text))
+            if words[0].lower() in lower_words and words[0] not in mid_caps:
+                # "More Hillary Clinton voters …": a word capitalised only because it opens
+                # the sentence, which the text also writes in lower case.
+                words = words[1:]
         for i in range(1, len(words)):
             if words[i] in _NEVER_IN_NAME:
                 # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
                 # break ("the U.S. While Clinton …"), not one name.
+                words = words[:i]
+                break
+        for i in range(len(words) - 1):
+            if _POSSESSIVE_END.search(words[i]):
+                # "Rubio’s Miami office", "Harbour Radio’s Ana Ruiz": an owner and what it
+                # owns, never one name; the words after it may be a name of their own.
+                if len(words) - i - 1 >= 2:
+                    out.append((m.start(), canonical_name(" ".join(words[i + 1 :]))))
                 words = words[:i]
                 break
         if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:

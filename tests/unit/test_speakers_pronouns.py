@@ -132,3 +132,33 @@ def test_an_interjection_before_a_colon_is_no_speaker() -> None:
     )
     [quote] = attribute(text, extract_quotes(text))
     assert (quote.speaker, quote.speaker_span) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A word capitalised only because it opens the sentence is not a first name.
+        (
+            "More Ana Ruiz voters came out than expected, and more of them stayed late. "
+            "“We won,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+        # A surname is first the person's, before a firm that only starts with it.
+        (
+            "Ana Ruiz runs the port. Ruiz Marine, her old firm, was sold in May. "
+            "“We are ready,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+        # An owner and what it owns are not one name; the name after an owner is.
+        (
+            "Bo Lind spoke first. Lind’s Pier Office opened on Monday. “We are open,” Lind said.",
+            "Bo Lind",
+        ),
+        (
+            "Harbour Radio’s Ana Ruiz interviewed the mayor. “It went well,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_the_full_name_a_surname_stands_for(text: str, speaker: str) -> None:
+    assert speaker_of_last_quote(text) == speaker
