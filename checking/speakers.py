@@ -2468,27 +2468,32 @@ class _Resolver:
         best_pos = -1
         if self._sized is None:
             self._sized = [(pos, name, len(_name_tokens(name))) for pos, name in self.names]
+        base_toks = _name_tokens(base)
+        last = base_toks[-1] if base_toks else ""
+        best_last = True
         for pos, name, n in self._sized:
             if n < n_best or not (pos < before or n_best == 1):
                 continue
-            if n == n_best and not (pos < before and best_pos >= 0 and pos > best_pos):
-                # Of two full names sharing a surname (Bill and Hillary Clinton), the one
-                # named most recently before the mention.
-                continue
             if other is not None and name.split(None, 1)[0].lower() in other:
                 continue
-            if same_speaker(name, base) and (
-                institutions
-                or (
-                    name.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
-                    and (
-                        _name_tokens(name)[-1:] == _name_tokens(base)[-1:]
-                        or base.lower() in _MALE_FIRST
-                        or base.lower() in _FEMALE_FIRST
-                    )
-                )
+            by_last = _name_tokens(name)[-1:] == (last,)
+            if not institutions and (
+                name.rsplit(None, 1)[-1].lower() in _NOT_PERSON_HEADS
+                or not (by_last or base.lower() in _MALE_FIRST or base.lower() in _FEMALE_FIRST)
             ):
+                continue
+            if n == n_best:
+                if best_last and not by_last:
+                    # "Trump" is Donald Trump before it is a "Trump University" that only
+                    # shares its first word (the match meant for family-name-first names).
+                    continue
+                if by_last == best_last and not (pos < before and best_pos >= 0 and pos > best_pos):
+                    # Of two full names sharing a surname (Bill and Hillary Clinton), the one
+                    # named most recently before the mention.
+                    continue
+            if same_speaker(name, base):
                 best, n_best, best_pos = name, n, pos if pos < before else -1
+                best_last = by_last
         return best
 
 
@@ -2540,6 +2545,8 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     if headings is None:
         headings = _heading_spans(text)
     starts = [ha for ha, _ in headings]
+    lower_words: set[str] | None = None
+    mid_caps: set[str] = set()
     for m in pat.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < headings[k][1]:
@@ -2554,23 +2561,32 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             or words[0].lower().rstrip(".") in TITLES
         ):
             words = words[1:]
+        if len(words) >= 3 and words[0] == m.group().split(None, 1)[0]:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+                mid_caps = set(_MID_SENTENCE_CAP.findall(text))
+            if words[0].lower() in lower_words and words[0] not in mid_caps:
+                # "More Hillary Clinton voters …": a word capitalised only because it opens
+                # the sentence, which the text also writes in lower case.
+                words = words[1:]
         for i in range(1, len(words)):
             if words[i] in _NEVER_IN_NAME:
                 # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
                 # break ("the U.S. While Clinton …"), not one name.
                 words = words[:i]
                 break
+        for i in range(len(words) - 1):
+            if _POSSESSIVE_END.search(words[i]):
+                # "Rubio’s Miami office", "Harbour Radio’s Ana Ruiz": an owner and what it
+                # owns, never one name; the words after it may be a name of their own.
+                if len(words) - i - 1 >= 2:
+                    out.append((m.start(), canonical_name(" ".join(words[i + 1 :]))))
+                words = words[:i]
+                break
         if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:
             # "said Ruiz Wednesday", "in North Florida Friday": a person or a place, no telling
             # which, and no full name either way.
             continue
-        for k, w in enumerate(words[:-1]):
-            if _POSSESSIVE_S.search(w):
-                # "Avel’s Ana Ruiz" is Ana Ruiz; "Ana Ruiz’s Harbour" is Ana Ruiz: a possessive
-                # ends one name and may start another.
-                after = words[k + 1 :]
-                words = after if len(after) >= 2 else [*words[:k], _POSSESSIVE_S.sub("", w)]
-                break
         if len(words) >= 2:
             name = canonical_name(" ".join(words))
             if " " in name:
@@ -2784,6 +2800,20 @@ class _People:
             return True
         # Not among the names this class tracks (a one-word name): no evidence either way.
         return name not in self.tracked
+
+    def clashes(self, name: str, want: str) -> bool:
+        """Does the text give ``name`` the other gender than ``want`` ("m" or "f")?"""
+        got = self.gender.get(name, "")
+        return want in ("m", "f") and got in ("m", "f") and got != want
+
+    def clashes_any(self, mention: str, want: str) -> bool:
+        """Does the text give the person ``mention`` names (in full or by surname) the other
+        gender than ``want``?"""
+        name = canonical_name(mention)
+        if self.clashes(name, want):
+            return True
+        last = name.split()[-1] if name.split() else ""
+        return any(self.clashes(n, want) for n in self.tracked if n.split()[-1] == last)
 
     def resolve(self, pronoun: str, pos: int) -> str | None:
         """The most recent person before ``pos`` whose known gender does not contradict him/her.
@@ -3043,7 +3073,9 @@ def attribute(
                     if ref is None:
                         # Nobody the text shows as a person: the name opening a sentence just
                         # before ("Ruiz spoke first. Crowds filled Pier Square. “…,” she said.").
-                        lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                        lone = _lone_person(
+                            masked, sents, si, paras[pi][0] if paras else 0, people, key
+                        )
                         if lone is not None:
                             ref = (resolver.fullest(lone.text, a), lone.span)
                 else:
@@ -3052,6 +3084,8 @@ def attribute(
                     ref = _nearest_name_before(resolver, lo)
                     if ref is not None and people is not None and not people.person(ref[0]):
                         ref = None  # "Fog closed Marrow Bay. “…,” he said.": not a person
+                    elif ref is not None and people is not None and people.clashes(ref[0], key):
+                        ref = None  # "Tom Alder met Merkel. “…,” she said.": not Tom Alder
                 if ref is None:
                     # "Ode said the ferry, which he called …": the name opening the sentence.
                     subj = _subject(masked, lo, mention.span[0])
@@ -3063,7 +3097,9 @@ def attribute(
                         ref = (resolver.fullest(subj.text, a), subj.span)
                 if ref is None and key in ("m", "f") and people is not None:
                     # "Shea spoke first. “…,” she said.": the one person named just before.
-                    lone = _lone_person(masked, sents, si, paras[pi][0] if paras else 0, people)
+                    lone = _lone_person(
+                        masked, sents, si, paras[pi][0] if paras else 0, people, key
+                    )
                     if lone is not None:
                         ref = (resolver.fullest(lone.text, a), lone.span)
                 speaker = ref[0] if ref else None
@@ -3482,10 +3518,9 @@ def _last_sentence(sents: list[Span], para: Span) -> Span:
 def _intro_mention(
     masked: str, lo: int, hi: int, cue_re: _CueWords, known: frozenset[str]
 ) -> _Mention | None:
-    """Who a sentence introduces as speaking next ("Cruz continued:", "The statement reads:").
-
-    Without a cue verb, the sentence's subject, when it could name a speaker: not an
-    interjection or stage direction that opens it ("Wait, it gets better:", "Pause.")."""
+    """Who a sentence introduces as speaking next ("Cruz continued:", "The statement reads:");
+    without a cue, its subject when that can name a speaker ("Wait, it gets better:" names
+    nobody)."""
     for cm in cue_re.finditer(masked, lo, hi):
         mention = _np_before(masked, lo, cm.start())
         if mention is not None:
@@ -3501,14 +3536,14 @@ def _intro_mention(
         and subj.text.rstrip(".") not in known
         and _INTERJECTION_AFTER.match(masked, subj.span[0] + len(subj.text.rstrip(".")), hi)
     ):
-        return None
+        return None  # "Wait, it gets better:", "Nooooo!", "Pause.": no speaker
     return subj
 
 
 #: What follows a lone capitalised word that opens a sentence as an interjection or a stage
 #: direction, not as its subject: a comma ("Wait, it gets better:") or the sentence's end
 #: ("Pause.").
-_INTERJECTION_AFTER = re.compile(r"\s*(?:,|[.!]\s*$)")
+_INTERJECTION_AFTER = re.compile(r"\s*(?:[,!]|[.]\s*$)")
 
 
 #: "in the words of a senior aide, “…”", "in her own words, “…”", "by Lee's own admission":
@@ -3541,7 +3576,7 @@ def _words_of(masked: str, lo: int, qa: int) -> _Mention | None:
 
 
 def _lone_person(
-    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People
+    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People, want: str
 ) -> _Mention | None:
     """The only name opening the quote's sentence or the two before it (in its paragraph or the
     one before), when the text never gives it a gender that rules out the pronoun."""
@@ -3558,6 +3593,8 @@ def _lone_person(
             continue
         if re.match(r"\s*(?:,|and\b|or\b)\s*[A-Z]", masked[subj.span[1] : b]):
             return None  # "Shea and Ruiz spoke first": two people, no telling which
+        if people.clashes_any(subj.text, want):
+            continue  # "Tom Alder met Merkel. Merkel arrived. “…,” she said."
         toks = _name_tokens(subj.text)
         if toks and not any(same_speaker(subj.text, m.text) for m in found.values()):
             found[toks] = subj
@@ -3661,6 +3698,10 @@ def _later_subject(
     return found.mention
 
 
+_NOT_THE_LAST_NAMED = _wordset("a an another one his her their its our my your")
+_POSSESSIVE_WORD_IN = re.compile(r"\w['’]s?\s")
+
+
 @lru_cache(maxsize=1024)
 def _role_pattern(head: str) -> re.Pattern[str]:
     """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
@@ -3682,9 +3723,11 @@ def _resolve_role(
     if (
         last_named is not None
         and head in ("envoy", "ambassador", "spokesman", "spokeswoman")
-        and not _POSSESSIVE_WORD.search(mention.text)
+        and words[0] not in _NOT_THE_LAST_NAMED
+        and not _POSSESSIVE_WORD_IN.search(mention.text)
     ):
-        # (Not "Grayson's spokeswoman": the last person named there is her employer.)
+        # "the envoy" is the envoy the story has named; "Ruiz’s spokeswoman", "her spokesman"
+        # and "a spokeswoman" are someone else, whose words must not go to Ruiz.
         return last_named[0]
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _ROLE_OR_TITLE) and mention.kind == "role":

@@ -85,3 +85,80 @@ def test_a_headline_case_run_is_cut_at_its_function_words() -> None:
         "Ana Ruiz took the stage first. “We will rebuild the pier,” Ruiz said."
     )
     assert speaker_of_last_quote(text) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("“The ruling is wrong,” Ruiz’s spokeswoman said.", "Ruiz’s spokeswoman"),
+        ("Later, her spokeswoman said the ruling was “plainly wrong.”", "her spokeswoman"),
+        ("The ruling is “plainly wrong,” a spokeswoman for the port said.", "a spokeswoman"),
+    ],
+)
+def test_someone_elses_spokeswoman_is_not_the_person_named_before(
+    second: str, speaker: str
+) -> None:
+    # Giving these words to Ruiz would confirm a draft that puts them in her mouth.
+    text = "“We will appeal,” Ana Ruiz said. " + second
+    assert speaker_of_last_quote(text) == speaker
+
+
+def test_the_envoy_is_the_envoy_named_before() -> None:
+    text = "The envoy, Dorothy Vance, arrived on Monday. “We are hopeful,” the envoy said."
+    assert speaker_of_last_quote(text) == "Dorothy Vance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Alder met the chancellor. Merkel arrived late. “We are ready,” she said.",
+        "Tom Alder spoke. Alder then left. Merkel, 61, arrived late. “We are ready,” she said.",
+    ],
+)
+def test_a_she_never_goes_to_a_man_the_text_named(text: str) -> None:
+    # The woman named by her surname alone is the only person left who fits.
+    assert speaker_of_last_quote(text) == "Merkel"
+
+
+def test_a_she_with_only_a_man_named_before_names_nobody() -> None:
+    text = "Tom Alder met the chancellor on Monday. “We are ready,” she said."
+    assert speaker_of_last_quote(text) is None
+
+
+def test_an_interjection_before_a_colon_is_no_speaker() -> None:
+    text = (
+        "Ana Ruiz spoke at the pier on Monday.\n\nWait, it gets better:\n\n"
+        "“We will close the harbour for a year.”"
+    )
+    [quote] = attribute(text, extract_quotes(text))
+    assert (quote.speaker, quote.speaker_span) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A word capitalised only because it opens the sentence is not a first name.
+        (
+            "More Ana Ruiz voters came out than expected, and more of them stayed late. "
+            "“We won,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+        # A surname is first the person's, before a firm that only starts with it.
+        (
+            "Ana Ruiz runs the port. Ruiz Marine, her old firm, was sold in May. "
+            "“We are ready,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+        # An owner and what it owns are not one name; the name after an owner is.
+        (
+            "Bo Lind spoke first. Lind’s Pier Office opened on Monday. “We are open,” Lind said.",
+            "Bo Lind",
+        ),
+        (
+            "Harbour Radio’s Ana Ruiz interviewed the mayor. “It went well,” Ruiz said.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_the_full_name_a_surname_stands_for(text: str, speaker: str) -> None:
+    assert speaker_of_last_quote(text) == speaker
