@@ -592,6 +592,9 @@ def _verb_after_head(toks: list[re.Match[str]], k: int) -> bool:
     )
 
 
+_SETTING_END = re.compile(r"\s+(?:on|in|at|by|over)\s+(?:the\s+)?[a-z]+$")
+
+
 def _np_at_end(s: str, offset: int) -> _Mention | None:
     s2 = s.rstrip(" ,")
     s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
@@ -616,6 +619,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     ):
         # "Franklin Graham, who has vowed …": the relative pronoun stands for the phrase before it.
         head = _np_at_end(s2[: toks[-2].end()], offset)
+        if head is None:
+            # "Lind says to Ruiz on camera, who responds …": past a short setting phrase.
+            setting = _SETTING_END.search(s2, 0, toks[-2].end())
+            if setting is not None:
+                head = _np_at_end(s2[: setting.start()], offset)
         if head is not None and head.kind in ("name", "role"):
             return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1

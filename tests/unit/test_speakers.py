@@ -1125,3 +1125,11 @@ def test_an_honorific_rules_out_a_full_name_of_the_other_gender() -> None:
         "“The ferries will run all winter,” Mrs. Lind said.\n"
     )
     assert who(text)[0][1] == "Ana Lind"
+
+
+def test_a_who_after_a_setting_phrase_stands_for_the_name_before_it() -> None:
+    text = (
+        "Lind met Ruiz at the pier.\n\n“Let everybody go to the pier,” Lind says to Ruiz on "
+        "camera, who responds enthusiastically: “Okay!”\n"
+    )
+    assert who(text)[1][1] == "Ruiz"
