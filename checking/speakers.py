@@ -2140,6 +2140,15 @@ _OBJECT_VERBS = _wordset(
 )
 
 
+#: "remember Lind going on TV …, declaring": a verb of perception before its object and a
+#: participle, up to the comma before a second participle that is the cue.
+_SEEN_DOING = re.compile(
+    r"\b(?:remember|remembers|remembered|recall|recalls|recalled|saw|see|sees|seeing|watched|"
+    r"watch|watches|watching|heard|hear|hears|hearing)(\s+)(?:[^,;.@]|\.(?=\s*\d|\w))+?"
+    r"\s[a-z]+ing\b[^;@]*?,\s*(?:and\s+)?$"
+)
+
+
 def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
@@ -2179,6 +2188,15 @@ def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _F
     fronted = _fronted_participle(masked, lo, cm, qa, hi)
     if fronted is not None:
         return _Found(fronted, cm.start())
+    if word.endswith("ing"):
+        seen = _SEEN_DOING.search(masked, max(lo, cm.start() - 160), cm.start())
+        if seen is not None:
+            # "I remember Lind going on TV in 1977, declaring “…”": the one remembered (seen,
+            # heard) doing it speaks, not the rememberer.
+            mention = _np_after(masked, seen.end(1), cm.start(), any_det=True)
+            nxt = _WORD_AFTER.match(masked, mention.span[1]) if mention is not None else None
+            if mention is not None and nxt is not None and nxt.group(1).endswith("ing"):
+                return _Found(mention, cm.start())
     adverb = _ADVERB_BEFORE.search(before) if word.endswith("ing") else None
     if adverb is not None:
         # "…, pointedly saying “…”": a participle after an adverb is still the clause's.

@@ -1133,3 +1133,11 @@ def test_a_who_after_a_setting_phrase_stands_for_the_name_before_it() -> None:
         "camera, who responds enthusiastically: “Okay!”\n"
     )
     assert who(text)[1][1] == "Ruiz"
+
+
+def test_the_one_remembered_doing_it_speaks_the_participle_quote() -> None:
+    text = (
+        "I'm old enough to remember President Ana Ruiz going on TV in 1977, declaring a "
+        "“moral war” on fog, and telling voters that “we need more lighthouses.”\n"
+    )
+    assert [m for _, _, m in who(text)] == ["President Ana Ruiz", "President Ana Ruiz"]
