@@ -267,6 +267,12 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+#: Verbs and determiners that open a question, a command or a sentence before a name ("Does
+#: Rubio think …", "See Sexton’s timeline", "Both Bolton and …"), never a first name.
+_OPENERS = _wordset("""
+    See Does Do Did Is Are Was Were Can Could Should Would Has Have Had Said Says Stated Both
+    Another Every Each Neither Either Rival Fellow
+    """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""
     And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
@@ -2482,7 +2488,9 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source.
             continue
         words = m.group().split()
-        while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in TITLES):
+        while words and (
+            words[0] in _STOP_CAPS or words[0] in _OPENERS or words[0].lower().rstrip(".") in TITLES
+        ):
             words = words[1:]
         if len(words) >= 3 and words[0] == m.group().split(None, 1)[0]:
             if lower_words is None:
