@@ -101,7 +101,7 @@ TITLES: frozenset[str] = _wordset("""
     prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman
     councilman councilwoman congressman congresswoman speaker leader chairman chairwoman chair
     commissioner director spokesman spokeswoman spokesperson deputy candidate nominee former
-    hon honourable honorable excellency
+    hon honourable honorable excellency professor dean pastor reverend
     """)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "s", "we": "p"}
 _DETERMINERS = _wordset("the a an his her their its our this one another whose")
@@ -267,6 +267,12 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+#: Verbs and determiners that open a question, a command or a sentence before a name ("Does
+#: Rubio think …", "See Sexton’s timeline", "Both Bolton and …"), never a first name.
+_OPENERS = _wordset("""
+    See Does Do Did Is Are Was Were Can Could Should Would Has Have Had Said Says Stated Both
+    Another Every Each Neither Either Rival Fellow
+    """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""
     And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
@@ -2583,6 +2589,7 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             words = words[1:]  # "Secretary of State Ana Ruiz": the office's end is no name
         while words and (
             words[0] in _STOP_CAPS
+            or words[0] in _OPENERS
             or words[0] in _NAME_LEAD
             or words[0].lower().rstrip(".") in TITLES
         ):

@@ -183,6 +183,8 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("General Motors", "General Motors"),
         ("Rep. Tim Ngo (D-Ore.)", "Tim Ngo"),
         ("Ruiz Wednesday", "Ruiz"),
+        ("Professor Rell Okonjo", "Rell Okonjo"),
+        ("Pastor Bo Lind", "Bo Lind"),
         ("Sen. Ada Park Friday", "Ada Park"),
         ("Sunday", "Sunday"),
     ],

@@ -158,6 +158,12 @@ def test_an_interjection_before_a_colon_is_no_speaker() -> None:
             "Harbour Radio’s Ana Ruiz interviewed the mayor. “It went well,” Ruiz said.",
             "Ana Ruiz",
         ),
+        # A verb opening a question is not a first name.
+        (
+            "Ana Ruiz spoke at noon. Does Ruiz believe the pier can open? "
+            "“We will win,” Ruiz said.",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_the_full_name_a_surname_stands_for(text: str, speaker: str) -> None:
