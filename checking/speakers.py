@@ -368,7 +368,6 @@ def _false_cue(s: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=32)
-@lru_cache(maxsize=8)
 def _cue_regex(cues: frozenset[str]) -> _CueWords:
     if not all(_WORD_RUN.fullmatch(w) for w in cues):
         raise ValueError("cue words are single words")
