@@ -208,12 +208,17 @@ def collect_features(
         ranker.COLLECT = old
 
 
-def test_ranker_fills_in_a_quote_the_rules_left_without_a_speaker() -> None:
-    # No cue verb anywhere: the rules find nobody; the ranker takes the clause's subject and,
-    # unsure of it, leaves the speaker unset.
+def test_ranker_fills_in_a_quote_the_rules_left_without_a_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No cue verb anywhere: the rules find nobody; the ranker takes the clause's subject. Below
+    # NAME_CONFIDENCE it marks the mention but names nobody; at or above it, it names the mention.
+    monkeypatch.setattr(ranker, "NAME_CONFIDENCE", 1.01)
     [(speaker, mention, rule)] = who(UNCUED)
-    assert (mention, rule) == ("Workers", "ranker/name")
-    assert speaker is None
+    assert (speaker, mention, rule) == (None, "Workers", "ranker/name")
+    monkeypatch.setattr(ranker, "NAME_CONFIDENCE", 0.0)
+    [(speaker, mention, rule)] = who(UNCUED)
+    assert (speaker, mention, rule) == ("Workers", "Workers", "ranker/name")
 
 
 UNCUED = "On the docks, the mood was tense. Workers waved signs reading “Save the pier.”"
