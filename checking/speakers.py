@@ -2473,6 +2473,28 @@ class _Resolver:
     roles: dict[str, str]
     #: ``names`` with each one's token count, made on first use.
     _sized: list[tuple[int, str, int]] | None = None
+    #: The text with its quotes masked (see ``_mask``), for gender evidence around names.
+    masked: str = ""
+    _genders: dict[str, str] | None = None
+
+    def gender(self, name: str) -> str:
+        """ "m", "f" or "" for a full name, from the words the text puts next to it: a title or
+        gendered noun before it ("his daughter Ivanka Trump") or a he/she after it in its
+        clause, a majority over its mentions."""
+        if self._genders is None:
+            self._genders = {}
+        got = self._genders.get(name)
+        if got is None:
+            s = self.masked or self.text
+            votes = 0
+            for pos, _ in _whole_word_hits(s, [name]) if name[:1].isupper() else ():
+                before = s[max(0, pos - 40) : pos].lower().split()[-3:]
+                score = sum(w.strip(",") in _MALE_WORDS for w in before) - sum(
+                    w.strip(",") in _FEMALE_WORDS for w in before
+                )
+                votes += score or _People._pronoun_after(s, pos)
+            got = self._genders[name] = "m" if votes > 0 else "f" if votes < 0 else ""
+        return got
 
     def fullest(self, mention: str, before: int) -> str:
         """The longest name in the text that denotes the same speaker as ``mention``: a person's
@@ -2483,7 +2505,9 @@ class _Resolver:
         hon = mention.split(None, 1)[0].lower().rstrip(".") if " " in mention else ""
         other = _FEMALE_FIRST if hon == "mr" else _MALE_FIRST if hon in ("mrs", "ms") else None
         # "Mr. Lind" is not Ana Lind, "Mrs. Lind" not Bo Lind, whoever was named last.
-        person = self._fullest(base, before, institutions=False, other=other)
+        person = self._fullest(
+            base, before, institutions=False, other=other, other_gender=_OTHER_GENDER.get(hon, "")
+        )
         return person if person != base else self._fullest(base, before, institutions=True)
 
     def _fullest(
@@ -2493,6 +2517,7 @@ class _Resolver:
         *,
         institutions: bool,
         other: frozenset[str] | None = None,
+        other_gender: str = "",
     ) -> str:
         best = base
         n_best = len(_name_tokens(best))
@@ -2507,6 +2532,8 @@ class _Resolver:
                 continue
             if other is not None and name.split(None, 1)[0].lower() in other:
                 continue
+            if other_gender and self.gender(name) == other_gender:
+                continue  # "Mr. Trump" is not "his daughter Ivanka Trump"
             by_last = _name_tokens(name)[-1:] == (last,)
             if not institutions and (
                 name.rsplit(None, 1)[-1].lower() in _NOT_PERSON_HEADS
@@ -2528,6 +2555,8 @@ class _Resolver:
         return best
 
 
+#: The gender an honorific rules out.
+_OTHER_GENDER = {"mr": "f", "mrs": "m", "ms": "m", "miss": "m"}
 _HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as is are")
 
 
@@ -2893,7 +2922,7 @@ def attribute(
     sents = sentences(text)
     paras = paragraphs(text)
     headings = _heading_spans(text)
-    resolver = _Resolver(text, _collect_names(text, headings), {})
+    resolver = _Resolver(text, _collect_names(text, headings), {}, masked=masked)
     known = _known_names(text, resolver.names)
     people: _People | None = None
     from checking import ranker as _ranker  # the ranker builds on this module's helpers

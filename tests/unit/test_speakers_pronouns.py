@@ -168,3 +168,24 @@ def test_an_interjection_before_a_colon_is_no_speaker() -> None:
 )
 def test_the_full_name_a_surname_stands_for(text: str, speaker: str) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Bo Lind spoke in Avel. His daughter Jola Lind introduced him. "
+            "“We will win,” Mr. Lind said.",
+            "Bo Lind",
+        ),
+        (
+            "Ana Lind spoke about her son, Oskar Lind. “I felt his loss,” Ms. Lind said.",
+            "Ana Lind",
+        ),
+    ],
+)
+def test_an_honorific_rules_out_a_name_the_text_gives_the_other_gender(
+    text: str, speaker: str
+) -> None:
+    # Neither first name is on the module's short lists: the gender comes from the text.
+    assert speaker_of_last_quote(text) == speaker
