@@ -2476,6 +2476,7 @@ class _Resolver:
     #: The text with its quotes masked (see ``_mask``), for gender evidence around names.
     masked: str = ""
     _genders: dict[str, str] | None = None
+    _by_token: dict[str, list[int]] | None = None
 
     def gender(self, name: str) -> str:
         """ "m", "f" or "" for a full name, from the words the text puts next to it: a title or
@@ -2523,10 +2524,20 @@ class _Resolver:
         best_pos = -1
         if self._sized is None:
             self._sized = [(pos, name, len(_name_tokens(name))) for pos, name in self.names]
+            # Which names hold each token (or, joined, their last two): a name sharing none
+            # with the mention cannot be the same speaker, so only these are looked at.
+            self._by_token = {}
+            for i, (_, name, _) in enumerate(self._sized):
+                toks = _name_tokens(name)
+                for t in {*toks, "".join(toks[-2:])}:
+                    self._by_token.setdefault(t, []).append(i)
         base_toks = _name_tokens(base)
         last = base_toks[-1] if base_toks else ""
         best_last = True
-        for pos, name, n in self._sized:
+        index = self._by_token or {}
+        near = sorted({i for t in base_toks for i in index.get(t, ())})
+        sized = self._sized
+        for pos, name, n in (sized[i] for i in near):
             if n < n_best or not (pos < before or n_best == 1):
                 continue
             if other is not None and name.split(None, 1)[0].lower() in other:
