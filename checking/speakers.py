@@ -267,12 +267,6 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
-#: Verbs and determiners that open a question, a command or a sentence before a name ("Does
-#: Rubio think …", "See Sexton’s timeline", "Both Bolton and …"), never a first name.
-_OPENERS = _wordset("""
-    See Does Do Did Is Are Was Were Can Could Should Would Has Have Had Said Says Stated Both
-    Another Every Each Neither Either Rival Fellow
-    """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""
     And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
@@ -2596,11 +2590,13 @@ def _heading_spans(text: str) -> list[Span]:
 
 
 #: Capitalised words that open a run before a name without being part of it: a party label
-#: ("Democrat Ana Ruiz") or a sentence-opening word ("Neither Ana Ruiz nor …", "Did Ana Ruiz …").
+#: ("Democrat Ana Ruiz") or a verb or determiner opening a question or sentence ("Neither Ana
+#: Ruiz nor …", "Does Rubio think …", "See Sexton’s timeline"). "Will" costs Will Rogers his
+#: first name, but "Will Sanders win …" made a "Will Sanders" that "Sanders" resolved to.
 _NAME_LEAD = _wordset("""
     Democrat Democratic Republican GOP Independent Libertarian Neither Either Nor Both Did Does
     Do Can Could Would Should Will Has Have Had Is Was Are Were More Most Many Some Every Each
-    Maybe
+    Maybe See Said Says Stated Another Rival Fellow
     """)
 #: The last word of "Secretary of State", "Department of Defense" and the like.
 _DEPARTMENTS = _wordset("""
@@ -2627,7 +2623,6 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             words = words[1:]  # "Secretary of State Ana Ruiz": the office's end is no name
         while words and (
             words[0] in _STOP_CAPS
-            or words[0] in _OPENERS
             or words[0] in _NAME_LEAD
             or words[0].lower().rstrip(".") in TITLES
         ):
