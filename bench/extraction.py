@@ -1,18 +1,23 @@
 """Quote extraction and attribution accuracy on PolNeAR.
 
-Usage: ``python bench/extraction.py [SPLIT_DIR] [--show fn|fp|spk] [--limit N] [--repeat N]``
+Usage: ``python bench/extraction.py [SPLIT_DIR] [--show fn|fp|spk|names] [--limit N] [--repeat N]``
 
 A gold quote (see ``bench/brat.py``) is found when a predicted quote covers at least half of its
 characters; a predicted quote that covers at least half of no gold quote is a false positive. The
 speaker is right when the predicted ``speaker_span`` overlaps the gold Source span (counted over
-found gold quotes that have a Source). Speed is extraction plus attribution on one core, excluding
-file reading: the median of ``--repeat`` passes over the split (the output is the same each
-pass), so one pass slowed by another process on a shared machine does not decide the figure.
+found gold quotes that have a Source). Names score the resolved ``speaker`` string, which the
+verdicts compare: over found gold quotes whose Source is a person's full name, or a surname
+that exactly one full-name Source of the article ends in, the speaker must be that person (see
+``name_matches``); pronoun and role Sources are not scored, having no name to compare. Speed
+is extraction plus attribution on one core, excluding file reading: the median of ``--repeat``
+passes over the split (the output is the same each pass), so one pass slowed by another process
+on a shared machine does not decide the figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -24,7 +29,63 @@ from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
-from checking.speakers import attribute  # noqa: E402
+from checking.speakers import _name_tokens, attribute, canonical_name  # noqa: E402
+
+#: A party and state after a name, "(R-Ky.)", which gold Sources sometimes include.
+_PARTY = re.compile(r"\s*\(?\b[RDI]-[A-Z][\w.]*\)?")
+_PRONOUN_WORDS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
+
+
+def _full_name(text: str) -> str | None:
+    """The gold Source text as a name of two or more capitalised words, else None."""
+    name = canonical_name(text)
+    words = name.split()
+    if len(words) < 2 or words[0] in ("The", "A", "An"):
+        return None
+    return name if all(w[:1].isupper() for w in words) else None
+
+
+def name_matches(got: str | None, want: tuple[str, ...]) -> bool:
+    """Is the resolved speaker ``got`` the person whose name tokens are ``want`` (in text order)?
+    The same person, not the same string: the same tokens in any order, or, ending in the same
+    surname, two or more of them (gold Sources carry labels: "Democrat Hillary Clinton") or all of
+    them and more (gold marks part of a name: "Wasserman Schultz"; this also lets a stray word
+    before a name pass, "Billionaire Donald Trump", as ``same_speaker`` does in the verdicts)."""
+    if got is None:
+        return False
+    toks = _name_tokens(got)
+    if sorted(toks) == sorted(want):
+        return True
+    if not toks or toks[-1] != want[-1]:
+        return False
+    return (len(toks) >= 2 and set(toks) <= set(want)) or set(want) <= set(toks)
+
+
+def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
+    """For gold quotes (by index) whose Source names a person: the name tokens the speaker
+    should resolve to. A full name stands for itself; a lone surname for the one full name
+    among the article's gold Sources that ends in it (skipped when none or several do)."""
+    sources = [_PARTY.sub("", " ".join(art.text[a:b] for a, b in g.source)) for g in art.gold]
+    by_last: dict[str, set[tuple[str, ...]]] = {}
+    for src in sources:
+        full = _full_name(src)
+        if full is not None and _name_tokens(full):
+            toks = _name_tokens(full)
+            by_last.setdefault(toks[-1], set()).add(toks)
+    out: dict[int, tuple[str, ...]] = {}
+    for k, src in enumerate(sources):
+        full = _full_name(src)
+        if full is not None and _name_tokens(full):
+            out[k] = _name_tokens(full)
+            continue
+        word = canonical_name(src)
+        if " " in word or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
+            continue
+        toks = _name_tokens(word)
+        owners = by_last.get(toks[-1], set()) if toks else set()
+        if len(owners) == 1:
+            out[k] = next(iter(owners))
+    return out
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -57,11 +118,13 @@ def evaluate(
 
     tp_gold = n_gold = tp_pred = n_pred = 0
     spk_right = spk_total = 0
+    name_right = name_total = 0
     shown = 0
     for art, preds in zip(articles, predictions, strict=True):
         n_gold += len(art.gold)
         n_pred += len(preds)
-        for g in art.gold:
+        expected = _expected_names(art)
+        for k, g in enumerate(art.gold):
             best: Quote | None = None
             for q in preds:
                 if _covers(q.span, g.span) and (
@@ -74,6 +137,17 @@ def evaluate(
                     print(f"FN {art.name}: {_context(art.text, g.span)}\n")
                 continue
             tp_gold += 1
+            if k in expected:
+                name_total += 1
+                got_name = best.speaker
+                name_ok = name_matches(got_name, expected[k])
+                name_right += name_ok
+                if not name_ok and show == "names" and shown < limit:
+                    shown += 1
+                    print(
+                        f"NAME {art.name}: want {' '.join(expected[k])!r} got {got_name!r}\n"
+                        f"    {_context(art.text, g.span, 120)}\n"
+                    )
             if g.source:
                 spk_total += 1
                 ok = best.speaker_span is not None and any(
@@ -110,6 +184,8 @@ def evaluate(
         "f1": f1,
         "speaker_accuracy": spk_right / spk_total if spk_total else 0.0,
         "speaker_total": spk_total,
+        "name_accuracy": name_right / name_total if name_total else 0.0,
+        "name_total": name_total,
         "articles_per_second": len(articles) / elapsed if elapsed else float("inf"),
     }
 
@@ -117,7 +193,7 @@ def evaluate(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", type=Path, default=DEFAULT_SPLIT)
-    parser.add_argument("--show", choices=["fn", "fp", "spk"])
+    parser.add_argument("--show", choices=["fn", "fp", "spk", "names"])
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
@@ -129,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         f"quotes   P={r['precision']:.4f} R={r['recall']:.4f} F1={r['f1']:.4f}\n"
         f"speakers accuracy={r['speaker_accuracy']:.4f} (over {r['speaker_total']} found quotes "
         f"with a gold source)\n"
+        f"names    accuracy={r['name_accuracy']:.4f} (over {r['name_total']} found quotes whose "
+        f"gold source names a person in full in the article)\n"
         f"speed    {r['articles_per_second']:.1f} articles/s (one core, extraction + attribution, "
         f"median of {args.repeat} passes)"
     )

@@ -27,3 +27,48 @@ def test_a_folder_without_articles_stops_with_a_message(tmp_path: Path) -> None:
     write_article(tmp_path, "own", "Ana Ruiz said “we are ready.”", "Ana Ruiz", "we are ready.")
     [article] = brat.load_split(tmp_path)
     assert article.name == "own"
+
+
+def test_names_score_the_person_not_the_string() -> None:
+    extraction = load("extraction")
+    match = extraction.name_matches
+    assert match("Ana Ruiz", ("ana", "ruiz"))
+    assert match("Ruiz Ana", ("ana", "ruiz"))
+    assert match("Ana Ruiz", ("democrat", "ana", "ruiz"))  # a label in the gold Source
+    assert match("Maria Wasser Ruiz", ("wasser", "ruiz"))  # gold marks part of the name
+    assert not match("Ruiz", ("ana", "ruiz"))  # the full name was there to resolve to
+    assert not match("Bo Ruiz", ("ana", "ruiz"))
+    assert not match("Ana Ruiz Harbour", ("ana", "ruiz"))
+    assert not match(None, ("ana", "ruiz"))
+
+
+def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
+    brat = load("brat")
+    extraction = load("extraction")
+    text = (
+        "“We are ready,” said Ana Ruiz (D-Avel.). Later, “the pier will open,” Ruiz said. "
+        "“Maybe,” he said. “Not yet,” the mayor said."
+    )
+    spans = [
+        ("Ana Ruiz (D-Avel.)", "We are ready"),
+        ("Ruiz said", "the pier will open"),
+        ("he", "Maybe"),
+        ("the mayor", "Not yet"),
+    ]
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "own.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for i, (source, content) in enumerate(spans):
+        s = text.index(source)
+        src = source.removesuffix(" said")
+        c = text.index(content)
+        lines.append(f"T{2 * i + 1}\tSource {s} {s + len(src)}\t{src}")
+        lines.append(f"T{2 * i + 2}\tContent {c} {c + len(content)}\t{content}")
+        lines.append(f"E{i + 1}\tAttribution:T{2 * i + 2} Source:T{2 * i + 1} Content:T{2 * i + 2}")
+    (tmp_path / "attributions" / "own_ann1.ann").write_text("\n".join(lines) + "\n", "utf-8")
+    [article] = brat.load_split(tmp_path)
+    got = extraction._expected_names(article)
+    # The full name (its party label dropped) and the surname that stands for it; not the
+    # pronoun or the role phrase.
+    assert sorted(got.values()) == [("ana", "ruiz"), ("ana", "ruiz")]
