@@ -196,9 +196,9 @@ _TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
-    r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+    r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
     r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
-    r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}"
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)){1,3}"
 )
 
 
@@ -267,6 +267,13 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+#: Titles that are not also surnames (unlike King, Prince or Dean): inside a capitalised run,
+#: what comes before one is an affiliation and the name follows it.
+_OFFICES = _wordset("""
+    senator sen president director secretary governor gov mayor chairman chairwoman spokesman
+    spokeswoman spokesperson ambassador commissioner representative rep congressman
+    congresswoman minister premier chancellor attorney judge correspondent editor
+    """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""
     And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
@@ -2640,6 +2647,12 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
                 # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
                 # break ("the U.S. While Clinton …"), not one name.
                 words = words[:i]
+                break
+        for i in range(len(words) - 2, 0, -1):
+            if words[i].lower().rstrip(".") in _OFFICES:
+                # "PolitiFact Executive Director Aaron …", "Florida Senator Ana Ruiz": an
+                # affiliation, then the title; the name, if any, follows the title.
+                words = words[i + 1 :]
                 break
         for i in range(len(words) - 1):
             if _POSSESSIVE_END.search(words[i]):

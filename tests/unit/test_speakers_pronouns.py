@@ -189,3 +189,22 @@ def test_an_honorific_rules_out_a_name_the_text_gives_the_other_gender(
 ) -> None:
     # Neither first name is on the module's short lists: the gender comes from the text.
     assert speaker_of_last_quote(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A capital inside a surname (Mc-, O'-, De-) keeps the name whole.
+        ("Senator Ana McRuiz toured the pier. “We will rebuild,” McRuiz said.", "Ana McRuiz"),
+        ("Bo O'Lind spoke first. “It is late,” O'Lind said.", "Bo O'Lind"),
+        ("Tom DeAlder spoke first. “It is late,” DeAlder said.", "Tom DeAlder"),
+        # An affiliation and an office before a name are not part of it.
+        (
+            "PierWatch Executive Director Ana Ruiz spoke at noon. "
+            "“The pier is safe,” PierWatch said in a statement.",
+            "PierWatch",
+        ),
+    ],
+)
+def test_names_with_inner_capitals_and_offices(text: str, speaker: str) -> None:
+    assert speaker_of_last_quote(text) == speaker
