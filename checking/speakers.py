@@ -101,7 +101,7 @@ TITLES: frozenset[str] = _wordset("""
     prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman
     councilman councilwoman congressman congresswoman speaker leader chairman chairwoman chair
     commissioner director spokesman spokeswoman spokesperson deputy candidate nominee former
-    hon honourable honorable excellency professor dean pastor reverend
+    hon honourable honorable excellency professor pastor reverend
     """)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "i": "s", "we": "p"}
 _DETERMINERS = _wordset("the a an his her their its our this one another whose")

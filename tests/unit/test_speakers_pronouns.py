@@ -208,3 +208,8 @@ def test_an_honorific_rules_out_a_name_the_text_gives_the_other_gender(
 )
 def test_names_with_inner_capitals_and_offices(text: str, speaker: str) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_dean_is_a_first_name_before_it_is_a_title() -> None:
+    text = "Dean Okafor, an economist, spoke at noon. “Wages are flat,” Okafor said."
+    assert speaker_of_last_quote(text) == "Dean Okafor"
