@@ -198,7 +198,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
     r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
     r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
-    r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)){1,3}"
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)){1,5}"
 )
 
 
@@ -272,12 +272,14 @@ def canonical_name(name: str) -> str:
 _OFFICES = _wordset("""
     senator sen president director secretary governor gov mayor chairman chairwoman spokesman
     spokeswoman spokesperson ambassador commissioner representative rep congressman
-    congresswoman minister premier chancellor attorney judge correspondent editor
+    congresswoman minister premier chancellor attorney judge correspondent editor whip adviser
+    advisor aide leader democrat republican
     """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""
     And Or But Nor To Of For In On At With After Before While Is Are Was Were As By So If Than
-    Then That This These Those He She It They We I You His Her Its Their Our My Your
+    Then That This These Those He She It They We I You His Her Its Their Our My Your Who Whom
+    Whose Which What When Where Why How A An The
     """)
 _WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 
@@ -2648,7 +2650,7 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
                 # break ("the U.S. While Clinton …"), not one name.
                 words = words[:i]
                 break
-        for i in range(len(words) - 2, 0, -1):
+        for i in range(len(words) - 2, -1, -1):
             if words[i].lower().rstrip(".") in _OFFICES:
                 # "PolitiFact Executive Director Aaron …", "Florida Senator Ana Ruiz": an
                 # affiliation, then the title; the name, if any, follows the title.

@@ -213,3 +213,26 @@ def test_names_with_inner_capitals_and_offices(text: str, speaker: str) -> None:
 def test_dean_is_a_first_name_before_it_is_a_title() -> None:
     text = "Dean Okafor, an economist, spoke at noon. “Wages are flat,” Okafor said."
     assert speaker_of_last_quote(text) == "Dean Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A long capitalised run: the office in it, and the name after the office.
+        (
+            "U.S. District Judge Ana M. Ruiz blocked the law on Friday. "
+            "“The law cannot stand,” Ruiz wrote.",
+            "Ana M. Ruiz",
+        ),
+        (
+            "Avel Senate Majority Whip Bo Lind voted no. “It is a bad bill,” Lind said.",
+            "Bo Lind",
+        ),
+        (
+            "Harbour Council Senior Adviser Jo Park spoke first. “We are ready,” Park said.",
+            "Jo Park",
+        ),
+    ],
+)
+def test_a_long_run_gives_the_name_after_its_office(text: str, speaker: str) -> None:
+    assert speaker_of_last_quote(text) == speaker
