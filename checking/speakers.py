@@ -2624,8 +2624,17 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     mid_caps: set[str] = set()
     for m in pat.finditer(text):
         k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.start() < headings[k][1]:
-            # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source.
+        if (
+            k >= 0
+            and m.start() < headings[k][1]
+            and not (
+                m.start() == headings[k][0]
+                and text.startswith(":", m.end())
+                and len(m.group().split()) <= 3
+            )
+        ):
+            # "Ruiz Warns …", "Mayor Addresses Harbour Strike": headline case is no name source,
+            # except a headline's opening label ("Ana Ruiz: ‘We Will Rebuild’").
             continue
         words = m.group().split()
         if words and words[0] in _DEPARTMENTS and text.endswith("of ", 0, m.start()):

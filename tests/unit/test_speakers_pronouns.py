@@ -236,3 +236,11 @@ def test_dean_is_a_first_name_before_it_is_a_title() -> None:
 )
 def test_a_long_run_gives_the_name_after_its_office(text: str, speaker: str) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_a_headline_label_names_the_speaker_in_full() -> None:
+    text = (
+        "Ana Ruiz: ‘We Will Rebuild The Pier’\n\n"
+        "The harbour chief spoke at noon.\n\n“It will take a year,” said Ruiz."
+    )
+    assert speaker_of_last_quote(text) == "Ana Ruiz"
