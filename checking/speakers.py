@@ -2568,6 +2568,8 @@ class _Resolver:
         return best
 
 
+#: The rest of an office after its title word, up to the holder's name: " of State John Kerry".
+_OFFICE_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,6}[A-Z][\w'’-]*")
 #: The gender an honorific rules out.
 _OTHER_GENDER = {"mr": "f", "mrs": "m", "ms": "m", "miss": "m"}
 _HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as is are")
@@ -3198,7 +3200,17 @@ def attribute(
             ):
                 speaker = _resolve_role(text, mention, resolver, last_named)
             else:
-                speaker = resolver.fullest(mention.text, a)
+                named = mention.text
+                office = (
+                    _OFFICE_OF.match(masked, mention.span[1])
+                    if named.lower().rstrip(".") in TITLES
+                    else None
+                )
+                if office is not None:
+                    # "Secretary of State John F. Kerry said": the mention stopped at the title;
+                    # the name comes after the office.
+                    named = canonical_name(named + office.group())
+                speaker = resolver.fullest(named, a)
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)
                 for key in ("m", "f", "p", "o"):

@@ -244,3 +244,8 @@ def test_a_headline_label_names_the_speaker_in_full() -> None:
         "The harbour chief spoke at noon.\n\n“It will take a year,” said Ruiz."
     )
     assert speaker_of_last_quote(text) == "Ana Ruiz"
+
+
+def test_a_title_before_its_office_and_holder_names_the_holder() -> None:
+    text = "Secretary of State Ana M. Ruiz said the vote was an “important step forward.”"
+    assert speaker_of_last_quote(text) == "Ana M. Ruiz"
