@@ -2491,11 +2491,7 @@ class _Resolver:
             keys = sorted({n for _, n in self.names if "A" <= n[:1] <= "Z"}, key=len, reverse=True)
             votes: dict[str, int] = {}
             for pos, key in _whole_word_hits(s, keys):
-                before = s[max(0, pos - 40) : pos].lower().split()[-3:]
-                score = sum(w.strip(",") in _MALE_WORDS for w in before) - sum(
-                    w.strip(",") in _FEMALE_WORDS for w in before
-                )
-                votes[key] = votes.get(key, 0) + (score or _People._pronoun_after(s, pos))
+                votes[key] = votes.get(key, 0) + _gender_vote(s, pos)
             self._genders = {k: "m" if v > 0 else "f" for k, v in votes.items() if v}
         return self._genders.get(name, "")
 
@@ -2790,6 +2786,17 @@ def _whole_word_hits(s: str, keys: Sequence[str]) -> Iterator[tuple[int, str]]:
                 break
 
 
+def _gender_vote(masked: str, pos: int) -> int:
+    """+1 (male), -1 (female) or 0 for the name mentioned at ``pos``: a gendered word among the
+    three before it ("his daughter Ivanka Trump", "Ms. Ruiz"), else a he/she after it in its
+    clause."""
+    before = masked[max(0, pos - 40) : pos].lower().split()[-3:]
+    score = sum(w.strip(",") in _MALE_WORDS for w in before) - sum(
+        w.strip(",") in _FEMALE_WORDS for w in before
+    )
+    return score or _People._pronoun_after(masked, pos)
+
+
 class _People:
     """Named people in order of mention, with the gender the text gives them, for pronouns.
 
@@ -2819,13 +2826,7 @@ class _People:
         self.tracked = {name for _, name in self.mentions}
         votes: dict[str, int] = {}
         for pos, name in self.mentions:
-            before = masked[max(0, pos - 40) : pos].lower().split()[-3:]
-            score = sum(w.strip(",") in _MALE_WORDS for w in before) - sum(
-                w.strip(",") in _FEMALE_WORDS for w in before
-            )
-            if score == 0:
-                score = self._pronoun_after(masked, pos)
-            votes[name] = votes.get(name, 0) + 2 * score
+            votes[name] = votes.get(name, 0) + 2 * _gender_vote(masked, pos)
         self.gender: dict[str, str] = {}
         for name in set(full.values()):
             v = votes.get(name, 0)
