@@ -2502,10 +2502,9 @@ class _Resolver:
         both)."""
         base = canonical_name(mention)
         hon = mention.split(None, 1)[0].lower().rstrip(".") if " " in mention else ""
-        other = _FEMALE_FIRST if hon == "mr" else _MALE_FIRST if hon in ("mrs", "ms") else None
         # "Mr. Lind" is not Ana Lind, "Mrs. Lind" not Bo Lind, whoever was named last.
         person = self._fullest(
-            base, before, institutions=False, other=other, other_gender=_OTHER_GENDER.get(hon, "")
+            base, before, institutions=False, other_gender=_OTHER_GENDER.get(hon, "")
         )
         return person if person != base else self._fullest(base, before, institutions=True)
 
@@ -2515,7 +2514,6 @@ class _Resolver:
         before: int,
         *,
         institutions: bool,
-        other: frozenset[str] | None = None,
         other_gender: str = "",
     ) -> str:
         best = base
@@ -2539,9 +2537,10 @@ class _Resolver:
         for pos, name, n in (sized[i] for i in near):
             if n < n_best or not (pos < before or n_best == 1):
                 continue
-            if other is not None and name.split(None, 1)[0].lower() in other:
-                continue
-            if other_gender and self.gender(name) == other_gender:
+            if other_gender and (
+                name.split(None, 1)[0].lower() in _FIRST_NAMES[other_gender]
+                or self.gender(name) == other_gender
+            ):
                 continue  # "Mr. Trump" is not "his daughter Ivanka Trump"
             by_last = _name_tokens(name)[-1:] == (last,)
             if not institutions and (
@@ -2708,6 +2707,7 @@ _FEMALE_FIRST = _wordset("""
     laura linda lisa margaret maria marie martha mary megan melissa michelle nancy nicole olivia
     pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa victoria
     """)
+_FIRST_NAMES = {"m": _MALE_FIRST, "f": _FEMALE_FIRST}
 #: Last words of a capitalised name that make it an institution, a group or a place, never the
 #: person a he/she refers to ("the Washington Post", "Senate Republicans", "South Carolina").
 _NOT_PERSON_HEADS = _wordset("""
