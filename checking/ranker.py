@@ -183,6 +183,14 @@ def _bucket(n: int) -> str:
     return _BUCKETS[n] if n <= 40 else "F"
 
 
+def _split_offsets(captured: re.Pattern[str], s: str) -> tuple[list[str], list[int]]:
+    """``s`` split on a pattern wrapped in one capturing group: the gaps and matches alternately,
+    and the running offsets (``offsets[1::2]`` the matches' starts, ``offsets[2::2]`` their ends)
+    without a match object per match."""
+    parts = captured.split(s)
+    return parts, list(accumulate(map(len, parts), initial=0))
+
+
 class Ranker:
     """Candidates and scores for one text; :meth:`choose` is called once per quote, in order."""
 
@@ -244,17 +252,14 @@ class Ranker:
         """Every candidate mention in the text, in order."""
         if self._cands is None:
             masked = self.masked
-            # Splitting on the captured token pattern gives gaps and tokens alternately; their
-            # running lengths are the offsets, with no match object per token.
-            parts = _WORD_SPLIT.split(masked)
-            offsets = list(accumulate(map(len, parts), initial=0))
+            parts, offsets = _split_offsets(_WORD_SPLIT, masked)
             self.tok_starts = offsets[1:-1:2]
             self.tok_ends = offsets[2::2]
-            self.tok_low = _TRAILING_DOTS.sub("", "\0".join(parts[1::2]).lower()).split("\0")
-            if not self.tok_starts:
-                self.tok_low = []
-            marks = _CLAUSE_MARK_SPLIT.split(masked)
-            self.clause_marks = list(accumulate(map(len, marks), initial=0))[1:-1:2]
+            words = parts[1::2]
+            self.tok_low = (
+                _TRAILING_DOTS.sub("", "\0".join(words).lower()).split("\0") if words else []
+            )
+            self.clause_marks = _split_offsets(_CLAUSE_MARK_SPLIT, masked)[1][1:-1:2]
             self._cands = self._generate()
             self.cand_starts = [c.span[0] for c in self._cands]
         return self._cands
