@@ -66,17 +66,17 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
     should resolve to. A full name stands for itself; a lone surname for the one full name
     among the article's gold Sources that ends in it (skipped when none or several do)."""
     sources = [_PARTY.sub("", " ".join(art.text[a:b] for a, b in g.source)) for g in art.gold]
+    fulls: dict[int, tuple[str, ...]] = {}
     by_last: dict[str, set[tuple[str, ...]]] = {}
-    for src in sources:
-        full = _full_name(src)
-        if full is not None and _name_tokens(full):
-            toks = _name_tokens(full)
-            by_last.setdefault(toks[-1], set()).add(toks)
-    out: dict[int, tuple[str, ...]] = {}
     for k, src in enumerate(sources):
         full = _full_name(src)
-        if full is not None and _name_tokens(full):
-            out[k] = _name_tokens(full)
+        toks = _name_tokens(full) if full is not None else ()
+        if toks:
+            fulls[k] = toks
+            by_last.setdefault(toks[-1], set()).add(toks)
+    out = dict(fulls)
+    for k, src in enumerate(sources):
+        if k in fulls:
             continue
         word = canonical_name(src)
         if " " in word or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
