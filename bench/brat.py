@@ -4,8 +4,9 @@ PolNeAR annotates attributions (Source, Cue, Content), not quotes, so the gold q
 strings (text between quote marks) that lie inside gold Content spans, each with the Source of its
 attribution. The quoted strings are found by a deliberately plain mark pairing, independent of
 ``checking.quotes``: double marks toggle within a paragraph (a quote left open runs to the
-paragraph end), single marks count only outside double quotes and at word boundaries. The data
-is read at run time from a split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
+paragraph end, and a “ in closing position closes it, as in “typed like this“), single marks
+count only outside double quotes and at word boundaries. The data is read at run time from a
+split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
 """
 
 from __future__ import annotations
@@ -100,6 +101,14 @@ _DOUBLE = '“”"„«»'
 _SINGLE = "‘’'"
 
 
+def _in_closing_position(para: str, i: int) -> bool:
+    """A “ typed where the closing mark belongs (after a word or stop, before a space, stop or the
+    paragraph end) closes the open quote: “like this“ is a quoted string, not two openings."""
+    left = para[i - 1] if i > 0 else " "
+    right = para[i + 1] if i + 1 < len(para) else " "
+    return not left.isspace() and not right.isalnum()
+
+
 def plain_quote_regions(text: str) -> list[Span]:
     """Quoted strings by plain mark pairing (see the module docstring), without the marks."""
     regions: list[Span] = []
@@ -113,7 +122,9 @@ def plain_quote_regions(text: str) -> list[Span]:
             if start < 0:
                 if ch in ("“", "„", "«", '"', "''", "``"):
                     start = p + len(ch)
-            elif ch in ("”", "»", '"', "''"):
+            elif ch in ("”", "»", '"', "''") or (
+                ch == "“" and _in_closing_position(text[pa:pb], p - pa)
+            ):
                 dbl.append((start, p))
                 start = -1
             elif ch in ("“", "„", "«", "``"):

@@ -72,3 +72,11 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
     # The full name (its party label dropped) and the surname that stands for it; not the
     # pronoun or the role phrase.
     assert sorted(got.values()) == [("ana", "ruiz"), ("ana", "ruiz")]
+
+
+def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() -> None:
+    brat = load("brat")
+    text = "She called it “awful“ and left. “We will see,“ he said. “Still open\n“Again” here."
+    got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
+    # A “ before a word still opens (the last paragraph's quote, and the left-open one before it).
+    assert got == ["awful", "We will see,", "Still open", "Again"]
