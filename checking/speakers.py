@@ -2563,8 +2563,48 @@ class _Resolver:
         return best
 
 
-#: The rest of an office after its title word, up to the holder's name: " of State John Kerry".
-_OFFICE_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’-]*[ \t]+){1,6}[A-Z][\w'’-]*")
+#: The rest of an office after its title word, up to the holder's name: " of State John Kerry",
+#: ". and Party Chairman Ana Ruiz", " of state Ana Ruiz".
+_OFFICE_REST = re.compile(
+    r"\.?(?:[ \t]+(?:(?:of|the|and|state|defense|justice|homeland|treasury)\b"
+    r"|[A-Z][\w.'’-]*)){2,10}"
+)
+_OFFICE_WORDS = _wordset("of the and")
+_PARTY_WORDS = _wordset("democrat republican")
+
+
+def _office_holder(masked: str, mention: _Mention) -> str | None:
+    """The holder's name after a mention that stopped at a title ("Secretary", "Former
+    Secretary", "Pennsylvania Gov"): the first run of capitalised words after the office that
+    does not itself end in a title ("Former Secretary of State Ana Ruiz and Sen. Bo Lind",
+    "former Pennsylvania Gov. and Party Chairman Ana Ruiz")."""
+    words = mention.text.split()
+    last = words[-1].lower().rstrip(".")
+    if not (
+        (last in _OFFICES and last not in _PARTY_WORDS)
+        or all(w.lower().rstrip(".") in TITLES for w in words)
+    ):
+        return None
+    m = _OFFICE_REST.match(masked, mention.span[1])
+    if m is None:
+        return None
+    run: list[str] = []
+    for w in [*m.group().lstrip(".").split(), "and"]:
+        low = w.lower().rstrip(".")
+        if low in _OFFICE_WORDS:
+            if len(run) >= 2:
+                break
+            run = []
+        elif low in TITLES or w.rstrip(".") in _DEPARTMENTS:
+            run = []  # "Party Chairman": what came before the title was an affiliation
+        else:
+            run.append(w)
+    name = " ".join(run)
+    if not 2 <= len(run) <= 4 or not _looks_like_name(name):
+        return None
+    return canonical_name(name)
+
+
 #: The gender an honorific rules out.
 _OTHER_GENDER = {"mr": "f", "mrs": "m", "ms": "m", "miss": "m"}
 _HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as is are")
@@ -3201,16 +3241,9 @@ def attribute(
             ):
                 speaker = _resolve_role(text, mention, resolver, last_named)
             else:
-                named = mention.text
-                office = (
-                    _OFFICE_OF.match(masked, mention.span[1])
-                    if named.lower().rstrip(".") in TITLES
-                    else None
-                )
-                if office is not None:
-                    # "Secretary of State John F. Kerry said": the mention stopped at the title;
-                    # the name comes after the office.
-                    named = canonical_name(named + office.group())
+                # "Secretary of State John F. Kerry said": the mention stopped at the title;
+                # the name comes after the office.
+                named = _office_holder(masked, mention) or mention.text
                 speaker = resolver.fullest(named, a)
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)

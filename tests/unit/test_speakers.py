@@ -1143,3 +1143,30 @@ def test_the_one_remembered_doing_it_speaks_the_participle_quote() -> None:
         "“moral war” on fog, and telling voters that “we need more lighthouses.”\n"
     )
     assert [m for _, _, m in who(text)] == ["President Ana Ruiz", "President Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Former Secretary of State Ana Ruiz said on Monday: “The pier will reopen.”\n",
+            "Ana Ruiz",
+        ),
+        (
+            "Former Secretary of State Ana Ruiz and Sen. Bo Lind toured the harbour, where "
+            "Former Secretary of State Ana Ruiz said: “The pier will reopen.”\n",
+            "Ana Ruiz",
+        ),
+        (
+            "“The pier will reopen,” said former Avel Gov. and Harbour Party Chairman Bo Lind.\n",
+            "Bo Lind",
+        ),
+    ],
+)
+def test_a_mention_that_stops_at_a_title_names_the_office_holder(text: str, speaker: str) -> None:
+    assert who(text)[-1][1] == speaker
+
+
+def test_a_party_label_after_a_name_is_no_title_to_look_past() -> None:
+    text = "“The pier will reopen,” Representative Bo Lind, Republican of Avel County, said.\n"
+    assert who(text)[0][1] != "Avel County"
