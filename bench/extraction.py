@@ -45,6 +45,16 @@ def _full_name(text: str) -> str | None:
     return name if all(w[:1].isupper() for w in words) else None
 
 
+#: Generational suffixes: "Harry B. Harris Jr." is the Harris that "Admiral Harris" names.
+_SUFFIX_TOKENS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _without_suffix(toks: tuple[str, ...]) -> tuple[str, ...]:
+    while len(toks) > 1 and toks[-1] in _SUFFIX_TOKENS:
+        toks = toks[:-1]
+    return toks
+
+
 def name_matches(got: str | None, want: tuple[str, ...]) -> bool:
     """Is the resolved speaker ``got`` the person whose name tokens are ``want`` (in text order)?
     The same person, not the same string: the same tokens in any order, or, ending in the same
@@ -53,7 +63,8 @@ def name_matches(got: str | None, want: tuple[str, ...]) -> bool:
     before a name pass, "Billionaire Donald Trump", as ``same_speaker`` does in the verdicts)."""
     if got is None:
         return False
-    toks = _name_tokens(got)
+    toks = _without_suffix(_name_tokens(got))
+    want = _without_suffix(want)
     if sorted(toks) == sorted(want):
         return True
     if not toks or toks[-1] != want[-1]:
@@ -70,8 +81,8 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
     by_last: dict[str, set[tuple[str, ...]]] = {}
     for k, src in enumerate(sources):
         full = _full_name(src)
-        toks = _name_tokens(full) if full is not None else ()
-        if toks:
+        toks = _without_suffix(_name_tokens(full)) if full is not None else ()
+        if len(toks) >= 2:  # "Admiral Harris" is a title and a surname, not a full name
             fulls[k] = toks
             by_last.setdefault(toks[-1], set()).add(toks)
     out = dict(fulls)
@@ -79,10 +90,10 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
         if k in fulls:
             continue
         word = canonical_name(src)
-        if " " in word or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
-            continue
-        toks = _name_tokens(word)
-        owners = by_last.get(toks[-1], set()) if toks else set()
+        toks = _without_suffix(_name_tokens(word))
+        if len(toks) != 1 or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
+            continue  # not a surname, titled ("Admiral Harris") or bare
+        owners = by_last.get(toks[0], set())
         if len(owners) == 1:
             out[k] = next(iter(owners))
     return out

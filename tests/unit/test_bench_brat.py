@@ -40,6 +40,9 @@ def test_names_score_the_person_not_the_string() -> None:
     assert not match("Bo Ruiz", ("ana", "ruiz"))
     assert not match("Ana Ruiz Harbour", ("ana", "ruiz"))
     assert not match(None, ("ana", "ruiz"))
+    assert match("Ana B. Ruiz Jr.", ("ana", "ruiz"))  # a generational suffix is no other name
+    assert match("Ana Ruiz", ("ana", "ruiz", "jr"))
+    assert not match("Ana Ruiz Jr.", ("bo", "ruiz"))
 
 
 def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
@@ -47,13 +50,16 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
     extraction = load("extraction")
     text = (
         "“We are ready,” said Ana Ruiz (D-Avel.). Later, “the pier will open,” Ruiz said. "
-        "“Maybe,” he said. “Not yet,” the mayor said."
+        "“Maybe,” he said. “Not yet,” the mayor said. “Soon,” Admiral Lind said. "
+        "“Tomorrow,” said Mayor Bo Lind Jr."
     )
     spans = [
         ("Ana Ruiz (D-Avel.)", "We are ready"),
         ("Ruiz said", "the pier will open"),
         ("he", "Maybe"),
         ("the mayor", "Not yet"),
+        ("Admiral Lind", "Soon"),
+        ("Mayor Bo Lind Jr.", "Tomorrow"),
     ]
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
@@ -70,8 +76,8 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
     [article] = brat.load_split(tmp_path)
     got = extraction._expected_names(article)
     # The full name (its party label dropped) and the surname that stands for it; not the
-    # pronoun or the role phrase.
-    assert sorted(got.values()) == [("ana", "ruiz"), ("ana", "ruiz")]
+    # pronoun or the role phrase. A titled surname is a surname too, and a suffix is no surname.
+    assert sorted(got.values()) == [("ana", "ruiz")] * 2 + [("bo", "lind")] * 2
 
 
 def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() -> None:
