@@ -197,7 +197,7 @@ _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
     r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
-    r"(?:\s+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)\s+)?"
+    r"(?:[^\S\n]+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)[^\S\n]+)?"
     r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)){1,5}"
 )
 

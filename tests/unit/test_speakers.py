@@ -1170,3 +1170,12 @@ def test_a_mention_that_stops_at_a_title_names_the_office_holder(text: str, spea
 def test_a_party_label_after_a_name_is_no_title_to_look_past() -> None:
     text = "“The pier will reopen,” Representative Bo Lind, Republican of Avel County, said.\n"
     assert who(text)[0][1] != "Avel County"
+
+
+def test_a_name_run_does_not_cross_a_paragraph_break() -> None:
+    text = (
+        "Harbour Strike Ends With A Deal\n\nAna Ruiz spoke to the workers on Monday. "
+        "“We will rebuild,” Ruiz said.\n"
+    )
+    # The headline's last words and the paragraph's first name are no one run.
+    assert who(text)[0][1] == "Ana Ruiz"
