@@ -2480,6 +2480,7 @@ class _Resolver:
     masked: str = ""
     _genders: dict[str, str] | None = None
     _by_token: dict[str, list[int]] | None = None
+    _name_set: frozenset[str] | None = None
 
     def gender(self, name: str) -> str:
         """ "m", "f" or "" for a full name, from the words the text puts next to it: a title or
@@ -2494,6 +2495,12 @@ class _Resolver:
                 votes[key] = votes.get(key, 0) + _gender_vote(s, pos)
             self._genders = {k: "m" if v > 0 else "f" for k, v in votes.items() if v}
         return self._genders.get(name, "")
+
+    def name_set(self) -> frozenset[str]:
+        """The full names collected from the text (headline-case lines left out)."""
+        if self._name_set is None:
+            self._name_set = frozenset(name for _, name in self.names)
+        return self._name_set
 
     def fullest(self, mention: str, before: int) -> str:
         """The longest name in the text that denotes the same speaker as ``mention``: a person's
@@ -2605,6 +2612,34 @@ def _office_holder(masked: str, mention: _Mention) -> str | None:
     return canonical_name(name)
 
 
+def _heading_name(resolver: _Resolver, mention: _Mention, before: int) -> tuple[str, int] | None:
+    """A headline-case mention runs on into the headline's verb and object ("Ana Ruiz Warns Port
+    Owners", "Ruiz Addresses Strike"): its longest opening words that the body names, as that
+    name and the length of those words, when the whole run is no name the body uses."""
+    names = resolver.name_set()
+    if resolver.fullest(mention.text, before) in names:
+        return None
+    if resolver.text.count(canonical_name(mention.text)) > 1:
+        return None  # "Ana Ruiz Harbour PAC", written again below: a name all the same
+    words = mention.text.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        full = resolver.fullest(head, before)
+        if full == canonical_name(head) and full in names:
+            pass
+        elif full in names and _name_tokens(full)[-1:] == _name_tokens(head)[-1:]:
+            last = _name_tokens(head)[-1:]
+            if sum(_name_tokens(n)[-1:] == last for n in names) > 1:
+                return None  # "Obama Says …" with two Obamas in the story: no telling which
+        else:
+            continue
+        if words[k].lower() in _ROLE_OR_TITLE or words[k].lower() in _RIVALS:
+            return None  # "Ruiz Challenger Bo Lind": the run names Ruiz's challenger
+        return full, len(head)
+    return None
+
+
+_RIVALS = _wordset("challenger challengers rival rivals opponent opponents")
 #: The gender an honorific rules out.
 _OTHER_GENDER = {"mr": "f", "mrs": "m", "ms": "m", "miss": "m"}
 _HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as is are")
@@ -3245,6 +3280,12 @@ def attribute(
                 # the name comes after the office.
                 named = _office_holder(masked, mention) or mention.text
                 speaker = resolver.fullest(named, a)
+                if any(ha <= mention.span[0] < hb for ha, hb in headings):
+                    cut = _heading_name(resolver, mention, a)
+                    if cut is not None:
+                        speaker = cut[0]
+                        if span == mention.span:
+                            span = (span[0], span[0] + cut[1])
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)
                 for key in ("m", "f", "p", "o"):

@@ -1172,6 +1172,29 @@ def test_a_party_label_after_a_name_is_no_title_to_look_past() -> None:
     assert who(text)[0][1] != "Avel County"
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker", "mention"),
+    [
+        ("Ruiz Addresses Harbour Strike: ‘We Will Rebuild’", "Ana Ruiz", "Ruiz"),
+        ("Ana Ruiz Warns Port Owners: ‘We Will Rebuild’", "Ana Ruiz", "Ana Ruiz"),
+        # A role after the first name: the run names somebody else; left as it was.
+        (
+            "Ruiz Challenger Bo Lind Warns Port: ‘We Will Rebuild’",
+            "Ruiz Challenger Bo Lind",
+            "Ruiz Challenger Bo Lind",
+        ),
+    ],
+)
+def test_a_headline_run_is_cut_to_the_name_the_body_uses(
+    headline: str, speaker: str, mention: str
+) -> None:
+    text = (
+        f"{headline}\n\nMayor Ana Ruiz spoke to the harbour workers on Monday, and Bo Lind, "
+        "who runs against her, spoke after her.\n"
+    )
+    assert who(text)[0][1:] == (speaker, mention)
+
+
 def test_a_name_run_does_not_cross_a_paragraph_break() -> None:
     text = (
         "Harbour Strike Ends With A Deal\n\nAna Ruiz spoke to the workers on Monday. "
