@@ -2602,7 +2602,7 @@ def _office_holder(masked: str, mention: _Mention) -> str | None:
             if len(run) >= 2:
                 break
             run = []
-        elif low in TITLES or w.rstrip(".") in _DEPARTMENTS:
+        elif low in TITLES or low.capitalize() in _DEPARTMENTS:
             run = []  # "Party Chairman": what came before the title was an affiliation
         else:
             run.append(w)
@@ -3274,7 +3274,17 @@ def attribute(
             elif mention.kind == "role" or (
                 mention.kind == "relative" and mention.text[:1].islower()
             ):
-                speaker = _resolve_role(text, mention, resolver, last_named)
+                holder = (
+                    _office_holder(masked, mention)
+                    if mention.kind == "role"
+                    and all(w.lower() in TITLES for w in mention.text.split())
+                    else None
+                )
+                if holder is not None:
+                    # "Former secretary of state Ana Ruiz:": the office, then its holder.
+                    speaker = resolver.fullest(holder, a)
+                else:
+                    speaker = _resolve_role(text, mention, resolver, last_named)
             else:
                 # "Secretary of State John F. Kerry said": the mention stopped at the title;
                 # the name comes after the office.

@@ -1161,6 +1161,7 @@ def test_the_one_remembered_doing_it_speaks_the_participle_quote() -> None:
             "“The pier will reopen,” said former Avel Gov. and Harbour Party Chairman Bo Lind.\n",
             "Bo Lind",
         ),
+        ("Former secretary of state Ana Ruiz: “The pier will reopen.”\n", "Ana Ruiz"),
     ],
 )
 def test_a_mention_that_stops_at_a_title_names_the_office_holder(text: str, speaker: str) -> None:
