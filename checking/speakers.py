@@ -3897,10 +3897,17 @@ def _role_pattern(head: str) -> re.Pattern[str]:
     )
 
 
+_ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
+
+
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
+    named = _ROLE_THEN_NAME.search(mention.text)
+    if named is not None and named.group(1) in _ROLE_OR_TITLE and _looks_like_name(named.group(2)):
+        # "his campaign manager Bo Lind": the role, then the person who holds it.
+        return resolver.fullest(named.group(2), mention.span[0] + named.start(2))
     words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
     for m in _role_pattern(head).finditer(text, 0, mention.span[1] + 200):

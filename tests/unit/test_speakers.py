@@ -1203,3 +1203,13 @@ def test_a_name_run_does_not_cross_a_paragraph_break() -> None:
     )
     # The headline's last words and the paragraph's first name are no one run.
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_role_phrase_that_ends_in_a_name_is_that_person() -> None:
+    text = (
+        "Lind spoke first.\n\n“We are going to win the port vote,” added his campaign manager "
+        "Ana Ruiz, speaking after the senator. “We have a path.”\n"
+    )
+    assert [(speaker, mention) for _, speaker, mention in who(text)] == [
+        ("Ana Ruiz", "his campaign manager Ana Ruiz")
+    ] * 2
