@@ -33,6 +33,14 @@ from checking.speakers import _name_tokens, attribute, canonical_name  # noqa: E
 
 #: A party and state after a name, "(R-Ky.)", which gold Sources sometimes include.
 _PARTY = re.compile(r"\s*\(?\b[RDI]-[A-Z][\w.]*\)?")
+#: Titles, labels and sentence openers before a surname that are no first name ("Mr. Trump",
+#: "Democrat Ruiz", "But Ruiz said").
+_NOT_FIRST_TEXT = """
+    Mr Mrs Ms Miss Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt President Senator Governor Secretary
+    Mayor Judge Republican Democrat Democratic But Yet Now And Or So Then When While As If That
+    Another Whatever
+    """
+_NOT_FIRST = frozenset(_NOT_FIRST_TEXT.split())
 _PRONOUN_WORDS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
 
 
@@ -94,9 +102,18 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
         if len(toks) != 1 or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
             continue  # not a surname, titled ("Admiral Harris") or bare
         owners = by_last.get(toks[0], set())
-        if len(owners) == 1:
+        if len(owners) == 1 and _first_names(art.text, word) <= set(next(iter(owners))):
             out[k] = next(iter(owners))
     return out
+
+
+def _first_names(text: str, surname: str) -> set[str]:
+    """First names the article writes before ``surname`` ("Ivanka Trump", "Donald J. Trump"):
+    a surname that two people in the story share is no gold name, whichever Source has it."""
+    pattern = r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b"
+    found = {m.group(1) for m in re.finditer(pattern, text)} - _NOT_FIRST
+    # A word the text also writes in lower case ("Yet Clinton said") opens a sentence.
+    return {w.lower() for w in found if not re.search(r"\b" + w.lower() + r"\b", text)}
 
 
 def _overlap(a: Span, b: Span) -> int:

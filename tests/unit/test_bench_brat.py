@@ -86,3 +86,30 @@ def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() 
     got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
     # A “ before a word still opens (the last paragraph's quote, and the left-open one before it).
     assert got == ["awful", "We will see,", "Still open", "Again"]
+
+
+def test_a_surname_two_people_in_the_story_share_is_not_scored(tmp_path: Path) -> None:
+    brat = load("brat")
+    extraction = load("extraction")
+    text = (
+        "“We are ready,” said Ana Ruiz. Her brother, Bo Ruiz, disagreed. But Ruiz added: "
+        "“Soon.” Mr. Lind came too, as did Eva Lind. “Later,” Lind said.\n"
+    )
+    spans = [("Ana Ruiz", "We are ready"), ("Ruiz", "Soon"), ("Eva Lind", "Later")]
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "own.txt").write_text(text, encoding="utf-8")
+    lines = []
+    for i, (source, content) in enumerate(spans):
+        s = text.index(source, text.index(content) - 40 if i == 1 else 0)
+        c = text.index(content)
+        lines.append(f"T{2 * i + 1}\tSource {s} {s + len(source)}\t{source}")
+        lines.append(f"T{2 * i + 2}\tContent {c} {c + len(content)}\t{content}")
+        lines.append(f"E{i + 1}\tAttribution:T{2 * i + 2} Source:T{2 * i + 1} Content:T{2 * i + 2}")
+    (tmp_path / "attributions" / "own_ann1.ann").write_text("\n".join(lines) + "\n", "utf-8")
+    [article] = brat.load_split(tmp_path)
+    got = extraction._expected_names(article)
+    # "Ruiz" could be Ana or Bo, so only the two full names are scored; "But" and "Mr." before
+    # a surname are no first names.
+    assert sorted(got.values()) == [("ana", "ruiz"), ("eva", "lind")]
+    assert extraction._first_names(text, "Lind") == {"eva"}
