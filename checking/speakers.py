@@ -3280,8 +3280,11 @@ def attribute(
                     and all(w.lower() in TITLES for w in mention.text.split())
                     else None
                 )
+                if holder is None and mention.kind == "role":
+                    holder = _named_after_role(masked, mention)
                 if holder is not None:
-                    # "Former secretary of state Ana Ruiz:": the office, then its holder.
+                    # "Former secretary of state Ana Ruiz:", "her lawyer, Ana Ruiz, wrote":
+                    # the office or role, then the person who holds it.
                     speaker = resolver.fullest(holder, a)
                 else:
                     speaker = _resolve_role(text, mention, resolver, last_named)
@@ -3895,6 +3898,31 @@ def _role_pattern(head: str) -> re.Pattern[str]:
     return re.compile(
         r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
     )
+
+
+#: After a role phrase: its "of" organisation, then the name of the person in the role, set off
+#: by commas or, after a role noun, directly ("the leader of the Port League, Ana Ruiz, said",
+#: "the Gazette columnist Ana Ruiz wrote").
+_NAME_AFTER_ROLE = re.compile(
+    r"(?P<of>[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]+){0,5}[A-Z][\w'’&-]*)?"
+    r"(?P<sep>,[ \t]+|[ \t]+)(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
+    r"(?P<end>,|[ \t]+[a-z])"
+)
+
+
+def _named_after_role(masked: str, mention: _Mention) -> str | None:
+    """The person a role phrase introduces right after it: "her personal lawyer, Ana B. Ruiz,
+    wrote", "the leader of the Port League, Ana Ruiz, warned", "the Gazette columnist Ana Ruiz
+    went so far as to say"."""
+    words = mention.text.lower().split()
+    if not words or words[-1] not in _ROLE_OR_TITLE:
+        return None
+    m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
+    if m is None or not _looks_like_name(m.group("name")):
+        return None
+    if m.group("sep").startswith(",") != (m.group("end") == ","):
+        return None  # an apposition closes with a comma; a name run on ends at the verb
+    return canonical_name(m.group("name"))
 
 
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")

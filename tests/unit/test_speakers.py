@@ -1213,3 +1213,15 @@ def test_a_role_phrase_that_ends_in_a_name_is_that_person() -> None:
     assert [(speaker, mention) for _, speaker, mention in who(text)] == [
         ("Ana Ruiz", "his campaign manager Ana Ruiz")
     ] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a filing, her personal lawyer, Ana B. Ruiz, wrote that the request was “futile.”\n",
+        "The leader of the Harbour League, Ana Ruiz, warned that a ban would be “unacceptable.”\n",
+        "The Gazette harbour columnist Ana Ruiz went so far as to say: “The pier is over.”\n",
+    ],
+)
+def test_a_role_phrase_then_the_name_of_its_holder_is_that_person(text: str) -> None:
+    assert who(text)[0][1] in ("Ana Ruiz", "Ana B. Ruiz")
