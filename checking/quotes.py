@@ -480,11 +480,12 @@ def _subhead(text: str, a: int, b: int) -> bool:
     return len(_WORDS.findall(text[a:b])) <= 8
 
 
-#: What a slogan or show name is printed on or names: "“Vote Ruiz” hats", "the “Dock Talk” host".
+#: What a slogan or show name is printed on or names: "“Vote Ruiz” hats", "the “Dock Talk” host",
+#: "the “Harbour Nights” star".
 _OBJECT_AFTER = re.compile(
     r"[\"'”’»]*\s+(?:campaign\s+|television\s+|tv\s+|radio\s+|web\s+)?(?:hats?|caps?|signs?|ads?"
-    r"|advert|adverts|hosts?|co-hosts?|shirts?|t-shirts?|buttons?|pins?|stickers?|banners?"
-    r"|placards?)\b",
+    r"|advert|adverts|hosts?|co-hosts?|stars?|co-stars?|creators?|shirts?|t-shirts?|buttons?"
+    r"|pins?|stickers?|banners?|placards?)\b",
     re.IGNORECASE,
 )
 

@@ -281,6 +281,15 @@ def test_slogan_or_show_name_before_hats_signs_ads_or_host_is_not_speech() -> No
     assert texts(text) == ["a lifeline"]
 
 
+def test_a_show_title_before_star_is_not_speech() -> None:
+    text = (
+        "The “Harbour Nights” star posted a long message. “Pier Town” co-star Ana Ruiz said the "
+        "show was “a love letter” to the island, and she called its critics “wrong,” actress "
+        "Ana Ruiz added."
+    )
+    assert texts(text) == ["a love letter", "wrong,"]
+
+
 def test_poll_answer_option_next_to_a_percentage_is_not_speech() -> None:
     text = (
         "Forty percent of voters in the Avel survey chose “fair and open” as the top quality, "
