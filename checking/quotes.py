@@ -180,9 +180,14 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
     for mm in _MARK_RE.finditer(text, start, end):
         p, q = mm.span()
         left = text[p - 1] if p > start else ""
-        if left == " " and p - 2 > start and text[p - 2] in "'’" and not text[p - 3].isspace():
-            # ``,' "`` -- a nested quote closing just before the outer one, spaced apart.
-            left = text[p - 2]
+        if left == " ":
+            k = p - 1
+            while k > start and p - k <= 3 and text[k] == " ":
+                k -= 1
+            if k - 1 > start and text[k] in "'’" and not text[k - 1].isspace():
+                # ``,' "`` or ``,'  ''`` -- a nested quote closing just before the outer one,
+                # spaced apart.
+                left = text[k]
         right = text[q] if q < end else ""
         out.append(_Mark(p, mm.group(), left, right))
     return out

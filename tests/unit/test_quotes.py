@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -344,3 +345,11 @@ def test_nicknamed_and_billed_as_are_cues() -> None:
         "The rally was billed as “Docks for Ruiz” on every poster."
     )
     assert texts(text) == ["Old Faithful", "Docks for Ruiz"]
+
+
+@pytest.mark.parametrize("gap", [" ", "  "])
+def test_a_nested_quote_closing_a_space_or_two_before_the_outer_one(gap: str) -> None:
+    text = (
+        f"''There was a backlash against 'Pier Nights,'{gap}'' Ms. Lind noted. ''Then it ended.''"
+    )
+    assert texts(text) == ["There was a backlash against 'Pier Nights,'", "Then it ended."]
