@@ -399,7 +399,7 @@ _ADVERBIAL_TAIL = re.compile(
 
 
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:^|[,;:(—–\"“”‘’@.!?]|\s-|\b(?:and|but|that|as|while|when|because|so|where|who|which|if|"
+    r"(?:^|[,;:(—–\"“”‘’@.!?]|\s-|--|\b(?:and|but|that|as|while|when|because|so|where|who|which|if|"
     r"though|although|then|also|since|after|before|until|once|even|whereas|or|nor|how|what|why)"
     r")\s*$",
     re.IGNORECASE,

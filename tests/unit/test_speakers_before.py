@@ -404,3 +404,12 @@ def test_quote_coordinated_with_the_one_before_is_the_same_speakers() -> None:
         "“thieves” and “criminals” out of the town, it is safe to say he means the border."
     )
     assert mentions(text) == ["his", "his"]
+
+
+def test_a_double_hyphen_dash_ends_an_aside_before_the_subject() -> None:
+    text = (
+        "Marking the end of the season with a formal speech -- complete with a brass band -- "
+        "Ruiz told supporters Tuesday night that “we close one chapter,” and she vowed to carry "
+        "the “mantle” of the harbour board.\n"
+    )
+    assert mentions(text) == ["Ruiz", "she"]
