@@ -3017,6 +3017,9 @@ def attribute(
     ``cue_verbs`` adds verbs to ``CUE_VERBS`` (pass a collection starting with ``"-"`` entries to
     remove words, e.g. ``{"-read"}``).
     """
+    # A no-break space reads as a space ("Ana\xa0Ruiz", "of\xa0State"); one for one, so every
+    # offset still points into the text as sent.
+    text = text.replace("\xa0", " ")
     cues = set(CUE_VERBS)
     if cue_verbs is not None:
         for w in cue_verbs:

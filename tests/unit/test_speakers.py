@@ -1225,3 +1225,16 @@ def test_a_role_phrase_that_ends_in_a_name_is_that_person() -> None:
 )
 def test_a_role_phrase_then_the_name_of_its_holder_is_that_person(text: str) -> None:
     assert who(text)[0][1] in ("Ana Ruiz", "Ana B. Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former\xa0Secretary of\xa0State Ana\xa0Ruiz said: “We will rebuild.”\n",
+        "“We will rebuild,” said his campaign\xa0manager Ana\xa0Ruiz.\n",
+    ],
+)
+def test_a_no_break_space_reads_as_a_space(text: str) -> None:
+    [(_, speaker, mention)] = who(text)
+    assert speaker == "Ana Ruiz"
+    assert mention is not None and mention in text  # the span is into the text as sent
