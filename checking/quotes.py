@@ -121,9 +121,9 @@ def _can_open(m: _Mark, text: str = "") -> bool:
     after = text[m.pos + len(m.ch) : m.pos + len(m.ch) + 6]
     spaced = m.left.isspace() or not m.left
     if not m.right or m.right.isspace():
-        if m.ch in "“" and spaced and m.right == " ":
+        if m.ch in '“"' and spaced and m.right == " ":
             end = text.find("\n", m.pos)
-            closed = re.search('[”"]', text[m.pos : end if end >= 0 else len(text)]) is not None
+            closed = re.search('[”"]', text[m.pos + 1 : end if end >= 0 else len(text)]) is not None
             return closed and re.match(r" +(?:[\w…]|\. \.)", after) is not None
         return m.ch in "«„" and bool(m.right)
     if m.ch in _D_OPEN or m.ch in "‘‚‛‹":
@@ -146,6 +146,9 @@ def _can_close(m: _Mark) -> bool:
     if not m.left or m.left.isspace():
         return m.ch == "»" and bool(m.left)
     if m.ch in _D_CLOSE:
+        return True
+    if m.ch == '"' and m.left in ",.!?" and m.right.isupper():
+        # ``paranoia,"Clinton said``: a straight closer glued to the next word (a missing space).
         return True
     return not _is_word(m.right)
 

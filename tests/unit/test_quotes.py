@@ -353,3 +353,13 @@ def test_a_nested_quote_closing_a_space_or_two_before_the_outer_one(gap: str) ->
         f"''There was a backlash against 'Pier Nights,'{gap}'' Ms. Lind noted. ''Then it ended.''"
     )
     assert texts(text) == ["There was a backlash against 'Pier Nights,'", "Then it ended."]
+
+
+def test_a_straight_closer_glued_to_the_next_word_closes() -> None:
+    text = 'She spoke of "prejudice and paranoia,"Ruiz said. "Some of it was mean," she added.'
+    assert texts(text) == ["prejudice and paranoia,", "Some of it was mean,"]
+
+
+def test_a_spaced_straight_opener_opens() -> None:
+    text = 'It was over, Lind said. " You know, the pier is done," she added later.'
+    assert texts(text) == ["You know, the pier is done,"]
