@@ -504,7 +504,7 @@ def _printed_on(text: str, a: int, b: int) -> bool:
 
 
 _BYLINE_AFTER = re.compile(r"[\"'”’»,]*\s+by\s+(?:the\s+)?[A-Z]")
-_LABEL_BEFORE = re.compile(r"(?:^|[—–:]|\s-)\s*[\"'“‘„«]*$", re.MULTILINE)
+_LABEL_BEFORE = re.compile(r"(?:^|[—–:-])\s*[\"'“‘„«]*$", re.MULTILINE)
 
 
 def _listed_headline(text: str, a: int, b: int) -> bool:

@@ -187,6 +187,7 @@ def test_listed_headline_with_a_byline_is_not_speech() -> None:
         "HARBOUR NEWS—“Ferry service to resume on the north pier next spring,” by the Courier’s "
         "Ana Ruiz: “The ferry will run again,” the operator said.\n\n"
         "“Tolls on the old bridge will rise by a third,” by Ben Ode.\n\n"
+        'PIER WATCH-"Night market returns to the old pier," by the Gazette\'s Bo Lind.\n\n'
         "The mayor condemned the “reckless and costly delays,” by Ode’s account, at the meeting."
     )
     assert texts(text) == ["The ferry will run again,", "reckless and costly delays,"]
