@@ -480,7 +480,7 @@ def _subhead(text: str, a: int, b: int) -> bool:
     lo = text.rfind("\n", 0, a) + 1
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
-    head, tail = text[lo:a], text[b:hi].rstrip(" \t.?!:")
+    head, tail = text[lo:a], text[b:hi].rstrip(" \t.?!:\r")
     if not head.strip() or not all(c in _SUBHEAD_FRAME for c in head + tail):
         return False
     if not any(c in _S_OPEN + _S_AMBIG + "’" for c in head):

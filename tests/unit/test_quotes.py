@@ -213,12 +213,15 @@ def test_spaced_or_dotted_marks_that_do_not_open() -> None:
     assert quote_regions(text) == []
 
 
-def test_single_quoted_subhead_paragraph_is_not_speech() -> None:
-    text = (
-        "The ferry talks ended without a deal.\n\n"
-        "‘A long winter ahead.’\n\n"
-        "– ‘Who pays?’ –\n\n"
-        "‘The pier stays shut,’ said Ana Ruiz."
+@pytest.mark.parametrize("newline", ["\n\n", "\r\n"])
+def test_single_quoted_subhead_paragraph_is_not_speech(newline: str) -> None:
+    text = newline.join(
+        [
+            "The ferry talks ended without a deal.",
+            "‘A long winter ahead.’",
+            "– ‘Who pays?’ –",
+            "‘The pier stays shut,’ said Ana Ruiz.",
+        ]
     )
     assert texts(text) == ["The pier stays shut,"]
 
