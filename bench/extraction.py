@@ -45,12 +45,17 @@ _PRONOUN_WORDS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", 
 
 
 def _full_name(text: str) -> str | None:
-    """The gold Source text as a name of two or more capitalised words, else None."""
-    name = canonical_name(text)
-    words = name.split()
-    if len(words) < 2 or words[0] in ("The", "A", "An"):
-        return None
-    return name if all(w[:1].isupper() for w in words) else None
+    """The gold Source text as a name of two or more capitalised words, else None. A Source with
+    an apposition or relative clause ("Ana Ruiz, who chairs the Port PAC", "the mayor, Ana Ruiz")
+    names the person in its first comma-separated part that is a full name."""
+    for part in text.split(","):
+        name = canonical_name(part)
+        words = name.split()
+        if len(words) < 2 or words[0] in ("The", "A", "An"):
+            continue
+        if all(w[:1].isupper() for w in words):
+            return name
+    return None
 
 
 #: Generational suffixes: "Harry B. Harris Jr." is the Harris that "Admiral Harris" names.

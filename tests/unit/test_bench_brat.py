@@ -113,3 +113,11 @@ def test_a_surname_two_people_in_the_story_share_is_not_scored(tmp_path: Path) -
     # a surname are no first names.
     assert sorted(got.values()) == [("ana", "ruiz"), ("eva", "lind")]
     assert extraction._first_names(text, "Lind") == {"eva"}
+
+
+def test_a_gold_source_with_an_apposition_names_the_person_in_it() -> None:
+    extraction = load("extraction")
+    assert extraction._full_name("Ana Ruiz, who chairs the Harbour PAC,") == "Ana Ruiz"
+    assert extraction._full_name("the harbour master, Ana Ruiz,") == "Ana Ruiz"
+    assert extraction._full_name("Ana Ruiz, 34, a pilot") == "Ana Ruiz"
+    assert extraction._full_name("the harbour master") is None
