@@ -3907,7 +3907,7 @@ def _role_pattern(head: str) -> re.Pattern[str]:
 #: by commas or, after a role noun, directly ("the leader of the Port League, Ana Ruiz, said",
 #: "the Gazette columnist Ana Ruiz wrote").
 _NAME_AFTER_ROLE = re.compile(
-    r"(?P<of>[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]+){0,5}[A-Z][\w'’&-]*)?"
+    r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]+)(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
     r"(?P<end>,|[ \t]+[a-z])"
 )

@@ -1238,3 +1238,14 @@ def test_a_no_break_space_reads_as_a_space(text: str) -> None:
     [(_, speaker, mention)] = who(text)
     assert speaker == "Ana Ruiz"
     assert mention is not None and mention in text  # the span is into the text as sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lind spoke. “It was his first try,” said his best friend at Avel, Ana Ruiz, who knew.\n",
+        "Another delegate on the harbour slate, Ana Ruiz, said she was only “leaning Lind.”\n",
+    ],
+)
+def test_a_role_with_a_place_or_group_then_the_name_of_its_holder(text: str) -> None:
+    assert who(text)[0][1] == "Ana Ruiz"
