@@ -3284,7 +3284,9 @@ def attribute(
                     else None
                 )
                 if holder is None and mention.kind == "role":
-                    holder = _named_after_role(masked, mention)
+                    holder = _named_after_role(masked, mention) or _named_before_role(
+                        masked, mention
+                    )
                 if holder is not None:
                     # "Former secretary of state Ana Ruiz:", "her lawyer, Ana Ruiz, wrote":
                     # the office or role, then the person who holds it.
@@ -3926,6 +3928,35 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     if m.group("sep").startswith(",") != (m.group("end") == ","):
         return None  # an apposition closes with a comma; a name run on ends at the verb
     return canonical_name(m.group("name"))
+
+
+#: A full name (perhaps with a generational suffix) and the comma of an apposition after it.
+_NAME_BEFORE_ROLE = re.compile(
+    r"((?:[A-Z][\w'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})"
+    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*$"
+)
+
+
+#: What may stand before a name that a role phrase describes: the start of a sentence or clause.
+_APPOSITION_HOST = re.compile(r"(?:^|[.!?:;@\n\"”“,(—–]|\b(?:said|says))\s*$")
+
+
+def _named_before_role(masked: str, mention: _Mention) -> str | None:
+    """The person a role phrase is an apposition to: "Ana B. Ruiz Jr., the director of the
+    Harbour Bureau, said"."""
+    words = mention.text.lower().split()
+    while len(words) > 1 and words[-1] in ("who", "that", "which"):
+        words.pop()
+    if words[0] not in ("the", "a", "an") or words[-1] not in _ROLE_OR_TITLE:
+        return None
+    m = _NAME_BEFORE_ROLE.search(masked, max(0, mention.span[0] - 80), mention.span[0])
+    if m is None or not _looks_like_name(m.group(1)):
+        return None
+    if m.group(1).rsplit(None, 1)[-1].lower() in _WEEKDAYS:
+        return None  # "in Hudson, New Hampshire Monday, the …": a place and a day
+    if not _APPOSITION_HOST.search(masked, max(0, m.start() - 40), m.start()):
+        return None  # "In New Hampshire, the …", "MSNBC’s Ana Ruiz, the …": no apposition
+    return canonical_name(m.group(1))
 
 
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
