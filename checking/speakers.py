@@ -3296,7 +3296,11 @@ def attribute(
             else:
                 # "Secretary of State John F. Kerry said": the mention stopped at the title;
                 # the name comes after the office.
-                named = _office_holder(masked, mention) or mention.text
+                named = (
+                    _office_holder(masked, mention)
+                    or _named_after_role(masked, mention)
+                    or mention.text
+                )
                 speaker = resolver.fullest(named, a)
                 if any(ha <= mention.span[0] < hb for ha, hb in headings):
                     cut = _heading_name(resolver, mention, a)
@@ -3909,6 +3913,8 @@ def _role_pattern(head: str) -> re.Pattern[str]:
 #: by commas or, after a role noun, directly ("the leader of the Port League, Ana Ruiz, said",
 #: "the Gazette columnist Ana Ruiz wrote").
 _NAME_AFTER_ROLE = re.compile(
+    r"(?P<role>(?:[ \t]+(?!(?:of|at|for|from|in|on|with|the|a|an|and|or|to|by|told|said|says)\b)"
+    r"[a-z][a-z-]*){1,3}(?=[ \t,]))?"
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]+)(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
     r"(?P<end>,|[ \t]+[a-z])"
@@ -3919,11 +3925,13 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     """The person a role phrase introduces right after it: "her personal lawyer, Ana B. Ruiz,
     wrote", "the leader of the Port League, Ana Ruiz, warned", "the Gazette columnist Ana Ruiz
     went so far as to say"."""
-    words = mention.text.lower().split()
-    if not words or words[-1] not in _ROLE_OR_TITLE:
-        return None
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
     if m is None or not _looks_like_name(m.group("name")):
+        return None
+    # "the White House press secretary, Josh Earnest,": the role words may follow the mention.
+    words = m.group("role") or mention.text if mention.kind == "role" else m.group("role") or ""
+    head = words.lower().split()[-1:]
+    if not head or head[0] not in _ROLE_OR_TITLE:
         return None
     if m.group("sep").startswith(",") != (m.group("end") == ","):
         return None  # an apposition closes with a comma; a name run on ends at the verb

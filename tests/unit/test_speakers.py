@@ -1277,3 +1277,15 @@ def test_a_role_phrase_in_apposition_to_a_name_is_that_person(
         assert got not in ("Avel County", "Ana Ruiz")
     else:
         assert got == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“That was the fair thing to do,” the Harbour Board press secretary, Ana Ruiz, said.\n",
+        "“That was the fair thing to do,” Lind spokeswoman Ana Ruiz said on Tuesday.\n",
+        "In October, Lind’s Avel state director, Ana Ruiz, wrote: “We want this at once.”\n",
+    ],
+)
+def test_a_name_then_role_words_then_the_holder_is_the_holder(text: str) -> None:
+    assert who(text)[0][1] == "Ana Ruiz"
