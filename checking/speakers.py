@@ -3941,7 +3941,8 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
 #: A full name (perhaps with a generational suffix) and the comma of an apposition after it.
 _NAME_BEFORE_ROLE = re.compile(
     r"((?:[A-Z][\w'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})"
-    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*$"
+    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*"
+    r"(?:(?:(?:the|a|an)[ \t])?[a-z][^,;:.!?@\n]{1,80}?[ \t]+and[ \t]+)?$"
 )
 
 

@@ -1260,6 +1260,16 @@ def test_a_role_with_a_place_or_group_then_the_name_of_its_holder(text: str) -> 
             "Ana B. Ruiz",
         ),
         ("Ana Ruiz, the former governor, said the pier was “a lifeline.”\n", "Ana Ruiz"),
+        (
+            "“We are ready,” Ana Ruiz, the former governor and a harbour candidate, told the "
+            "Gazette.\n",
+            "Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, pastor of the Fort Church and a Lind supporter, said: “I have heard them "
+            "all pray.”\n",
+            "Ana Ruiz",
+        ),
         # A place before the comma, or a name that is an object, is no apposition host.
         ("In Avel County, the former governor said the pier was “a lifeline.”\n", None),
         (
