@@ -3968,6 +3968,7 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
     return canonical_name(m.group(1))
 
 
+_POSSESSED_NAME = re.compile(r"\w['’]s?[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
 
 
@@ -3979,6 +3980,10 @@ def _resolve_role(
     if named is not None and named.group(1) in _ROLE_OR_TITLE and _looks_like_name(named.group(2)):
         # "his campaign manager Bo Lind": the role, then the person who holds it.
         return resolver.fullest(named.group(2), mention.span[0] + named.start(2))
+    owned = _POSSESSED_NAME.search(mention.text)
+    if owned is not None and _looks_like_name(owned.group(1)):
+        # "Avel’s Ana Ruiz", "Fox News’ Sean Hannity": the owner is a place or an outlet.
+        return resolver.fullest(owned.group(1), mention.span[0] + owned.start(1))
     words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
     for m in _role_pattern(head).finditer(text, 0, mention.span[1] + 200):

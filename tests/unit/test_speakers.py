@@ -1299,3 +1299,8 @@ def test_a_role_phrase_in_apposition_to_a_name_is_that_person(
 )
 def test_a_name_then_role_words_then_the_holder_is_the_holder(text: str) -> None:
     assert who(text)[0][1] == "Ana Ruiz"
+
+
+def test_a_possessed_name_is_that_person_or_body() -> None:
+    text = "“We are going to have a wipeout,” said Avel’s Ana Ruiz, a consultant.\n"
+    assert who(text)[0][1:] == ("Ana Ruiz", "Avel’s Ana Ruiz")
