@@ -2625,14 +2625,14 @@ def _heading_name(resolver: _Resolver, mention: _Mention, before: int) -> tuple[
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k])
         full = resolver.fullest(head, before)
-        if full == canonical_name(head) and full in names:
-            pass
-        elif full in names and _name_tokens(full)[-1:] == _name_tokens(head)[-1:]:
+        if full not in names:
+            continue
+        if full != canonical_name(head):
             last = _name_tokens(head)[-1:]
+            if _name_tokens(full)[-1:] != last:
+                continue  # "Hillary Camp" is not Hillary Clinton
             if sum(_name_tokens(n)[-1:] == last for n in names) > 1:
                 return None  # "Obama Says …" with two Obamas in the story: no telling which
-        else:
-            continue
         if words[k].lower() in _ROLE_OR_TITLE or words[k].lower() in _RIVALS:
             return None  # "Ruiz Challenger Bo Lind": the run names Ruiz's challenger
         return full, len(head)
@@ -3928,9 +3928,10 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
     if m is None or not _looks_like_name(m.group("name")):
         return None
-    # "the White House press secretary, Josh Earnest,": the role words may follow the mention.
-    words = m.group("role") or mention.text if mention.kind == "role" else m.group("role") or ""
-    head = words.lower().split()[-1:]
+    # "the White House press secretary, Josh Earnest,": the role words may follow the mention;
+    # a named mention needs them ("Ana Ruiz, Bo Lind, …" is a list).
+    role = m.group("role") or (mention.text if mention.kind == "role" else "")
+    head = role.lower().split()[-1:]
     if not head or head[0] not in _ROLE_OR_TITLE:
         return None
     if m.group("sep").startswith(",") != (m.group("end") == ","):
