@@ -114,10 +114,10 @@ def _can_open(m: _Mark, text: str = "") -> bool:
     """Could this mark open a quote (something quotable follows, nothing glued before it)?
 
     ``text`` (the whole text) lets it look past the next character, for the openers a typist
-    spaces or dots: “ with a space on both sides (``said. “ You know”``, only when a closer
-    follows in its paragraph), a quote that opens on an ellipsis (``". . . I``) or on a tweet's
-    ``.@handle``, and ``"`` glued after a full stop before a capital (``authorities."We``).
-    """
+    spaces or dots: “ or " with a space on both sides (``said. “ You know”``, only when a
+    closer follows in its paragraph), a quote that opens on an ellipsis (``". . . I``) or on a
+    tweet's ``.@handle``, and ``"`` glued after a full stop before a capital
+    (``authorities."We``)."""
     after = text[m.pos + len(m.ch) : m.pos + len(m.ch) + 6]
     spaced = m.left.isspace() or not m.left
     if not m.right or m.right.isspace():
