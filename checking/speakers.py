@@ -2615,13 +2615,15 @@ def _office_holder(masked: str, mention: _Mention) -> str | None:
 def _heading_name(resolver: _Resolver, mention: _Mention, before: int) -> tuple[str, int] | None:
     """A headline-case mention runs on into the headline's verb and object ("Ana Ruiz Warns Port
     Owners", "Ruiz Addresses Strike"): its longest opening words that the body names, as that
-    name and the length of those words, when the whole run is no name the body uses."""
+    name and the length of those words in the text, when the whole run is no name the body
+    uses."""
     names = resolver.name_set()
     if resolver.fullest(mention.text, before) in names:
         return None
     if resolver.text.count(canonical_name(mention.text)) > 1:
         return None  # "Ana Ruiz Harbour PAC", written again below: a name all the same
-    words = mention.text.split()
+    found = list(re.finditer(r"\S+", mention.text))
+    words = [w.group() for w in found]
     for k in range(len(words) - 1, 0, -1):
         head = " ".join(words[:k])
         full = resolver.fullest(head, before)
@@ -2635,7 +2637,7 @@ def _heading_name(resolver: _Resolver, mention: _Mention, before: int) -> tuple[
                 return None  # "Obama Says …" with two Obamas in the story: no telling which
         if words[k].lower() in _ROLE_OR_TITLE or words[k].lower() in _RIVALS:
             return None  # "Ruiz Challenger Bo Lind": the run names Ruiz's challenger
-        return full, len(head)
+        return full, found[k - 1].end()
     return None
 
 

@@ -1304,3 +1304,12 @@ def test_a_name_then_role_words_then_the_holder_is_the_holder(text: str) -> None
 def test_a_possessed_name_is_that_person_or_body() -> None:
     text = "“We are going to have a wipeout,” said Avel’s Ana Ruiz, a consultant.\n"
     assert who(text)[0][1:] == ("Ana Ruiz", "Avel’s Ana Ruiz")
+
+
+def test_a_cut_headline_mention_spans_the_name_as_typed() -> None:
+    text = (
+        "Ana  Ruiz Warns Port Owners: ‘We Will Rebuild’\n\nMayor Ana Ruiz spoke to the harbour "
+        "workers on Monday.\n"
+    )
+    [(_, speaker, mention)] = who(text)
+    assert (speaker, mention) == ("Ana Ruiz", "Ana  Ruiz")
