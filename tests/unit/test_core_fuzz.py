@@ -38,6 +38,14 @@ PIECES = st.sampled_from(
         "[",
         "]",
         "Mr. ",
+        "\xa0",
+        "\r\n",
+        " -- ",
+        "''",
+        ", the director, ",
+        " his campaign manager Bo Lind",
+        "Ruiz Warns Port Owners",
+        "Former Secretary of State",
     ]
 )
 TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=12), PIECES), max_size=40).map("".join)
