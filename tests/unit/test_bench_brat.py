@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_bench_quote_ceiling import load, write_article
+from tests.unit.test_bench_quote_ceiling import load, write_article, write_attributions
 
 
 def test_default_split_is_found_above_a_checkout_or_a_nested_worktree(tmp_path: Path) -> None:
@@ -61,18 +61,12 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
         ("Admiral Lind", "Soon"),
         ("Mayor Bo Lind Jr.", "Tomorrow"),
     ]
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "own.txt").write_text(text, encoding="utf-8")
-    lines = []
-    for i, (source, content) in enumerate(spans):
-        s = text.index(source)
+    pairs = []
+    for source, content in spans:
+        s, c = text.index(source), text.index(content)
         src = source.removesuffix(" said")
-        c = text.index(content)
-        lines.append(f"T{2 * i + 1}\tSource {s} {s + len(src)}\t{src}")
-        lines.append(f"T{2 * i + 2}\tContent {c} {c + len(content)}\t{content}")
-        lines.append(f"E{i + 1}\tAttribution:T{2 * i + 2} Source:T{2 * i + 1} Content:T{2 * i + 2}")
-    (tmp_path / "attributions" / "own_ann1.ann").write_text("\n".join(lines) + "\n", "utf-8")
+        pairs.append(((s, s + len(src)), (c, c + len(content))))
+    write_attributions(tmp_path, "own", text, pairs)
     [article] = brat.load_split(tmp_path)
     got = extraction._expected_names(article)
     # The full name (its party label dropped) and the surname that stands for it; not the
@@ -96,17 +90,12 @@ def test_a_surname_two_people_in_the_story_share_is_not_scored(tmp_path: Path) -
         "“Soon.” Mr. Lind came too, as did Eva Lind. “Later,” Lind said.\n"
     )
     spans = [("Ana Ruiz", "We are ready"), ("Ruiz", "Soon"), ("Eva Lind", "Later")]
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "own.txt").write_text(text, encoding="utf-8")
-    lines = []
+    pairs = []
     for i, (source, content) in enumerate(spans):
-        s = text.index(source, text.index(content) - 40 if i == 1 else 0)
         c = text.index(content)
-        lines.append(f"T{2 * i + 1}\tSource {s} {s + len(source)}\t{source}")
-        lines.append(f"T{2 * i + 2}\tContent {c} {c + len(content)}\t{content}")
-        lines.append(f"E{i + 1}\tAttribution:T{2 * i + 2} Source:T{2 * i + 1} Content:T{2 * i + 2}")
-    (tmp_path / "attributions" / "own_ann1.ann").write_text("\n".join(lines) + "\n", "utf-8")
+        s = text.index(source, c - 40 if i == 1 else 0)  # the "Ruiz" that says "Soon"
+        pairs.append(((s, s + len(source)), (c, c + len(content))))
+    write_attributions(tmp_path, "own", text, pairs)
     [article] = brat.load_split(tmp_path)
     got = extraction._expected_names(article)
     # "Ruiz" could be Ana or Bo, so only the two full names are scored; "But" and "Mr." before

@@ -25,17 +25,26 @@ def load(name: str):  # type: ignore[no-untyped-def]
     return module
 
 
-def write_article(split: Path, name: str, text: str, source: str, content: str) -> None:
+def write_attributions(
+    split: Path, name: str, text: str, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> None:
+    """One article with a brat Source/Content attribution for each (source, content) span."""
     (split / "text").mkdir(parents=True, exist_ok=True)
     (split / "attributions").mkdir(parents=True, exist_ok=True)
     (split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-    s, c = text.index(source), text.index(content)
-    ann = (
-        f"T1\tSource {s} {s + len(source)}\t{source}\n"
-        f"T2\tContent {c} {c + len(content)}\t{content}\n"
-        "E1\tAttribution:T2 Source:T1 Content:T2\n"
-    )
+    lines = []
+    for i, ((s, e), (c, d)) in enumerate(pairs):
+        src, con = 2 * i + 1, 2 * i + 2
+        lines.append(f"T{src}\tSource {s} {e}\t{text[s:e]}")
+        lines.append(f"T{con}\tContent {c} {d}\t{text[c:d]}")
+        lines.append(f"E{i + 1}\tAttribution:T{con} Source:T{src} Content:T{con}")
+    ann = "\n".join(lines) + "\n"
     (split / "attributions" / f"{name}_ann1.ann").write_text(ann, encoding="utf-8")
+
+
+def write_article(split: Path, name: str, text: str, source: str, content: str) -> None:
+    s, c = text.index(source), text.index(content)
+    write_attributions(split, name, text, [((s, s + len(source)), (c, c + len(content)))])
 
 
 def test_features_read_the_words_around_the_marks() -> None:
