@@ -29,7 +29,7 @@ from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
-from checking.speakers import _name_tokens, attribute, canonical_name  # noqa: E402
+from checking.speakers import _SUFFIXES, _name_tokens, attribute, canonical_name  # noqa: E402
 
 #: A party and state after a name, "(R-Ky.)", which gold Sources sometimes include.
 _PARTY = re.compile(r"\s*\(?\b[RDI]-[A-Z][\w.]*\)?")
@@ -58,12 +58,10 @@ def _full_name(text: str) -> str | None:
     return None
 
 
-#: Generational suffixes: "Harry B. Harris Jr." is the Harris that "Admiral Harris" names.
-_SUFFIX_TOKENS = frozenset(["jr", "sr", "ii", "iii", "iv"])
-
-
 def _without_suffix(toks: tuple[str, ...]) -> tuple[str, ...]:
-    while len(toks) > 1 and toks[-1] in _SUFFIX_TOKENS:
+    """Name tokens without a generational suffix: "Harry B. Harris Jr." is the Harris that
+    "Admiral Harris" names."""
+    while len(toks) > 1 and toks[-1] in _SUFFIXES:
         toks = toks[:-1]
     return toks
 
