@@ -114,16 +114,17 @@ def plain_quote_regions(text: str) -> list[Span]:
     regions: list[Span] = []
     for pm in re.finditer(r"[^\n]+", text):
         pa, pb = pm.span()
+        para = pm.group()
         dbl: list[Span] = []
         start = -1
-        for m in re.finditer("''|``|[" + _DOUBLE + "]", text[pa:pb]):
+        for m in re.finditer("''|``|[" + _DOUBLE + "]", para):
             p = pa + m.start()
             ch = m.group()
             if start < 0:
                 if ch in ("“", "„", "«", '"', "''", "``"):
                     start = p + len(ch)
             elif ch in ("”", "»", '"', "''") or (
-                ch == "“" and _in_closing_position(text[pa:pb], p - pa)
+                ch == "“" and _in_closing_position(para, m.start())
             ):
                 dbl.append((start, p))
                 start = -1
@@ -133,7 +134,7 @@ def plain_quote_regions(text: str) -> list[Span]:
             dbl.append((start, pb))
         regions.extend(dbl)
         start = -1
-        for m in re.finditer("[" + _SINGLE + "]", text[pa:pb]):
+        for m in re.finditer("[" + _SINGLE + "]", para):
             p = pa + m.start()
             if any(a - 2 <= p <= b + 1 for a, b in dbl):
                 continue
