@@ -3279,16 +3279,7 @@ def attribute(
             elif mention.kind == "role" or (
                 mention.kind == "relative" and mention.text[:1].islower()
             ):
-                holder = (
-                    _office_holder(masked, mention)
-                    if mention.kind == "role"
-                    and all(w.lower() in TITLES for w in mention.text.split())
-                    else None
-                )
-                if holder is None and mention.kind == "role":
-                    holder = _named_after_role(masked, mention) or _named_before_role(
-                        masked, mention
-                    )
+                holder = _holder(masked, mention) if mention.kind == "role" else None
                 if holder is not None:
                     # "Former secretary of state Ana Ruiz:", "her lawyer, Ana Ruiz, wrote":
                     # the office or role, then the person who holds it.
@@ -3296,13 +3287,9 @@ def attribute(
                 else:
                     speaker = _resolve_role(text, mention, resolver, last_named)
             else:
-                # "Secretary of State John F. Kerry said": the mention stopped at the title;
-                # the name comes after the office.
-                named = (
-                    _office_holder(masked, mention)
-                    or _named_after_role(masked, mention)
-                    or mention.text
-                )
+                # "Secretary of State John F. Kerry said", "the White House press secretary,
+                # Josh Earnest, said": the mention stopped before the person it introduces.
+                named = _holder(masked, mention) or mention.text
                 speaker = resolver.fullest(named, a)
                 if any(ha <= mention.span[0] < hb for ha, hb in headings):
                     cut = _heading_name(resolver, mention, a)
@@ -3908,6 +3895,21 @@ def _role_pattern(head: str) -> re.Pattern[str]:
     """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
     return re.compile(
         r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
+    )
+
+
+def _holder(masked: str, mention: _Mention) -> str | None:
+    """The person named right next to a mention that stops at an office or a role: after it
+    ("Former Secretary of State Ana Ruiz", "her lawyer, Ana Ruiz,") or, for a role phrase,
+    before it in apposition ("Ana Ruiz, the harbour master,"). A role phrase takes an office
+    holder only when it is all titles, so "the director of the Harbour Bureau" is no holder."""
+    if mention.kind != "role":
+        return _office_holder(masked, mention) or _named_after_role(masked, mention)
+    titles_only = all(w.lower() in TITLES for w in mention.text.split())
+    return (
+        (_office_holder(masked, mention) if titles_only else None)
+        or _named_after_role(masked, mention)
+        or _named_before_role(masked, mention)
     )
 
 
