@@ -86,7 +86,8 @@ def name_matches(got: str | None, want: tuple[str, ...]) -> bool:
 def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
     """For gold quotes (by index) whose Source names a person: the name tokens the speaker
     should resolve to. A full name stands for itself; a lone surname for the one full name
-    among the article's gold Sources that ends in it (skipped when none or several do)."""
+    among the article's gold Sources that ends in it (skipped when none or several do, or when
+    the article writes another first name before that surname)."""
     sources = [_PARTY.sub("", " ".join(art.text[a:b] for a, b in g.source)) for g in art.gold]
     fulls: dict[int, tuple[str, ...]] = {}
     by_last: dict[str, set[tuple[str, ...]]] = {}
@@ -97,6 +98,7 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
             fulls[k] = toks
             by_last.setdefault(toks[-1], set()).add(toks)
     out = dict(fulls)
+    first_names: dict[str, set[str]] = {}
     for k, src in enumerate(sources):
         if k in fulls:
             continue
@@ -105,8 +107,14 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
         if len(toks) != 1 or not word[:1].isupper() or word.lower() in _PRONOUN_WORDS:
             continue  # not a surname, titled ("Admiral Harris") or bare
         owners = by_last.get(toks[0], set())
-        if len(owners) == 1 and _first_names(art.text, word) <= set(next(iter(owners))):
-            out[k] = next(iter(owners))
+        if len(owners) != 1:
+            continue
+        surname = word
+        if surname not in first_names:
+            first_names[surname] = _first_names(art.text, surname)
+        owner = next(iter(owners))
+        if first_names[surname] <= set(owner):
+            out[k] = owner
     return out
 
 
