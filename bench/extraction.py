@@ -29,16 +29,21 @@ from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
-from checking.speakers import _SUFFIXES, _name_tokens, attribute, canonical_name  # noqa: E402
+from checking.speakers import (  # noqa: E402
+    _SUFFIXES,
+    TITLES,
+    _name_tokens,
+    attribute,
+    canonical_name,
+)
 
 #: A party and state after a name, "(R-Ky.)", which gold Sources sometimes include.
 _PARTY = re.compile(r"\s*\(?\b[RDI]-[A-Z][\w.]*\)?")
-#: Titles, labels and sentence openers before a surname that are no first name ("Mr. Trump",
-#: "Democrat Ruiz", "But Ruiz said").
+#: Party labels and sentence openers before a surname that are no first name ("Democrat Ruiz",
+#: "But Ruiz said"); titles ("Mr. Trump", "Admiral Harris") come from ``checking.speakers``.
 _NOT_FIRST_TEXT = """
-    Mr Mrs Ms Miss Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt President Senator Governor Secretary
-    Mayor Judge Republican Democrat Democratic But Yet Now And Or So Then When While As If That
-    Another Whatever
+    Republican Democrat Democratic But Yet Now And Or So Then When While As If That Another
+    Whatever
     """
 _NOT_FIRST = frozenset(_NOT_FIRST_TEXT.split())
 _PRONOUN_WORDS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
@@ -109,7 +114,7 @@ def _expected_names(art: Article) -> dict[int, tuple[str, ...]]:
         owners = by_last.get(toks[0], set())
         if len(owners) != 1:
             continue
-        surname = word
+        surname = word.split()[-1]  # "Admiral Harris": the first names go before "Harris"
         if surname not in first_names:
             first_names[surname] = _first_names(art.text, surname)
         owner = next(iter(owners))
@@ -123,6 +128,7 @@ def _first_names(text: str, surname: str) -> set[str]:
     a surname that two people in the story share is no gold name, whichever Source has it."""
     pattern = r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(surname) + r"\b"
     found = {m.group(1) for m in re.finditer(pattern, text)} - _NOT_FIRST
+    found = {w for w in found if w.lower() not in TITLES}
     # A word the text also writes in lower case ("Yet Clinton said") opens a sentence.
     return {w.lower() for w in found if not re.search(r"\b" + w.lower() + r"\b", text)}
 

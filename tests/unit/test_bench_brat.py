@@ -110,3 +110,23 @@ def test_a_gold_source_with_an_apposition_names_the_person_in_it() -> None:
     assert extraction._full_name("the harbour master, Ana Ruiz,") == "Ana Ruiz"
     assert extraction._full_name("Ana Ruiz, 34, a pilot") == "Ana Ruiz"
     assert extraction._full_name("the harbour master") is None
+
+
+def test_first_names_are_read_before_a_titled_surnames_surname(tmp_path: Path) -> None:
+    brat = load("brat")
+    extraction = load("extraction")
+    text = "“We are ready,” said Ana Ruiz. Her brother Bo Ruiz agreed. “Soon,” Admiral Ruiz said.\n"
+    a, soon = text.index("Ana Ruiz"), text.index("Soon")
+    adm = text.index("Admiral Ruiz")
+    write_attributions(
+        tmp_path,
+        "own",
+        text,
+        [
+            ((a, a + 8), (text.index("We are"), text.index(",”"))),
+            ((adm, adm + 12), (soon, soon + 4)),
+        ],
+    )
+    [article] = brat.load_split(tmp_path)
+    # Bo Ruiz shares the surname, so "Admiral Ruiz" is not scored as Ana Ruiz.
+    assert sorted(extraction._expected_names(article).values()) == [("ana", "ruiz")]
