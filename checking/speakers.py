@@ -2694,8 +2694,6 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     if headings is None:
         headings = _heading_spans(text)
     starts = [ha for ha, _ in headings]
-    lower_words: set[str] | None = None
-    mid_caps: set[str] = set()
     for m in pat.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if (
@@ -2719,14 +2717,15 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             or words[0].lower().rstrip(".") in TITLES
         ):
             words = words[1:]
-        if len(words) >= 3 and words[0] == m.group().split(None, 1)[0]:
-            if lower_words is None:
-                lower_words = set(_LOWER_WORD.findall(text))
-                mid_caps = set(_MID_SENTENCE_CAP.findall(text))
-            if words[0].lower() in lower_words and words[0] not in mid_caps:
-                # "More Hillary Clinton voters …": a word capitalised only because it opens
-                # the sentence, which the text also writes in lower case.
-                words = words[1:]
+        if (
+            len(words) >= 3
+            and words[0] == m.group().split(None, 1)[0]
+            and _lower_word_in(text, words[0].lower())
+            and not _mid_sentence_cap_in(text, words[0])
+        ):
+            # "More Hillary Clinton voters …": a word capitalised only because it opens the
+            # sentence, which the text also writes in lower case.
+            words = words[1:]
         for i in range(1, len(words)):
             if words[i] in _NEVER_IN_NAME:
                 # "Trump And Marco Rubio Miss The Mark": headline case or a missed sentence
@@ -2824,7 +2823,48 @@ def _role_apposition(masked: str, end: int) -> bool:
 _ROLE_BEFORE = re.compile(r"\b([a-z]+\.?)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
 _ALONE = re.compile(r"[ \t]+[a-z]+")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CAP_RUN = re.compile(r"[\w'’-]*")
+
+
+def _lower_word_in(text: str, word: str) -> bool:
+    """Does ``text`` use ``word`` as a whole lower-case word (a match of ``\\b[a-z]+\\b``)?
+
+    Asked of a few words per text, so it looks for them instead of collecting every lower-case
+    word of the text into a set (which cost more than the rest of the name collection)."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if (p == 0 or _WORD_CHAR.match(text, p - 1) is None) and _WORD_CHAR.match(
+            text, p + n
+        ) is None:
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+def _mid_sentence_cap_in(text: str, word: str) -> bool:
+    """Is ``word`` one of ``_MID_SENTENCE_CAP.findall(text)``: a capitalised run after a
+    lower-case letter, digit or ``,;:)`` and a space? (Looked for, like ``_lower_word_in``.)"""
+    if not ("A" <= word[:1] <= "Z"):
+        return False
+    n = len(word)
+    p = text.find(word, 2)
+    while p >= 0:
+        run = _CAP_RUN.match(text, p + 1)
+        if (
+            text[p - 1] == " "
+            and text[p - 2] in _MID_CAP_BEFORE
+            and run is not None
+            and run.end() == p + n
+        ):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+_MID_CAP_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;:)")
 _MALE_PRONOUNS = _wordset("he him his himself")
 _FEMALE_PRONOUNS = _wordset("she her hers herself")
 
@@ -2890,8 +2930,9 @@ class _People:
                 if toks[-1].lower() in _NOT_PERSON_HEADS:
                     continue  # "He added" never means "the Washington Post"
                 full.setdefault(toks[-1], name)
-        for m in _TITLED_SURNAME.finditer(masked):
-            full.setdefault(m.group(2), m.group(2))
+        titled = [m.group(2) for m in _TITLED_SURNAME.finditer(masked)]
+        for surname in titled:
+            full.setdefault(surname, surname)
         self.mentions: list[tuple[int, str]] = []
         if full and all("A" <= k[0] <= "Z" for k in full):
             for pos, key in _whole_word_hits(masked, list(full)):
@@ -2915,7 +2956,6 @@ class _People:
         #: Names the text shows speaking (a cue verb after a mention, "said" before one) or
         #: titled: the only ones of unknown gender a he/she may pick up.
         self.speaking: set[str] = set()
-        lower_words: set[str] | None = None
         for pos, name in self.mentions:
             if name in self.speaking or name in self.gender:
                 continue
@@ -2934,17 +2974,16 @@ class _People:
             if role is not None and role.group(1).lower() in _ROLE_OR_TITLE:
                 self.speaking.add(name)  # "former governor Jan Brewer"
                 continue
-            if _ALONE.match(masked, end) and not _CAPITAL_BEFORE.search(
-                masked, max(0, pos - 30), pos
+            if (
+                _ALONE.match(masked, end)
+                and not _CAPITAL_BEFORE.search(masked, max(0, pos - 30), pos)
+                and not _lower_word_in(masked, key.lower())
             ):
                 # The surname alone as a subject ("Mendoza regularly …"), unless the text also
                 # uses the word in lower case (a city … the city).
-                if lower_words is None:
-                    lower_words = set(_LOWER_WORD.findall(masked))
-                if key.lower() not in lower_words:
-                    self.speaking.add(name)
-        for m in _TITLED_SURNAME.finditer(masked):
-            self.speaking.add(full.get(m.group(2), m.group(2)))
+                self.speaking.add(name)
+        for surname in titled:
+            self.speaking.add(full.get(surname, surname))
 
     @staticmethod
     def _pronoun_after(masked: str, pos: int) -> int:
