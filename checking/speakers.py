@@ -1149,7 +1149,7 @@ _NP_AFTER = re.compile(
         [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
         adding|saying|as|told|last|this|with|from|familiar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
-      | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
+      | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|\d{1,2}(?:st|nd|rd|th)|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
     )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
     re.VERBOSE,
 )

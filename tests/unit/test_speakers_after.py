@@ -392,3 +392,9 @@ def test_outlet_reporting_the_last_quote_is_the_source_of_earlier_ones() -> None
     )
     assert mention_of(text, "bristled") == "the Avel Herald"
     assert speaker_of(text, "bristled") == "Ruiz"
+
+
+def test_a_rank_with_an_ordinal_stays_in_the_name_after_the_cue() -> None:
+    text = "“We flew the whole night,” said Coast Guard 2nd Lt. Ana Ruiz, who led the crew."
+    assert mention_of(text, "We flew") == "Coast Guard 2nd Lt. Ana Ruiz"
+    assert speaker_of(text, "We flew") == "Ana Ruiz"
