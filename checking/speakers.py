@@ -3990,6 +3990,10 @@ _NAME_BEFORE_ROLE = re.compile(
 )
 
 
+_COORDINATED_APPOSITION = re.compile(
+    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:the|a|an)[ \t][^,;:.!?@\n]+[ \t]and[ \t]+$"
+)
+
 #: What may stand before a name that a role phrase describes: the start of a sentence or clause.
 _APPOSITION_HOST = re.compile(r"(?:^|[.!?:;@\n\"”“,(—–]|\b(?:said|says))\s*$")
 
@@ -4000,10 +4004,16 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
     words = mention.text.lower().split()
     while len(words) > 1 and words[-1] in ("who", "that", "which"):
         words.pop()
-    if words[0] not in ("the", "a", "an") or words[-1] not in _ROLE_OR_TITLE:
+    if words[0] not in ("the", "a", "an"):
         return None
     m = _NAME_BEFORE_ROLE.search(masked, max(0, mention.span[0] - 80), mention.span[0])
     if m is None or not _looks_like_name(m.group(1)):
+        return None
+    if words[-1] not in _ROLE_OR_TITLE and not _COORDINATED_APPOSITION.match(
+        masked, m.end(1), m.end()
+    ):
+        # Any noun will do when it is the second of two descriptions ("Ana Ruiz, a fellow at
+        # the institute and a Democratic superdelegate,"); alone, it needs a role noun.
         return None
     if m.group(1).rsplit(None, 1)[-1].lower() in _WEEKDAYS:
         return None  # "in Hudson, New Hampshire Monday, the …": a place and a day

@@ -1270,6 +1270,14 @@ def test_a_role_with_a_place_or_group_then_the_name_of_its_holder(text: str) -> 
             "all pray.”\n",
             "Ana Ruiz",
         ),
+        # The second of two descriptions may end in any noun; alone, it needs a role noun.
+        (
+            "Ana Ruiz, a fellow at the Avel Institute and a Harbour Party superdelegate, said "
+            "she was “not worried at all.”\n",
+            "Ana Ruiz",
+        ),
+        ("Ana Ruiz, a superdelegate, said she was “not worried at all.”\n", "Ana Ruiz"),
+        ("In Avel County, the crowds said they were “not worried at all.”\n", None),
         # A place before the comma, or a name that is an object, is no apposition host.
         ("In Avel County, the former governor said the pier was “a lifeline.”\n", None),
         (
