@@ -2652,8 +2652,7 @@ def _heading_spans(text: str) -> list[Span]:
     any short line that does so and ends without a full stop."""
     out: list[Span] = []
     for k, (a, b) in enumerate(paragraphs(text)):
-        if k > 0 and text[b - 1] in '.!?"”’:':
-            continue
+        stopped = k > 0 and text[b - 1] in '.!?"”’:'
         # At most 16 words with 80% capitalised allows at most three others: a body paragraph
         # is ruled out within its first few words instead of being split whole.
         n = lower = 0
@@ -2667,7 +2666,7 @@ def _heading_spans(text: str) -> list[Span]:
             if n > 16 or lower > 3:
                 break
         else:
-            if n >= 3 and n - lower >= 0.8 * n:
+            if (n >= 5 and lower == 0) if stopped else (n >= 3 and n - lower >= 0.8 * n):
                 out.append((a, b))
     return out
 

@@ -1196,6 +1196,22 @@ def test_a_headline_run_is_cut_to_the_name_the_body_uses(
     assert who(text)[0][1:] == (speaker, mention)
 
 
+def test_a_listed_headline_that_ends_in_a_full_stop_is_cut_to_the_name_too() -> None:
+    text = (
+        "Five Things The Harbour Vote Taught Us\n\n1\nThe turnout.\n\n"
+        "2\nAna Ruiz Sides With The Dock Workers On ‘Night Shifts.’\n\n"
+        "Mayor Ana Ruiz told the council on Monday that the rota was “not up for a vote.”\n"
+    )
+    # Every word capitalised: a heading, though it ends like a sentence.
+    assert who(text)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+    # A body paragraph with a few capitalised words is no heading.
+    text = (
+        "Avel Is Not Ready.\n\nThe Harbour Board Chairman Ana Ruiz Said So.\n\n"
+        "Bo Lind then said the rota was “not up for a vote.”\n"
+    )
+    assert who(text)[0][1] == "Bo Lind"
+
+
 def test_a_name_run_does_not_cross_a_paragraph_break() -> None:
     text = (
         "Harbour Strike Ends With A Deal\n\nAna Ruiz spoke to the workers on Monday. "
