@@ -536,7 +536,10 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         if (
             deferred is None
             and mention.kind != "relative"
-            and masked[mention.span[1] : mention.span[1] + 1] == ","
+            and (
+                masked[mention.span[1] : mention.span[1] + 1] == ","
+                or _PARTY_OF.match(masked, mention.span[0]) is not None
+            )
             and masked[max(lo, mention.span[0] - 2) : mention.span[0]] == ", "
         ):
             # "Bo Lind, whose firm, Avelco, sells nets, said": a phrase set off by commas inside
@@ -546,6 +549,9 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         return mention
     return deferred
 
+
+#: "Democrat of Avel": a party and a state after a name, in apposition to it.
+_PARTY_OF = re.compile(r"(?:Democrat|Republican|Independent|Libertarian)[ \t]+(?:of|from)[ \t]")
 
 #: ", the mayor,", ", a nurse at": a description that only a person takes ("In Avel, Ana Ruiz,
 #: the mayor, said" names Ruiz, not a state after the town).

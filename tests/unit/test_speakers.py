@@ -1174,6 +1174,28 @@ def test_a_party_label_after_a_name_is_no_title_to_look_past() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "“The pier will reopen,” Representative Bo Lind, Democrat of Avel, told the mayor.\n",
+            "Representative Bo Lind",
+        ),
+        (
+            "Representative Bo Lind, Democrat of Avel, said the pier would “reopen soon.”\n",
+            "Representative Bo Lind",
+        ),
+        (
+            "At lunch, Senator Bo Lind, Republican from West Avel, called out, “It will not "
+            "help.”\n",
+            "Senator Bo Lind",
+        ),
+    ],
+)
+def test_a_party_and_state_in_apposition_is_not_the_speaker(text: str, mention: str) -> None:
+    assert who(text)[0][1:] == ("Bo Lind", mention)
+
+
+@pytest.mark.parametrize(
     ("headline", "speaker", "mention"),
     [
         ("Ruiz Addresses Harbour Strike: ‘We Will Rebuild’", "Ana Ruiz", "Ruiz"),
