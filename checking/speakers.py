@@ -1221,7 +1221,7 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
         a, b = q.span
         while a > 0 and (text[a - 1] in _QUOTE_CHARS or text[a - 1] == " ") and a > q.span[0] - 2:
             a -= 1
-        while b < len(text) and text[b] in _QUOTE_CHARS and b < q.span[1] + 2:
+        while b < len(text) and text[b] in _QUOTE_CHARS and b < q.span[1] + 3:
             b += 1
         for k in range(a, b):
             if chars[k] not in "\n":

@@ -398,3 +398,13 @@ def test_a_rank_with_an_ordinal_stays_in_the_name_after_the_cue() -> None:
     text = "“We flew the whole night,” said Coast Guard 2nd Lt. Ana Ruiz, who led the crew."
     assert mention_of(text, "We flew") == "Coast Guard 2nd Lt. Ana Ruiz"
     assert speaker_of(text, "We flew") == "Ana Ruiz"
+
+
+def test_a_cue_after_a_nested_quote_closing_with_three_apostrophes() -> None:
+    # Typed apostrophes, as one newspaper writes quote marks: '' outside, ' inside.
+    text = (
+        "The mood shifted. ''I would call the plan 'old-school,''' said Bo W. Lind, whom the "
+        "mayor appointed.\n"
+    )
+    assert speaker_of(text, "I would") == "Bo W. Lind"
+    assert mention_of(text, "I would") == "Bo W. Lind"
