@@ -232,6 +232,9 @@ _HONORIFICS = _wordset(
 )
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The name without titles, offices, possessive or brackets, keeping the writer's spelling.
@@ -248,6 +251,8 @@ def canonical_name(name: str) -> str:
     honorific = False
     for i, w in enumerate(parts[:-1]):
         low = w.lower().rstrip(".,")
+        if i > 0 and _INITIAL.fullmatch(parts[i - 1]):
+            continue  # "Peter T. King of New York": after a middle initial comes the surname
         if low in _HONORIFICS or (low in TITLES and w[:1].isupper()):
             cut, honorific = i, low in _HONORIFICS
         elif w[:1].islower() and (low in _ROLE_NOUNS or low in TITLES):
@@ -258,6 +263,9 @@ def canonical_name(name: str) -> str:
         rest = parts[cut + 1 :]
         if rest and rest[0].lower() in ("state", "defense", "the") and len(rest) > 1:
             rest = rest[1:]
+        if "of" in rest[2:]:
+            # "Representative Ana B. Ruiz of Avel": the state a name is followed by
+            rest = rest[: rest.index("of", 2)]
         if rest and all(w[:1].isupper() for w in rest) and (honorific or len(rest) >= 2):
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):

@@ -187,6 +187,10 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Pastor Bo Lind", "Bo Lind"),
         ("Sen. Ada Park Friday", "Ada Park"),
         ("Sunday", "Sunday"),
+        # A title word after a middle initial is the surname; the state after a name goes.
+        ("Representative Bo T. King of West Avel", "Bo T. King"),
+        ("Senator Ana Ruiz of Avel", "Ana Ruiz"),
+        ("Bank of Avel", "Bank of Avel"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
