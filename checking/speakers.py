@@ -3998,7 +3998,7 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
 #: A full name (perhaps with a generational suffix) and the comma of an apposition after it.
 _NAME_BEFORE_ROLE = re.compile(
     r"((?:[A-Z][\w'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})"
-    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*"
+    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?(?P<age>,[ \t]*\d{1,3}(?=,))?,[ \t]*"
     r"(?:(?:(?:the|a|an)[ \t])?[a-z][^,;:.!?@\n]{1,80}?[ \t]+and[ \t]+)?$"
 )
 
@@ -4022,11 +4022,14 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
     m = _NAME_BEFORE_ROLE.search(masked, max(0, mention.span[0] - 80), mention.span[0])
     if m is None or not _looks_like_name(m.group(1)):
         return None
-    if words[-1] not in _ROLE_OR_TITLE and not _COORDINATED_APPOSITION.match(
-        masked, m.end(1), m.end()
+    if (
+        words[-1] not in _ROLE_OR_TITLE
+        and m.group("age") is None
+        and not _COORDINATED_APPOSITION.match(masked, m.end(1), m.end())
     ):
-        # Any noun will do when it is the second of two descriptions ("Ana Ruiz, a fellow at
-        # the institute and a Democratic superdelegate,"); alone, it needs a role noun.
+        # Any noun will do after an age ("Ana Ruiz, 67, a retired pilot,") or as the second of
+        # two descriptions ("Ana Ruiz, a fellow at the institute and a Democratic
+        # superdelegate,"); alone, it needs a role noun.
         return None
     if m.group(1).rsplit(None, 1)[-1].lower() in _WEEKDAYS:
         return None  # "in Hudson, New Hampshire Monday, the …": a place and a day

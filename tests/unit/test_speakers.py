@@ -1319,6 +1319,12 @@ def test_a_role_with_a_place_or_group_then_the_name_of_its_holder(text: str) -> 
             "Ana Ruiz",
         ),
         ("Ana Ruiz, a superdelegate, said she was “not worried at all.”\n", "Ana Ruiz"),
+        # After an age, too ("a retired harbour pilot" has no role noun).
+        (
+            "Ana Ruiz, 67, a retired harbour pilot in Avel, Ore., said she was “not worried at "
+            "all.”\n",
+            "Ana Ruiz",
+        ),
         ("In Avel County, the crowds said they were “not worried at all.”\n", None),
         # A place before the comma, or a name that is an object, is no apposition host.
         ("In Avel County, the former governor said the pier was “a lifeline.”\n", None),
