@@ -692,8 +692,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if (
             w in _CUE_STOP
             or (w in _PHRASE_BREAK and not last_who)
-            or (j < len(toks) - 1 and w in CUE_VERBS)
-            or (j < len(toks) - 1 and j > 0 and _verb_after_head(toks, j))
+            or (
+                j < len(toks) - 1
+                and (w in CUE_VERBS or (j > 0 and _verb_after_head(toks, j)))
+                and not _owned_participle(toks, j)
+            )
         ):
             # "the meeting began vowing", "a hero but insisting", "the senator emailed
             # supporters": a clause, not one phrase.
@@ -719,6 +722,16 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+def _owned_participle(toks: list[re.Match[str]], j: int) -> bool:
+    """Is ``toks[j]`` an -ed word after a possessive ("Ruiz’s fired campaign manager"): a
+    participle describing the noun, not a cue verb?"""
+    return (
+        toks[j].group().endswith("ed")
+        and j > 0
+        and _OWNER_END.search(toks[j - 1].group() + " ") is not None
+    )
 
 
 def _possessive_owner(s: str, toks: list[re.Match[str]], j: int) -> int | None:
@@ -2171,10 +2184,22 @@ _SEEN_DOING = re.compile(
 )
 
 
+_OWNER_END = re.compile(r"\w['’]s?[ \t]+$")
+#: Words that open a verb's object or complement, so the -ed word before them is a verb.
+_VERB_OBJECT_START = _wordset(
+    "the a an his her their its our my your this that these those to him them it us me you "
+    "reporters"
+)
+
+
 def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
     before = masked[lo : cm.start()]
+    if word.endswith("ed") and _OWNER_END.search(before):
+        nxt = _WORD_AFTER.match(masked, cm.end())
+        if nxt is not None and nxt.group(1) not in _VERB_OBJECT_START:
+            return None  # "Ruiz’s fired campaign manager": a participle before a noun
     if not word.endswith("ing") and _PASSIVE_END.search(before):
         # "Ruiz was asked …", "the plan was described as …": a passive's subject is not speaking;
         # its agent is ("Ruiz was asked by the host, Ode, “…”").

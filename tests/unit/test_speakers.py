@@ -1369,3 +1369,14 @@ def test_a_cut_headline_mention_spans_the_name_as_typed() -> None:
     )
     [(_, speaker, mention)] = who(text)
     assert (speaker, mention) == ("Ana Ruiz", "Ana  Ruiz")
+
+
+def test_an_ed_word_after_a_possessive_describes_the_noun_and_is_no_cue() -> None:
+    # "fired" is a cue verb ("fired back"); after "Ruiz’s" it only describes the manager.
+    text = (
+        "Bo Lind, Ana Ruiz’s fired campaign manager, ripped the harbour chief for acting as “the "
+        "judge and the jury” in the inquiry.\n"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+    text = "Ana Ruiz’s fired campaign manager said the chief was “the judge and the jury.”\n"
+    assert who(text)[0][2] == "Ana Ruiz’s fired campaign manager"
