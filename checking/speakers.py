@@ -1050,6 +1050,22 @@ _AUXILIARIES = _wordset(
 )
 
 
+def _titled_name_after(masked: str, toks: list[re.Match[str]], k: int) -> int | None:
+    """Where a capitalised run from ``toks[k]`` ends when it is a title and then a name of two
+    or more words ("Avel City Mayor Bo Lind"), else None."""
+    if k >= len(toks):
+        return None
+    run: list[re.Match[str]] = []
+    for t in _WORD.finditer(masked, toks[k].start(), toks[k].start() + 100):
+        if not _CAP.match(t.group()) or (run and masked[run[-1].end() : t.start()].strip()):
+            break
+        run.append(t)
+    titles = [i for i, t in enumerate(run) if t.group().lower().rstrip(".") in TITLES]
+    if not titles or len(run) - titles[-1] - 1 < 2:
+        return None
+    return run[-1].end()
+
+
 def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
     m = _INTRO.match(masked, lo, hi)
     p = m.end() if m else lo
@@ -1097,6 +1113,12 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         role = _role_head(masked, toks, 0, min(len(toks), 4))
         nxt = next((t for t in toks if t.start() >= (role.span[1] if role else 0)), None)
         inner = [t.group().lower() for t in toks[1:] if role and t.end() < role.span[1]]
+        if role is not None and nxt is not None and nxt.group() == "and":
+            titled = _titled_name_after(masked, toks, toks.index(nxt) + 1)
+            if titled is not None:
+                # "Former prosecutor and Avel City Mayor Bo Lind trashed …": two offices of
+                # one person, whose name ends the phrase.
+                return _Mention((toks[0].start(), titled), masked[toks[0].start() : titled], "name")
         if (
             role is not None
             and (nxt is None or not _CAP.match(nxt.group()))

@@ -1380,3 +1380,14 @@ def test_an_ed_word_after_a_possessive_describes_the_noun_and_is_no_cue() -> Non
     assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
     text = "Ana Ruiz’s fired campaign manager said the chief was “the judge and the jury.”\n"
     assert who(text)[0][2] == "Ana Ruiz’s fired campaign manager"
+
+
+def test_two_offices_then_a_name_is_that_person() -> None:
+    text = (
+        "Former prosecutor and Avel City Mayor Bo Lind, who backs Ruiz, trashed the chief, "
+        "calling it a “no-brainer” to prosecute.\n"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Former prosecutor and Avel City Mayor Bo Lind")
+    # Two groups are no offices of one person: the first still speaks.
+    text = "Legal observers and Avel officials trashed the chief, calling it a “no-brainer.”\n"
+    assert who(text)[0][1] == "Legal observers"
