@@ -590,8 +590,11 @@ def _quoted_title(masked: str, span: Span) -> bool:
     """Is the phrase at ``span`` a title in quote marks (“This Week,”, "The View")?"""
     a, b = span
     opened = a > 0 and masked[a - 1] in "\"“‘'"
-    closed = re.match(r"[,.]?[\"”’']", masked[b : b + 2]) is not None
-    return opened and closed
+    # (The phrase may have stopped short of the closing mark: "“Avel Today,”" gives "Avel".)
+    return opened and _TITLE_CLOSE.match(masked, b, b + 60) is not None
+
+
+_TITLE_CLOSE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[,.]?[\"”’']")
 
 
 _NOMINATIVE = _wordset("he she they we i")

@@ -1391,3 +1391,12 @@ def test_two_offices_then_a_name_is_that_person() -> None:
     # Two groups are no offices of one person: the first still speaks.
     text = "Legal observers and Avel officials trashed the chief, calling it a “no-brainer.”\n"
     assert who(text)[0][1] == "Legal observers"
+
+
+def test_a_show_title_cut_short_at_a_day_word_is_still_no_speaker() -> None:
+    # "Today" ends a name as a day would ("Ruiz Today"), leaving "Avel" inside the marks.
+    text = (
+        "Bo Lind, who backs Ruiz, trashed the chief on “Avel Today,” calling it a “no-brainer” "
+        "to prosecute.\n"
+    )
+    assert who(text)[-1][1] == "Bo Lind"
