@@ -1206,7 +1206,10 @@ _NP_AFTER = re.compile(
     re.VERBOSE,
 )
 _BARE_ONE = re.compile(r"\s+(another|one|others|some)(?=\s*(?:[.;]|$))")
-_APPOSITION_NAME = re.compile(r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
+_APPOSITION_NAME = re.compile(
+    r"(?:\s+(?:at\s+the\s+time|at\s+that\s+time|then))?"
+    r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+)
 
 
 def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Mention | None:

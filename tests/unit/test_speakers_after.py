@@ -408,3 +408,12 @@ def test_a_cue_after_a_nested_quote_closing_with_three_apostrophes() -> None:
     )
     assert speaker_of(text, "I would") == "Bo W. Lind"
     assert mention_of(text, "I would") == "Bo W. Lind"
+
+
+def test_a_role_then_at_the_time_then_the_name_after_the_cue() -> None:
+    text = (
+        "The harbour board was “working to change its image,” wrote the Avel ambassador at the "
+        "time, Ana B. Ruiz.\n"
+    )
+    assert speaker_of(text, "working") == "Ana B. Ruiz"
+    assert mention_of(text, "working") == "Ana B. Ruiz"
