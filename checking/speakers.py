@@ -548,7 +548,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 masked[mention.span[1] : mention.span[1] + 1] == ","
                 or _PARTY_OF.match(masked, mention.span[0]) is not None
             )
-            and masked[max(lo, mention.span[0] - 2) : mention.span[0]] == ", "
+            and _APPOSITION_OPEN.search(masked, max(lo, mention.span[0] - 8), mention.span[0])
         ):
             # "Bo Lind, whose firm, Avelco, sells nets, said": a phrase set off by commas inside
             # the stretch before the verb is an apposition; the phrase it describes speaks.
@@ -558,6 +558,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     return deferred
 
 
+#: What opens an apposition: a comma, perhaps with "also" ("Ana Ruiz, also a candidate,").
+_APPOSITION_OPEN = re.compile(r", (?:also )?$")
 #: "Democrat of Avel": a party and a state after a name, in apposition to it.
 _PARTY_OF = re.compile(r"(?:Democrat|Republican|Independent|Libertarian)[ \t]+(?:of|from)[ \t]")
 

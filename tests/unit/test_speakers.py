@@ -1400,3 +1400,8 @@ def test_a_show_title_cut_short_at_a_day_word_is_still_no_speaker() -> None:
         "to prosecute.\n"
     )
     assert who(text)[-1][1] == "Bo Lind"
+
+
+def test_an_apposition_with_also_is_set_aside_for_the_name_before_it() -> None:
+    text = "Sen. Bo Lind (R-Avel), also a harbour hopeful, called the plan “abhorrent” on Sunday.\n"
+    assert who(text)[0][1:] == ("Bo Lind", "Sen. Bo Lind")
