@@ -1111,6 +1111,12 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
             return None
         a, b = toks[0].start(), toks[end - 1].end()
         if all(_CAP.match(t.group()) for t in toks[1:end]):
+            if end < len(toks) and toks[end].group() in ("of", "on", "for"):
+                titled = _titled_name_after(masked, toks, end + 1)
+                if titled is not None:
+                    # "The Council on Harbour Relations Executive Director Ana Ruiz says": the
+                    # organisation and office before the name of the person who holds it.
+                    return _Mention((a, titled), masked[a:titled], "name")
             return _Mention((a, b), masked[a:b], "name")
         return _role_head(masked, toks, 0, end) or _Mention((a, b), masked[a:b], "role")
     if _CAP.match(w0) and w0 not in _STOP_CAPS and len(toks) > 1 and toks[1].group().islower():

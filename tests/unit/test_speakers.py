@@ -1405,3 +1405,14 @@ def test_a_show_title_cut_short_at_a_day_word_is_still_no_speaker() -> None:
 def test_an_apposition_with_also_is_set_aside_for_the_name_before_it() -> None:
     text = "Sen. Bo Lind (R-Avel), also a harbour hopeful, called the plan “abhorrent” on Sunday.\n"
     assert who(text)[0][1:] == ("Bo Lind", "Sen. Bo Lind")
+
+
+def test_an_organisation_and_office_before_a_name_open_the_sentence() -> None:
+    text = (
+        "The Avel Council on Harbour Relations Executive Director Ana Ruiz says in a statement "
+        "that the plan is “a disgrace.”\n"
+    )
+    assert who(text)[0][1] == "Ana Ruiz"
+    # Without a person after it, the organisation speaks.
+    text = "The Council on Harbour Relations says the plan is “a disgrace.”\n"
+    assert who(text)[0][1] == "The Council"
