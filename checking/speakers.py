@@ -1278,7 +1278,15 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
         a, b = q.span
         while a > 0 and (text[a - 1] in _QUOTE_CHARS or text[a - 1] == " ") and a > q.span[0] - 2:
             a -= 1
-        while b < len(text) and text[b] in _QUOTE_CHARS and b < q.span[1] + 3:
+        while (
+            b < len(text)
+            and b < q.span[1] + 4
+            and (
+                text[b] in _QUOTE_CHARS or (text[b] == " " and text[b + 1 : b + 2] in _QUOTE_CHARS)
+            )
+        ):
+            # Up to three closing marks, perhaps spaced: a nested quote closing just before
+            # the outer one, typed as ’”, as three apostrophes or as ' then a spaced ".
             b += 1
         for k in range(a, b):
             if chars[k] not in "\n":

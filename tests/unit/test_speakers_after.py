@@ -417,3 +417,13 @@ def test_a_role_then_at_the_time_then_the_name_after_the_cue() -> None:
     )
     assert speaker_of(text, "working") == "Ana B. Ruiz"
     assert mention_of(text, "working") == "Ana B. Ruiz"
+
+
+def test_a_cue_after_a_nested_quote_closing_with_a_spaced_double_mark() -> None:
+    # Straight marks, the inner ' closing, a space, then the outer ".
+    text = (
+        '"She said she would be \'above the mayor,\' " said Ana B. Ruiz, an activist. "That is '
+        'not a responsible thing to say."\n'
+    )
+    assert speaker_of(text, "She said") == "Ana B. Ruiz"
+    assert speaker_of(text, "That is") == "Ana B. Ruiz"
