@@ -270,6 +270,24 @@ def canonical_name(name: str) -> str:
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
+    if (
+        parts[0][:1].islower()
+        and parts[0] not in _PARTICLES
+        and parts[0] not in _DETERMINERS
+        and parts[0] not in _QUANTIFIERS
+    ):
+        # "retired neurosurgeon Bo Lind": a bare description before a name is no part of it
+        # (a determiner keeps its phrase whole: "the Washington Post").
+        k = len(parts)
+        while k > 0 and (parts[k - 1][:1].isupper() or parts[k - 1] in _PARTICLES):
+            k -= 1
+        if (
+            len(parts) - k >= 2
+            and parts[k][:1].isupper()
+            and parts[k - 1] not in _NOT_SUBJECT
+            and parts[k - 1] not in ("and", "or")
+        ):
+            parts = parts[k:]
     while len(parts) > 1 and parts[-1].rstrip(".,").lower() in _WEEKDAYS:
         parts = parts[:-1]  # "said Ruiz Wednesday": the day the words were said
     return " ".join(parts)

@@ -191,6 +191,11 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Representative Bo T. King of West Avel", "Bo T. King"),
         ("Senator Ana Ruiz of Avel", "Ana Ruiz"),
         ("Bank of Avel", "Bank of Avel"),
+        # A bare description before a name goes; a determiner keeps the phrase whole.
+        ("retired harbour pilot Bo Lind", "Bo Lind"),
+        ("pilot at the Port of Avel in West Avel", "pilot at the Port of Avel in West Avel"),
+        ("the Avel Gazette", "the Avel Gazette"),
+        ("de la Ruiz", "de la Ruiz"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
