@@ -1238,6 +1238,12 @@ _APPOSITION_NAME = re.compile(
 )
 
 
+_DESCRIBED_NAME = re.compile(
+    r"((?:[ \t]+[a-z][\w-]*){1,3})[ \t]+((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:of|on|in|at|who|told|when|while)\b))"
+)
+
+
 def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Mention | None:
     """The speaker phrase right after a cue verb ("said the envoy, Dorothy Shea", "said Smith").
 
@@ -1266,7 +1272,17 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
         if app is not None and _looks_like_name(app.group("name")):
             return _Mention(app.span("name"), app.group("name"), "name")
         return _Mention((a, b), masked[a:b], "role")
-    return _name_mention(masked, *m.span("name"))
+    a, b = m.span("name")
+    described = _DESCRIBED_NAME.match(masked, b, hi)
+    if (
+        described is not None
+        and described.group(1).split()[-1] in _ROLE_OR_TITLE
+        and not any(w in _NOT_SUBJECT or w in CUE_VERBS for w in described.group(1).split())
+    ):
+        # "said Idaho nutritional-supplement executive Ana Ruiz": a place or an employer, the
+        # job, then the person.
+        return _Mention((a, described.end()), masked[a : described.end()], "name")
+    return _name_mention(masked, a, b)
 
 
 def _name_mention(masked: str, a: int, b: int) -> _Mention | None:

@@ -427,3 +427,12 @@ def test_a_cue_after_a_nested_quote_closing_with_a_spaced_double_mark() -> None:
     )
     assert speaker_of(text, "She said") == "Ana B. Ruiz"
     assert speaker_of(text, "That is") == "Ana B. Ruiz"
+
+
+def test_a_place_and_a_job_before_the_name_after_the_cue() -> None:
+    text = (
+        "“The biggest concern for me is the harbour,” said Avel fish-processing executive Bo "
+        "Lind, who backed Ruiz.\n"
+    )
+    assert speaker_of(text, "The biggest") == "Bo Lind"
+    assert mention_of(text, "The biggest") == "Avel fish-processing executive Bo Lind"
