@@ -1421,3 +1421,11 @@ def test_an_organisation_and_office_before_a_name_open_the_sentence() -> None:
     # Without a person after it, the organisation speaks.
     text = "The Council on Harbour Relations says the plan is “a disgrace.”\n"
     assert (who(text)[0][1] or "").startswith("The Council")
+
+
+def test_a_role_apposition_whose_organisation_has_and_in_its_name() -> None:
+    text = (
+        "On Tuesday, Bo Lind, chairman of the House Ways and Means Committee, said the “pause” "
+        "would stay.\n"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
