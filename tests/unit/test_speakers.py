@@ -1429,3 +1429,26 @@ def test_a_role_apposition_whose_organisation_has_and_in_its_name() -> None:
         "would stay.\n"
     )
     assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+#: One story, typed with the double marks of several newsrooms.
+TYPED = (
+    "On Twitter, former mayor Bo Lind called the plan “unfair.” Senator Ana Ruiz called the vote "
+    "“a disgrace to the harbour.”\n\n"
+    "“We will not stop,” Ruiz said. “The pier belongs to everyone.”\n\n"
+    "Lind, who chairs the dock board, said he would “wait and see.”\n"
+)
+
+
+@pytest.mark.parametrize(("opener", "closer"), [("“", "”"), ("„", "“"), ("«", "»"), ("”", "”")])
+def test_every_style_of_double_marks_gives_the_same_speakers(opener: str, closer: str) -> None:
+    text = TYPED.replace("“", "\0").replace("”", closer).replace("\0", opener)
+    assert len(text) == len(TYPED)
+    assert [(q, s, m) for q, s, m in who(text)] == [(q, s, m) for q, s, m in who(TYPED)]
+    assert [s for _, s, _ in who(TYPED)] == [
+        "Bo Lind",
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Bo Lind",
+    ]
