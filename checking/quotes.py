@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from checking.model import Quote, Span
-from checking.text import ABBREVIATIONS, paragraphs
+from checking.text import ABBREVIATIONS, english_marks, paragraphs
 
 __all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
 
@@ -587,8 +587,12 @@ def extract_quotes(text: str) -> list[Quote]:
     quote yields one ``Quote`` per paragraph.
     """
     quotes: list[Quote] = []
-    for a, b in quote_regions(text):
-        if not _is_speech(text, a, b):
+    regions = quote_regions(text)
+    # The speech tests read English marks (“…” after a title, ” before a noun); other styles are
+    # retyped one for one, so every offset holds.
+    typed = english_marks(text, regions)
+    for a, b in regions:
+        if not _is_speech(typed, a, b):
             continue
-        quotes.append(Quote(span=(a, b), text=text[a:b], partial=_is_partial(text, a, b)))
+        quotes.append(Quote(span=(a, b), text=text[a:b], partial=_is_partial(typed, a, b)))
     return quotes

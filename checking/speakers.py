@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checking.model import Quote, Span
-from checking.text import paragraphs, sentences
+from checking.text import english_marks, paragraphs, sentences
 
 __all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
 
@@ -1311,38 +1311,6 @@ def _name_mention(masked: str, a: int, b: int) -> _Mention | None:
 
 def _looks_like_name(s: str) -> bool:
     return all(_CAP.match(w) for w in s.split()) and s.split()[0] not in _STOP_CAPS
-
-
-_DOUBLE_MARKS = frozenset("“”„‟«»〝〞〟❝❞")
-_SINGLE_MARKS = frozenset("‘’‚‛‹›")
-#: Marks of other typing styles as the English mark of the same family and side.
-_AS_ENGLISH = str.maketrans(
-    {"„": "“", "‟": "“", "«": "“", "»": "”", "〝": "“", "〞": "”", "〟": "”", "❝": "“", "❞": "”"}
-    | {"‚": "‘", "‛": "‘", "‹": "‘", "›": "’"}
-)
-
-
-def _english_marks(text: str, quotes: Sequence[Quote]) -> str:
-    """The text with curly marks typed the English way, one character for another so every
-    offset holds: „…“, «…», »…« and ”…” as “…”, and ‚…‘ or ‹…› as ‘…’.
-
-    The rules read newsroom typography as American and British wire copy types it; the quotes
-    found tell which mark opens and which closes, whatever the style (a German “ closes).
-    """
-    if not any(c in _DOUBLE_MARKS or c in _SINGLE_MARKS for c in text):
-        return text
-    chars = list(text.translate(_AS_ENGLISH))
-    for q in quotes:
-        a, b = q.span
-        if a > 0 and text[a - 1] in _DOUBLE_MARKS:
-            chars[a - 1] = "“"
-        elif a > 0 and text[a - 1] in _SINGLE_MARKS:
-            chars[a - 1] = "‘"
-        if b < len(text) and text[b] in _DOUBLE_MARKS:
-            chars[b] = "”"
-        elif b < len(text) and text[b] in _SINGLE_MARKS:
-            chars[b] = "’"
-    return "".join(chars)
 
 
 def _mask(text: str, quotes: Sequence[Quote]) -> str:
@@ -3216,7 +3184,7 @@ def attribute(
     """
     # A no-break space reads as a space ("Ana\xa0Ruiz", "of\xa0State"); one for one, so every
     # offset still points into the text as sent.
-    text = _english_marks(text.replace("\xa0", " "), quotes)
+    text = english_marks(text.replace("\xa0", " "), [q.span for q in quotes])
     cues = set(CUE_VERBS)
     if cue_verbs is not None:
         for w in cue_verbs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,6 +154,45 @@ def normalise(text: str) -> Normalised:
             ends.append(j)
         i = j
     return Normalised("".join(out), text, tuple(starts), tuple(ends))
+
+
+_DOUBLE_MARKS = frozenset("“”„‟«»〝〞〟❝❞")
+_SINGLE_MARKS = frozenset("‘’‚‛‹›")
+#: Marks of other typing styles as the English mark of the same family and side.
+_AS_ENGLISH = str.maketrans(
+    {"„": "“", "‟": "“", "«": "“", "»": "”", "〝": "“", "〞": "”", "〟": "”", "❝": "“", "❞": "”"}
+    | {"‚": "‘", "‛": "‘", "‹": "‘", "›": "’"}
+)
+#: A German low opening mark, then (in its paragraph) the high mark that closes it.
+_LOW_HIGH = re.compile(r"„[^“\n]*(“)|‚[^‘\n]*(‘)")
+
+
+def english_marks(text: str, quotes: Sequence[Span]) -> str:
+    """The text with curly marks typed the English way, one character for another so every
+    offset holds: „…“, «…» and ”…” as “…”, and ‚…‘ or ‹…› as ‘…’.
+
+    The rules read newsroom typography as American and British copy types it. The ``quotes``
+    (spans between marks) tell which mark opens and which closes whatever the style; elsewhere a
+    low mark's high partner is its closer ("the „Avatar“ star").
+    """
+    if not any(c in _DOUBLE_MARKS or c in _SINGLE_MARKS for c in text):
+        return text
+    chars = list(text.translate(_AS_ENGLISH))
+    for m in _LOW_HIGH.finditer(text):
+        if m.group(1) is not None:
+            chars[m.start(1)] = "”"
+        else:
+            chars[m.start(2)] = "’"
+    for a, b in quotes:
+        if a > 0 and text[a - 1] in _DOUBLE_MARKS:
+            chars[a - 1] = "“"
+        elif a > 0 and text[a - 1] in _SINGLE_MARKS:
+            chars[a - 1] = "‘"
+        if b < len(text) and text[b] in _DOUBLE_MARKS:
+            chars[b] = "”"
+        elif b < len(text) and text[b] in _SINGLE_MARKS:
+            chars[b] = "’"
+    return "".join(chars)
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -367,3 +367,22 @@ def test_a_straight_closer_glued_to_the_next_word_closes() -> None:
 def test_a_spaced_straight_opener_opens() -> None:
     text = 'It was over, Lind said. " You know, the pier is done," she added later.'
     assert texts(text) == ["You know, the pier is done,"]
+
+
+#: Titles, a scare quote and speech, typed the English way.
+TYPED_STORY = (
+    "The “Harbour Nights” star posted a long message. She said the script was “not ready,” "
+    "and her agent, Bo Lind, called it “a shame.”\n\n"
+    "“We will start again in May,” Lind said.\n"
+)
+
+
+@pytest.mark.parametrize(("opener", "closer"), [("„", "“"), ("«", "»")])
+def test_other_double_mark_styles_give_the_same_quotes(opener: str, closer: str) -> None:
+    text = TYPED_STORY.replace("“", "\0").replace("”", closer).replace("\0", opener)
+    assert [q.span for q in extract_quotes(text)] == [q.span for q in extract_quotes(TYPED_STORY)]
+    assert [q.text for q in extract_quotes(TYPED_STORY)] == [
+        "not ready,",
+        "a shame.",
+        "We will start again in May,",
+    ]
