@@ -163,6 +163,8 @@ _AS_ENGLISH = str.maketrans(
     {"„": "“", "‟": "“", "«": "“", "»": "”", "〝": "“", "〞": "”", "〟": "”", "❝": "“", "❞": "”"}
     | {"‚": "‘", "‛": "‘", "‹": "‘", "›": "’"}
 )
+_OTHER_STYLE = re.compile("[" + "".join(sorted(chr(k) for k in _AS_ENGLISH)) + "]")
+_CURLY_MARK = re.compile("[" + "".join(sorted(_DOUBLE_MARKS | _SINGLE_MARKS)) + "]")
 #: A German low opening mark, then (in its paragraph) the high mark that closes it.
 _LOW_HIGH = re.compile(r"„[^“\n]*(“)|‚[^‘\n]*(‘)")
 
@@ -175,24 +177,30 @@ def english_marks(text: str, quotes: Sequence[Span]) -> str:
     (spans between marks) tell which mark opens and which closes whatever the style; elsewhere a
     low mark's high partner is its closer ("the „Avatar“ star").
     """
-    if not any(c in _DOUBLE_MARKS or c in _SINGLE_MARKS for c in text):
+    if _CURLY_MARK.search(text) is None:
         return text
-    chars = list(text.translate(_AS_ENGLISH))
+    typed = text.translate(_AS_ENGLISH) if _OTHER_STYLE.search(text) else text
+    put: dict[int, str] = {}
     for m in _LOW_HIGH.finditer(text):
         if m.group(1) is not None:
-            chars[m.start(1)] = "”"
+            put[m.start(1)] = "”"
         else:
-            chars[m.start(2)] = "’"
+            put[m.start(2)] = "’"
     for a, b in quotes:
         if a > 0 and text[a - 1] in _DOUBLE_MARKS:
-            chars[a - 1] = "“"
+            put[a - 1] = "“"
         elif a > 0 and text[a - 1] in _SINGLE_MARKS:
-            chars[a - 1] = "‘"
+            put[a - 1] = "‘"
         if b < len(text) and text[b] in _DOUBLE_MARKS:
-            chars[b] = "”"
+            put[b] = "”"
         elif b < len(text) and text[b] in _SINGLE_MARKS:
-            chars[b] = "’"
-    return "".join(chars)
+            put[b] = "’"
+    pieces: list[str] = []
+    last = 0
+    for i in sorted(p for p, ch in put.items() if typed[p] != ch):
+        pieces += (typed[last:i], put[i])
+        last = i + 1
+    return "".join(pieces) + typed[last:] if pieces else typed
 
 
 def paragraphs(text: str) -> list[Span]:
