@@ -34,7 +34,7 @@ CUE_VERBS: frozenset[str] = _wordset("""
     explaining note notes noted noting state states stated stating declare declares declared
     declaring agree agrees agreed agreeing argue argues argued arguing claim claims claimed claiming
     insist insists insisted insisting warn warns warned warning urge urges urged urging
-    reply replies
+    reply replies answer answers answered
     replied replying respond responds responded responding continue continues continued continuing
     recall recalls recalled recalling acknowledge acknowledges acknowledged admit admits admitted
     concede concedes conceded suggest suggests suggested predict predicts predicted announce
@@ -81,16 +81,17 @@ def _inflections(words: frozenset[str]) -> frozenset[str]:
 _NOUN_FORMS = _wordset(
     "state states report reports post posts point points comment comments remark remarks "
     "statement statements claims calls demands promises tweets reads counters labels brands "
-    "terms cries repeats records"
+    "terms cries repeats records answers"
 )
 #: Those of them that are cue verbs, which they always are right after "who" ("an actor who
 #: promises that …").
 _WHO_VERBS = _inflections(CUE_VERBS) & _NOUN_FORMS
 CUE_VERBS = _inflections(CUE_VERBS) - _NOUN_FORMS
-#: Nouns far more often than cues ("the term “…”", "under fire"), and verbs of speech that
-#: news copy uses for a pressed or a sour remark.
+#: Nouns far more often than cues ("the term “…”", "under fire"), "answering" (the problems
+#: he had answering questions), and verbs of speech that news copy uses for a pressed or a sour
+#: remark.
 CUE_VERBS = (CUE_VERBS | _inflections(_wordset("press question confide snipe gripe"))) - _wordset(
-    "term fire"
+    "term fire answering"
 )
 
 #: Honorifics and offices that precede a name and are not part of it.

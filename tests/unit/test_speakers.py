@@ -1452,3 +1452,11 @@ def test_every_style_of_double_marks_gives_the_same_speakers(opener: str, closer
         "Ana Ruiz",
         "Bo Lind",
     ]
+
+
+def test_answered_is_a_cue_verb() -> None:
+    text = (
+        "The moderator, Bo Lind, asked: “Why did you vote for it?” Ruiz answered: “Because the "
+        "pier needed it.”\n"
+    )
+    assert [s for _, s, _ in who(text)] == ["Bo Lind", "Ruiz"]
