@@ -405,6 +405,10 @@ def _title_case(inner: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
+#: A transcript turn's label: a speaker's name in capitals and a colon ("RUIZ: ", "MS. LEE: ").
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: \S")
+
+
 def _is_speech(text: str, a: int, b: int) -> bool:
     """Tell a quoted utterance from a scare quote, a nickname or a title.
 
@@ -415,6 +419,8 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     inner = text[a:b]
     if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
+    if _TURN_LABEL.match(inner):
+        return True  # “RUIZ: It is not.”: a transcript turn, whatever its length or casing
     n_words = len(_WORDS.findall(inner))
     titled = _title_case(inner)
     if n_words > 6 and not (titled and n_words <= 8):

@@ -386,3 +386,14 @@ def test_other_double_mark_styles_give_the_same_quotes(opener: str, closer: str)
         "a shame.",
         "We will start again in May,",
     ]
+
+
+def test_a_short_quoted_transcript_turn_is_speech() -> None:
+    text = (
+        "The mayor and her rival met on Monday to talk about the pier.\n\n"
+        "“LIND: The harbour is a disaster.”\n\n“RUIZ: It is not.”\n"
+    )
+    assert [q.text for q in extract_quotes(text)] == [
+        "LIND: The harbour is a disaster.",
+        "RUIZ: It is not.",
+    ]
