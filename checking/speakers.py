@@ -3417,6 +3417,10 @@ def attribute(
                             ref = (resolver.fullest(lone.text, a), lone.span)
                 else:
                     ref = last_by_pron.get(key)
+                    turn = _LABEL.match(text, paras[pi][0]) if key == "s" and paras else None
+                    if turn is not None and turn.end() <= mention.span[0]:
+                        # "LIND: I said, “…”": in a transcript turn, I is the turn's speaker.
+                        ref = (resolver.fullest(turn.group(1).title(), a), mention.span)
                 if ref is None:
                     ref = _nearest_name_before(resolver, lo)
                     if ref is not None and people is not None and not people.person(ref[0]):

@@ -1460,3 +1460,12 @@ def test_answered_is_a_cue_verb() -> None:
         "pier needed it.”\n"
     )
     assert [s for _, s, _ in who(text)] == ["Bo Lind", "Ruiz"]
+
+
+def test_i_in_a_transcript_turn_is_the_turn_speaker() -> None:
+    text = (
+        "Harbour debate\n\nThe mayor, Bo Lind, and his rival Ana Ruiz met on Monday night to "
+        "debate the harbour and the pier in front of a crowd.\n\n"
+        "LIND: I said, “The harbour is a disaster,” and I stand by it.\n"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "I")
