@@ -3584,6 +3584,8 @@ def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[S
 _LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 _SIGNATURE = re.compile(
     r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
+    # A tweet as sites embed it: "— Ana Ruiz (@anaruiz) October 3, 2016".
+    r"(?:\s+\(@\w+\)(?:\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:</tweet>)?)?"
     r"[.\"”]*\s*$",
     re.MULTILINE,
 )

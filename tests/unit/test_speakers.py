@@ -1469,3 +1469,11 @@ def test_i_in_a_transcript_turn_is_the_turn_speaker() -> None:
         "LIND: I said, “The harbour is a disaster,” and I stand by it.\n"
     )
     assert who(text)[0][1:] == ("Bo Lind", "I")
+
+
+def test_a_quote_signed_as_an_embedded_tweet() -> None:
+    text = (
+        "The mayor, Bo Lind, and his rival Ana Ruiz met on Monday night to debate the pier.\n\n"
+        "“The harbour is not safe and the pier is closed.” — Bo Lind (@BoLind) October 3, 2016\n"
+    )
+    assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
