@@ -406,7 +406,7 @@ def _title_case(inner: str) -> bool:
 
 
 #: A transcript turn's label: a speaker's name in capitals and a colon ("RUIZ: ", "MS. LEE: ").
-_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}: \S")
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?: \([^()\n]{1,40}\))?: \S")
 
 
 def _is_speech(text: str, a: int, b: int) -> bool:

@@ -3581,7 +3581,8 @@ def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[S
         rules[i] = "carried"
 
 
-_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+#: A transcript turn's label, perhaps with a stage direction ("RUIZ (to Lind): ").
+_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?: \([^()\n]{1,40}\))?:\s")
 _SIGNATURE = re.compile(
     r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
     # A tweet as sites embed it: "— Ana Ruiz (@anaruiz) October 3, 2016".

@@ -1477,3 +1477,11 @@ def test_a_quote_signed_as_an_embedded_tweet() -> None:
         "“The harbour is not safe and the pier is closed.” — Bo Lind (@BoLind) October 3, 2016\n"
     )
     assert who(text)[0][1:] == ("Bo Lind", "Bo Lind")
+
+
+def test_a_transcript_label_with_a_stage_direction() -> None:
+    text = (
+        "The mayor, Bo Lind, and his rival Ana Ruiz met on Monday night to debate the pier.\n\n"
+        "“LIND (to Ruiz): The harbour is a disaster.”\n\n“RUIZ (laughing): No.”\n"
+    )
+    assert [(s, m) for _, s, m in who(text)] == [("Bo Lind", "LIND"), ("Ana Ruiz", "RUIZ")]
