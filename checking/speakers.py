@@ -2804,7 +2804,7 @@ def _heading_spans(text: str) -> list[Span]:
 _NAME_LEAD = _wordset("""
     Democrat Democratic Republican GOP Independent Libertarian Neither Either Nor Both Did Does
     Do Can Could Would Should Will Has Have Had Is Was Are Were More Most Many Some Every Each
-    Maybe See Said Says Stated Another Rival Fellow
+    Maybe See Said Says Stated Another Rival Fellow Read Watch
     """)
 #: The last word of "Secretary of State", "Department of Defense" and the like.
 _DEPARTMENTS = _wordset("""
@@ -4161,6 +4161,14 @@ _POSSESSED_NAME = re.compile(r"\w['’]s?[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
 
 
+#: A person's own words as a document: "Ruiz’s statement", "Ana Ruiz’s full remarks".
+_OWNED_WORDS = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*?)['’]s?\s+"
+    r"(?:(?:full|complete|entire|written|prepared|latest|new|own|brief)\s+)*"
+    r"(?:statement|remarks|letter|tweet|tweets|speech|message|response|reply|post|op-ed|memo)\b"
+)
+
+
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
@@ -4169,6 +4177,13 @@ def _resolve_role(
     if named is not None and named.group(1) in _ROLE_OR_TITLE and _looks_like_name(named.group(2)):
         # "his campaign manager Bo Lind": the role, then the person who holds it.
         return resolver.fullest(named.group(2), mention.span[0] + named.start(2))
+    words_of = _OWNED_WORDS.match(mention.text)
+    owner = words_of.group(1).split() if words_of is not None else []
+    while owner and (owner[0] in _NAME_LEAD or owner[0] in _STOP_CAPS):
+        owner = owner[1:]  # "Read Ruiz’s statement below"
+    if owner and _looks_like_name(" ".join(owner)):
+        # "Ruiz’s statement", "Ruiz’s full remarks": her own words, unlike "Ruiz’s spokesman".
+        return resolver.fullest(" ".join(owner), mention.span[0])
     owned = _POSSESSED_NAME.search(mention.text)
     if owned is not None and _looks_like_name(owned.group(1)):
         # "Avel’s Ana Ruiz", "Fox News’ Sean Hannity": the owner is a place or an outlet.

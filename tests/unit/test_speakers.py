@@ -1485,3 +1485,23 @@ def test_a_transcript_label_with_a_stage_direction() -> None:
         "“LIND (to Ruiz): The harbour is a disaster.”\n\n“RUIZ (laughing): No.”\n"
     )
     assert [(s, m) for _, s, m in who(text)] == [("Bo Lind", "LIND"), ("Ana Ruiz", "RUIZ")]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Ruiz’s statement said the pier was “safe and open.”\n", "Ana Ruiz"),
+        (
+            "Read Ruiz’s full statement below:\n\n“The harbour is safe and the pier is open.”\n",
+            "Ana Ruiz",
+        ),
+        # A person she employs is not her: the words stay the spokesman's.
+        ("Ruiz’s spokesman said the pier was “safe and open.”\n", "Ruiz’s spokesman"),
+    ],
+)
+def test_a_persons_statement_is_that_persons_words(line: str, speaker: str) -> None:
+    text = (
+        "The mayor, Bo Lind, and his rival Ana Ruiz met on Monday night to debate the pier.\n\n"
+        + line
+    )
+    assert who(text)[0][1] == speaker
