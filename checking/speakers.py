@@ -1247,6 +1247,7 @@ _APPOSITION_NAME = re.compile(
 )
 
 
+#: After a capitalised place or employer: lower-case job words, then the person's name.
 _DESCRIBED_NAME = re.compile(
     r"((?:[ \t]+[a-z][\w-]*){1,3})[ \t]+((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’-]*)"
     r"(?=\s*(?:[,.;:]|$|\s+(?:of|on|in|at|who|told|when|while)\b))"
@@ -2271,6 +2272,7 @@ _SEEN_DOING = re.compile(
 )
 
 
+#: A possessive just before: "Ruiz’s ", "the Joneses' ".
 _OWNER_END = re.compile(r"\w['’]s?[ \t]+$")
 #: Words that open a verb's object or complement, so the -ed word before them is a verb.
 _VERB_OBJECT_START = _wordset(
@@ -2774,8 +2776,9 @@ _HEADING_SMALL = _wordset("of the and a an in on for to with at by from or vs as
 
 
 def _heading_spans(text: str) -> list[Span]:
-    """Lines written in headline case: the first line when it capitalises nearly every word, and
-    any short line that does so and ends without a full stop."""
+    """Lines written in headline case: the first line when it capitalises nearly every word, any
+    short line that does so and ends without a full stop, and one that capitalises every one of
+    five or more words whatever its end (a listicle's "Ana Ruiz Sides With The Dock Workers.")."""
     out: list[Span] = []
     for k, (a, b) in enumerate(paragraphs(text)):
         stopped = k > 0 and text[b - 1] in '.!?"”’:'
