@@ -11,12 +11,13 @@ for multi-paragraph quotes); short quoted names and phrases that are not speech 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checking.model import Quote, Span
-from checking.text import ABBREVIATIONS, english_marks, paragraphs
+from checking.text import ABBREVIATIONS, paragraphs
 
-__all__ = ["extract_quotes", "quote_regions", "CUE_WORDS"]
+__all__ = ["extract_quotes", "quote_regions", "english_marks", "CUE_WORDS"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -584,6 +585,53 @@ def _is_partial(text: str, a: int, b: int) -> bool:
         word = re.match(r" ([a-z]+)", nxt)
         return word is not None and word.group(1) not in CUE_WORDS | {"he", "she", "they", "it"}
     return False
+
+
+_DOUBLE_MARKS = frozenset(_D_OPEN + _D_CLOSE)
+_SINGLE_MARKS = frozenset(_S_OPEN + _S_CLOSE)
+#: Marks of other typing styles as the English mark of the same family and side.
+_AS_ENGLISH = str.maketrans(
+    {"„": "“", "‟": "“", "«": "“", "»": "”", "〝": "“", "〞": "”", "〟": "”", "❝": "“", "❞": "”"}
+    | {"‚": "‘", "‛": "‘", "‹": "‘", "›": "’"}
+)
+_OTHER_STYLE = re.compile("[" + "".join(sorted(chr(k) for k in _AS_ENGLISH)) + "]")
+_CURLY_MARK = re.compile("[" + "".join(sorted(_DOUBLE_MARKS | _SINGLE_MARKS)) + "]")
+#: A German low opening mark, then (in its paragraph) the high mark that closes it.
+_LOW_HIGH = re.compile(r"„[^“\n]*(“)|‚[^‘\n]*(‘)")
+
+
+def english_marks(text: str, quotes: Sequence[Span]) -> str:
+    """The text with curly marks typed the English way, one character for another so every
+    offset holds: „…“, «…» and ”…” as “…”, and ‚…‘ or ‹…› as ‘…’.
+
+    The rules read newsroom typography as American and British copy types it. The ``quotes``
+    (spans between marks) tell which mark opens and which closes whatever the style; elsewhere a
+    low mark's high partner is its closer ("the „Avatar“ star").
+    """
+    if _CURLY_MARK.search(text) is None:
+        return text
+    typed = text.translate(_AS_ENGLISH) if _OTHER_STYLE.search(text) else text
+    put: dict[int, str] = {}
+    for m in _LOW_HIGH.finditer(text):
+        if m.group(1) is not None:
+            put[m.start(1)] = "”"
+        else:
+            put[m.start(2)] = "’"
+    for a, b in quotes:
+        if a > 0 and text[a - 1] in _DOUBLE_MARKS:
+            put[a - 1] = "“"
+        elif a > 0 and text[a - 1] in _SINGLE_MARKS:
+            put[a - 1] = "‘"
+        if b < len(text) and text[b] in _DOUBLE_MARKS:
+            put[b] = "”"
+        elif b < len(text) and text[b] in _SINGLE_MARKS:
+            put[b] = "’"
+    pieces: list[str] = []
+    last = 0
+    for i in sorted(p for p, ch in put.items() if typed[p] != ch):
+        pieces += (typed[last:i], put[i])
+        last = i + 1
+    return "".join(pieces) + typed[last:] if pieces else typed
 
 
 def extract_quotes(text: str) -> list[Quote]:

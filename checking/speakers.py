@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checking.model import Quote, Span
-from checking.text import english_marks, paragraphs, sentences
+from checking.quotes import english_marks
+from checking.text import paragraphs, sentences
 
 __all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
 

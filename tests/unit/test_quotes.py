@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checking.quotes import extract_quotes, quote_regions
+from checking.quotes import english_marks, extract_quotes, quote_regions
 
 
 def texts(text: str) -> list[str]:
@@ -397,3 +397,20 @@ def test_a_short_quoted_transcript_turn_is_speech() -> None:
         "LIND: The harbour is a disaster.",
         "RUIZ: It is not.",
     ]
+
+
+@given(st.text(alphabet="ab .,\n“”„‟«»‚‘’‹›\"'", max_size=60))
+def test_english_marks_changes_only_marks_and_keeps_every_offset(text: str) -> None:
+    typed = english_marks(text, quote_regions(text))
+    assert len(typed) == len(text)
+    for before, after in zip(text, typed, strict=True):
+        assert before == after or (before in "“”„‟«»‚‘’‹›" and after in "“”‘’")
+
+
+def test_english_marks_reads_the_closing_mark_of_each_style() -> None:
+    assert english_marks("the „Avatar“ star", []) == "the “Avatar” star"
+    assert english_marks("a ‚low‘ one", []) == "a ‘low’ one"
+    assert english_marks("«Oui», dit-il", [(1, 4)]) == "“Oui”, dit-il"
+    # A found quote tells that the high mark after it closes.
+    assert english_marks("„Ja,“ sagte er", [(1, 4)]) == "“Ja,” sagte er"
+    assert english_marks("plain text", []) == "plain text"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checking.text import english_marks, normalise, paragraphs, sentences, words
+from checking.text import normalise, paragraphs, sentences, words
 
 
 def test_quote_marks_apostrophes_and_dashes_become_straight() -> None:
@@ -153,22 +153,3 @@ def test_lowercase_after_stop_does_not_break() -> None:
 def test_words_keep_inner_joiners() -> None:
     text = "Hwang Joon-kook’s 24,000 U.S. don't."
     assert [text[a:b] for a, b in words(text)] == ["Hwang", "Joon-kook’s", "24,000", "U.S", "don't"]
-
-
-@given(st.text(alphabet="ab .,\n“”„‟«»‚‘’‹›\"'", max_size=60))
-def test_english_marks_changes_only_marks_and_keeps_every_offset(text: str) -> None:
-    from checking.quotes import quote_regions
-
-    typed = english_marks(text, quote_regions(text))
-    assert len(typed) == len(text)
-    for before, after in zip(text, typed, strict=True):
-        assert before == after or (before in "“”„‟«»‚‘’‹›" and after in "“”‘’")
-
-
-def test_english_marks_reads_the_closing_mark_of_each_style() -> None:
-    assert english_marks("the „Avatar“ star", []) == "the “Avatar” star"
-    assert english_marks("a ‚low‘ one", []) == "a ‘low’ one"
-    assert english_marks("«Oui», dit-il", [(1, 4)]) == "“Oui”, dit-il"
-    # A found quote tells that the high mark after it closes.
-    assert english_marks("„Ja,“ sagte er", [(1, 4)]) == "“Ja,” sagte er"
-    assert english_marks("plain text", []) == "plain text"
