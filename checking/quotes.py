@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from checking.model import Quote, Span
 from checking.text import ABBREVIATIONS, paragraphs
 
-__all__ = ["extract_quotes", "quote_regions", "english_marks", "CUE_WORDS"]
+__all__ = ["extract_quotes", "quote_regions", "english_marks", "CUE_WORDS", "TURN_LABEL"]
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -406,8 +406,9 @@ def _title_case(inner: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
 
 
-#: A transcript turn's label: a speaker's name in capitals and a colon ("RUIZ: ", "MS. LEE: ").
-_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?: \([^()\n]{1,40}\))?: \S")
+#: A transcript turn's label: a speaker's name in capitals, perhaps a stage direction, and a
+#: colon ("RUIZ: ", "MS. LEE: ", "RUIZ (to Lind): "); the attribution rules read it too.
+TURN_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?: \([^()\n]{1,40}\))?:\s")
 
 
 def _is_speech(text: str, a: int, b: int) -> bool:
@@ -420,7 +421,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     inner = text[a:b]
     if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
-    if _TURN_LABEL.match(inner):
+    if TURN_LABEL.match(inner):
         return True  # “RUIZ: It is not.”: a transcript turn, whatever its length or casing
     n_words = len(_WORDS.findall(inner))
     titled = _title_case(inner)

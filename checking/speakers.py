@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checking.model import Quote, Span
-from checking.quotes import english_marks
+from checking.quotes import TURN_LABEL, english_marks
 from checking.text import paragraphs, sentences
 
 __all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
@@ -3421,7 +3421,7 @@ def attribute(
                             ref = (resolver.fullest(lone.text, a), lone.span)
                 else:
                     ref = last_by_pron.get(key)
-                    turn = _LABEL.match(text, paras[pi][0]) if key == "s" and paras else None
+                    turn = TURN_LABEL.match(text, paras[pi][0]) if key == "s" and paras else None
                     if turn is not None and turn.end() <= mention.span[0]:
                         # "LIND: I said, “…”": in a transcript turn, I is the turn's speaker.
                         ref = (resolver.fullest(turn.group(1).title(), a), mention.span)
@@ -3585,8 +3585,6 @@ def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[S
         rules[i] = "carried"
 
 
-#: A transcript turn's label, perhaps with a stage direction ("RUIZ (to Lind): ").
-_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?: \([^()\n]{1,40}\))?:\s")
 _SIGNATURE = re.compile(
     r"[\"'”’»]*[\s,.]*[―—–-]+\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:,[^\n]{0,80})?"
     # A tweet as sites embed it: "— Ana Ruiz (@anaruiz) October 3, 2016".
@@ -3598,7 +3596,7 @@ _SIGNATURE = re.compile(
 
 def _turn_label(text: str, q: Quote) -> _Found | None:
     """A transcript turn quoted whole: “WALLACE: Do you …” is Wallace's."""
-    m = _LABEL.match(text, q.span[0], q.span[1])
+    m = TURN_LABEL.match(text, q.span[0], q.span[1])
     if m is None or len(m.group(1)) < 2:
         return None
     a, b = m.span(1)
@@ -3624,7 +3622,7 @@ def _transcript_intro(text: str, pos: int) -> Span | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         end = start - 1
-        if not line.strip() or _LABEL.match(line.lstrip("\"“‘' \t")):
+        if not line.strip() or TURN_LABEL.match(line.lstrip("\"“‘' \t")):
             continue
         m = _TRANSCRIPT_INTRO.match(line)
         if m is None:
