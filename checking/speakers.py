@@ -4116,16 +4116,13 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     return canonical_name(m.group("name"))
 
 
-#: A full name (perhaps with a generational suffix) and the comma of an apposition after it.
+#: A full name (perhaps with a generational suffix and an age) and the comma of an apposition
+#: after it, perhaps with a first description the role phrase is coordinated with (``det`` when
+#: that description opens with an article: "…, a fellow at the institute and …").
 _NAME_BEFORE_ROLE = re.compile(
     r"((?:[A-Z][\w'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})"
     r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?(?P<age>,[ \t]*\d{1,3}(?=,))?,[ \t]*"
-    r"(?:(?:(?:the|a|an)[ \t])?[a-z][^,;:.!?@\n]{1,80}?[ \t]+and[ \t]+)?$"
-)
-
-
-_COORDINATED_APPOSITION = re.compile(
-    r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:the|a|an)[ \t][^,;:.!?@\n]+[ \t]and[ \t]+$"
+    r"(?:(?P<det>(?:the|a|an)[ \t])?[a-z][^,;:.!?@\n]{1,80}?[ \t]+and[ \t]+)?$"
 )
 
 #: What may stand before a name that a role phrase describes: the start of a sentence or clause.
@@ -4143,11 +4140,7 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
     m = _NAME_BEFORE_ROLE.search(masked, max(0, mention.span[0] - 80), mention.span[0])
     if m is None or not _looks_like_name(m.group(1)):
         return None
-    if (
-        words[-1] not in _ROLE_OR_TITLE
-        and m.group("age") is None
-        and not _COORDINATED_APPOSITION.match(masked, m.end(1), m.end())
-    ):
+    if words[-1] not in _ROLE_OR_TITLE and m.group("age") is None and m.group("det") is None:
         # Any noun will do after an age ("Ana Ruiz, 67, a retired pilot,") or as the second of
         # two descriptions ("Ana Ruiz, a fellow at the institute and a Democratic
         # superdelegate,"); alone, it needs a role noun.
