@@ -568,12 +568,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 masked[mention.span[1] : mention.span[1] + 1] == ","
                 or _PARTY_OF.match(masked, mention.span[0]) is not None
             )
-            and (
-                _APPOSITION_OPEN.search(masked, max(lo, mention.span[0] - 8), mention.span[0])
-                or _ROLE_APPOSITION_OPEN.search(
-                    masked, max(lo, mention.span[0] - 90), mention.span[0]
-                )
-            )
+            and _APPOSITION_OPEN.search(masked, max(lo, mention.span[0] - 90), mention.span[0])
         ):
             # "Bo Lind, whose firm, Avelco, sells nets, said": a phrase set off by commas inside
             # the stretch before the verb is an apposition; the phrase it describes speaks.
@@ -583,11 +578,10 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     return deferred
 
 
-#: A role apposition ending in the phrase's name: "Ana Ruiz, chairman of the Ways and Means
-#: Committee," (the name run stops at "and", so the comma is not right before it).
-_ROLE_APPOSITION_OPEN = re.compile(r", (?:the |a |an )?[a-z][a-z-]* (?:of|for|at) [^,@]*$")
-#: What opens an apposition: a comma, perhaps with "also" ("Ana Ruiz, also a candidate,").
-_APPOSITION_OPEN = re.compile(r", (?:also )?$")
+#: What opens an apposition before a phrase: a comma, perhaps with "also" ("Ana Ruiz, also a
+#: candidate,"), or a role of something whose name the phrase ends ("Ana Ruiz, chairman of the
+#: Ways and Means Committee,": the name run stops at "and", away from the comma).
+_APPOSITION_OPEN = re.compile(r", (?:also |(?:the |a |an )?[a-z][a-z-]* (?:of|for|at) [^,@]*)?$")
 #: "Democrat of Avel": a party and a state after a name, in apposition to it.
 _PARTY_OF = re.compile(r"(?:Democrat|Republican|Independent|Libertarian)[ \t]+(?:of|from)[ \t]")
 
@@ -763,7 +757,7 @@ def _owned_participle(toks: list[re.Match[str]], j: int) -> bool:
     return (
         toks[j].group().endswith("ed")
         and j > 0
-        and _OWNER_END.search(toks[j - 1].group() + " ") is not None
+        and _POSSESSIVE_END.search(toks[j - 1].group()) is not None
     )
 
 
