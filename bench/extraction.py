@@ -32,6 +32,7 @@ from checking.quotes import extract_quotes  # noqa: E402
 from checking.speakers import (  # noqa: E402
     _SUFFIXES,
     TITLES,
+    _lower_word_in,
     _name_tokens,
     attribute,
     canonical_name,
@@ -130,7 +131,7 @@ def _first_names(text: str, surname: str) -> set[str]:
     found = {m.group(1) for m in re.finditer(pattern, text)} - _NOT_FIRST
     found = {w for w in found if w.lower() not in TITLES}
     # A word the text also writes in lower case ("Yet Clinton said") opens a sentence.
-    return {w.lower() for w in found if not re.search(r"\b" + w.lower() + r"\b", text)}
+    return {w.lower() for w in found if not _lower_word_in(text, w.lower())}
 
 
 def _overlap(a: Span, b: Span) -> int:
