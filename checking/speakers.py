@@ -1240,6 +1240,9 @@ _APPOSITION_NAME = re.compile(
     r"(?:\s+(?:at\s+the\s+time|at\s+that\s+time|then))?"
     r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
 )
+#: What a role holds, between the role and its holder's name: "the head [of security at the
+#: port], Bo Lind".
+_ROLE_OF = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+(?=\s*,)")
 
 
 #: After a capitalised place or employer: lower-case job words, then the person's name.
@@ -1274,6 +1277,8 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
         ):
             return None
         app = _APPOSITION_NAME.match(masked, b, hi)
+        if app is None and (held := _ROLE_OF.match(masked, b, hi)) is not None:
+            app = _APPOSITION_NAME.match(masked, held.end(), hi)
         if app is not None and _looks_like_name(app.group("name")):
             return _Mention(app.span("name"), app.group("name"), "name")
         return _Mention((a, b), masked[a:b], "role")
@@ -1923,7 +1928,7 @@ _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'
 _OFFICE_OF_NAME = re.compile(
     r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
     r"(?:secretary|minister|director|chairman|chairwoman|chair|head|commissioner|speaker|"
-    r"president|chief|administrator|governor|mayor)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
+    r"president|chief|administrator|governor|mayor|master|mistress|dean|commander|leader)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=\s*(?:[,.;:]|$))"
 )
 

@@ -112,6 +112,20 @@ def test_said_office_of_something_then_name() -> None:
     assert mention_of(text, "The levy") == "Ana Ruiz"
 
 
+def test_said_master_of_ceremonies_then_name() -> None:
+    text = "“Thank you all for coming,” said master of ceremonies Bo Lind, a retired engineer."
+    assert speaker_of(text, "Thank you") == "Bo Lind"
+
+
+def test_said_role_of_something_then_name_in_apposition() -> None:
+    text = (
+        "“The pier is safe,” said the head of security at the port, Bo Lind.\n\n"
+        "“The levy will pass,” said the president of the fishermen’s union, Ana Ruiz.\n"
+    )
+    assert speaker_of(text, "The pier") == "Bo Lind"
+    assert speaker_of(text, "The levy") == "Ana Ruiz"
+
+
 def test_phrasal_speech_verb_after_a_question() -> None:
     text = (
         "“The levy is fair,” Tom Lind said.\n\n"
