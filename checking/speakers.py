@@ -268,6 +268,12 @@ def canonical_name(name: str) -> str:
         if "of" in rest[2:]:
             # "Representative Ana B. Ruiz of Avel": the state a name is followed by
             rest = rest[: rest.index("of", 2)]
+        if parts[cut] == "of":
+            # "Speaker of the House Newt Gingrich", "Chair of the Democratic National Committee
+            # Debbie Wasserman Schultz": the office's body ends at its last head word.
+            heads = [j for j, w in enumerate(rest[:-2]) if w.lower() in _BODY_HEADS]
+            if heads:
+                rest = rest[heads[-1] + 1 :]
         if rest and all(w[:1].isupper() for w in rest) and (honorific or len(rest) >= 2):
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
@@ -295,6 +301,15 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
+#: Last words of the body an office is "of" ("Director of National Intelligence", "Secretary
+#: of the Navy"), which the holder's name follows.
+_BODY_HEADS = _wordset("""
+    house senate staff intelligence affairs states nations navy army force forces security
+    project committee department council agency association institute university foundation
+    service bureau office commission board party union church state defense defence justice
+    homeland energy labor commerce treasury education agriculture interior transportation
+    health veterans
+    """)
 #: Titles that are not also surnames (unlike King, Prince or Dean): inside a capitalised run,
 #: what comes before one is an affiliation and the name follows it.
 _OFFICES = _wordset("""

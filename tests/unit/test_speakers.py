@@ -196,6 +196,12 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("pilot at the Port of Avel in West Avel", "pilot at the Port of Avel in West Avel"),
         ("the Avel Gazette", "the Avel Gazette"),
         ("de la Ruiz", "de la Ruiz"),
+        # An office "of" a body: the name follows the body's last head word.
+        ("Speaker of the House Ana Ruiz", "Ana Ruiz"),
+        ("President of the United States Bo Lind", "Bo Lind"),
+        ("Chair of the Avel Harbour Committee Ana Maria Ruiz", "Ana Maria Ruiz"),
+        ("Director of National Intelligence Bo T. Lind", "Bo T. Lind"),
+        ("Chief of Staff Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
