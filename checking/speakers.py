@@ -271,9 +271,7 @@ def canonical_name(name: str) -> str:
         if parts[cut] == "of":
             # "Speaker of the House Newt Gingrich", "Chair of the Democratic National Committee
             # Debbie Wasserman Schultz": the office's body ends at its last head word.
-            heads = [j for j, w in enumerate(rest[:-2]) if w.lower() in _BODY_HEADS]
-            if heads:
-                rest = rest[heads[-1] + 1 :]
+            rest = _after_body(rest)
         if rest and all(w[:1].isupper() for w in rest) and (honorific or len(rest) >= 2):
             parts = rest
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
@@ -310,6 +308,15 @@ _BODY_HEADS = _wordset("""
     homeland energy labor commerce treasury education agriculture interior transportation
     health veterans
     """)
+
+
+def _after_body(words: list[str]) -> list[str]:
+    """The words after the last head word of a body, leaving two or more: the holder's name
+    after the office's body ("House Ana Ruiz" -> "Ana Ruiz")."""
+    heads = [j for j, w in enumerate(words[:-2]) if w.lower() in _BODY_HEADS]
+    return words[heads[-1] + 1 :] if heads else words
+
+
 #: Titles that are not also surnames (unlike King, Prince or Dean): inside a capitalised run,
 #: what comes before one is an affiliation and the name follows it.
 _OFFICES = _wordset("""
@@ -2749,6 +2756,7 @@ def _office_holder(masked: str, mention: _Mention) -> str | None:
             run = []  # "Party Chairman": what came before the title was an affiliation
         else:
             run.append(w)
+    run = _after_body(run)
     name = " ".join(run)
     if not 2 <= len(run) <= 4 or not _looks_like_name(name):
         return None

@@ -117,6 +117,15 @@ def test_said_master_of_ceremonies_then_name() -> None:
     assert speaker_of(text, "Thank you") == "Bo Lind"
 
 
+def test_said_office_of_a_body_then_name() -> None:
+    text = (
+        "“The pier will be built,” said President of the United States Ana Ruiz.\n\n"
+        "“Not this year,” said Speaker of the House Bo Lind.\n"
+    )
+    assert speaker_of(text, "The pier") == "Ana Ruiz"
+    assert speaker_of(text, "Not this") == "Bo Lind"
+
+
 def test_said_role_of_something_then_name_in_apposition() -> None:
     text = (
         "“The pier is safe,” said the head of security at the port, Bo Lind.\n\n"
