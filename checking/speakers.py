@@ -61,7 +61,7 @@ CUE_VERBS: frozenset[str] = _wordset("""
     reply recount recounted imagine imagined proclaim proclaimed reason reasoned written
     caution cautions cautioned recommend recommends recommended allege alleges alleged plead
     pleaded pleads advise advises advised chide chided scold scolded lambaste lambasted assail
-    assailed quipping affirm affirmed concur concurred opine opined
+    assailed quipping affirm affirmed concur concurred opine opined charge charges charged
     """)
 
 
@@ -412,10 +412,22 @@ _BEGIN = _wordset("begin begins began begun beginning")
 _TO_AFTER = re.compile(r"\s+to\b")
 
 
+_CHARGE = _wordset("charge charges charged")
+#: "examined the charge", "charged with fraud", "charged $5", "charged for parking".
+_CHARGE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$", re.IGNORECASE)
+_CHARGE_OBJECT_AFTER = re.compile(r"\s+(?:with|for|up|against|into|on|at|about)\b|\s+\$|\s+\d")
+
+
 def _false_cue(s: str, m: re.Match[str]) -> bool:
-    """A cue word that is no speech here: "the so-called “…”", "began to" (a phase verb)."""
+    """A cue word that is no speech here: "the so-called “…”", "began to" (a phase verb), "the
+    charge" or "charged with" (an accusation as a thing or in law, not a speech act)."""
     word = m.group().lower()
     if word.startswith("call") and _SO_BEFORE.search(s, max(0, m.start() - 3), m.start()):
+        return True
+    if word in _CHARGE and (
+        _CHARGE_NOUN_BEFORE.search(s, max(0, m.start() - 6), m.start())
+        or _CHARGE_OBJECT_AFTER.match(s, m.end())
+    ):
         return True
     return word in _BEGIN and _TO_AFTER.match(s, m.end()) is not None
 

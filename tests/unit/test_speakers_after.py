@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checking.quotes import extract_quotes
-from checking.speakers import attribute
+from checking.speakers import CUE_VERBS, _cue_regex, attribute
 
 
 def mention_of(text: str, start: str) -> str | None:
@@ -459,3 +459,17 @@ def test_a_place_and_a_job_before_the_name_after_the_cue() -> None:
     )
     assert speaker_of(text, "The biggest") == "Bo Lind"
     assert mention_of(text, "The biggest") == "Avel fish-processing executive Bo Lind"
+
+
+def test_charged_is_a_speech_verb_but_not_as_a_noun_or_in_law() -> None:
+    text = "Bo Lind spoke first.\n\n“You have called the fishermen thieves,” Ruiz charged.\n"
+    assert mention_of(text, "You have") == "Ruiz"
+    cues = _cue_regex(CUE_VERBS)
+    assert cues.search("Ruiz charged that the levy was illegal") is not None
+    for phrase in (
+        "the Gazette examined the charge and rated it",
+        "Vale was charged with fraud",
+        "the port charged $5 a night",
+        "a charge of fraud",
+    ):
+        assert cues.search(phrase) is None, phrase
