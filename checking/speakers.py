@@ -62,6 +62,7 @@ CUE_VERBS: frozenset[str] = _wordset("""
     caution cautions cautioned recommend recommends recommended allege alleges alleged plead
     pleaded pleads advise advises advised chide chided scold scolded lambaste lambasted assail
     assailed quipping affirm affirmed concur concurred opine opined charge charges charged
+    express expresses expressed
     """)
 
 
@@ -1452,6 +1453,8 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             break
         if _answers_next(masked, q, lo, qa, cm, cue_re):
             break
+        if cm.group().lower() in _EXPRESS:
+            break  # "“…,” Ruiz expressed a desire to …": the verb's object is not this quote
         mention = _np_before(masked, p, cm.start()) or _word_surname(masked, p, cm.start())
         if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
@@ -2290,6 +2293,9 @@ _INVERTING = _wordset(
     "according wondered"
 )
 #: Cue verbs followed by the person spoken to or about, never by the speaker.
+#: Cue verbs whose object is a feeling, not the words ("expressed confidence that “…”"): they
+#: attribute a quote that follows them, never one before them.
+_EXPRESS = _wordset("express expresses expressed")
 _OBJECT_VERBS = _wordset(
     "told tells tell telling thanked thank urged urging accused accusing praised praising "
     "called calling blasted slammed criticized criticised mocked dubbed labeled labelled "

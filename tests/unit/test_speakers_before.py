@@ -413,3 +413,16 @@ def test_a_double_hyphen_dash_ends_an_aside_before_the_subject() -> None:
         "the “mantle” of the harbour board.\n"
     )
     assert mentions(text) == ["Ruiz", "she"]
+
+
+def test_expressed_a_feeling_that_names_the_speaker_of_a_later_quote_only() -> None:
+    text = (
+        "Mayor Ana Ruiz expressed frustration in an interview this year that the Avel and "
+        "Marrow Bay councils were acting too often as “free riders.”\n\n"
+        "In a clip that Judge Tom Vale called “distasteful,” Bo Lind expressed a desire to "
+        "“sell the pier and the harbour to the highest bidder.”\n"
+    )
+    got = {q.text.rstrip(".,”"): q.speaker for q in attribute(text, extract_quotes(text))}
+    assert got["free riders"] == "Ana Ruiz"
+    assert got["distasteful"] == "Tom Vale"
+    assert got["sell the pier and the harbour to the highest bidder"] == "Bo Lind"
