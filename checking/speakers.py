@@ -62,7 +62,9 @@ CUE_VERBS: frozenset[str] = _wordset("""
     caution cautions cautioned recommend recommends recommended allege alleges alleged plead
     pleaded pleads advise advises advised chide chided scold scolded lambaste lambasted assail
     assailed quipping affirm affirmed concur concurred opine opined charge charges charged
-    express expresses expressed
+    express expresses expressed maintained revealed confessed swore threatened speculated
+    ranted taunted teased ridiculed grumbled sighed screamed bellowed roared murmured elaborated
+    clarified begged implored protested reminded gloated fretted
     """)
 
 

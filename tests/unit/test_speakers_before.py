@@ -426,3 +426,16 @@ def test_expressed_a_feeling_that_names_the_speaker_of_a_later_quote_only() -> N
     assert got["free riders"] == "Ana Ruiz"
     assert got["distasteful"] == "Tom Vale"
     assert got["sell the pier and the harbour to the highest bidder"] == "Bo Lind"
+
+
+def test_more_reporting_verbs_before_a_quote() -> None:
+    text = (
+        "Bo Lind spoke at the pier on Monday.\n\n"
+        "His campaign protested that Ruiz aides were being “unfair” because they knew Lind “had "
+        "already locked in a permit for a harbour rally” that day.\n\n"
+        "Tom Vale elaborated in an opinion piece for the Avel Gazette that council members, even "
+        "those who voted before the campaign began, may reconsider.\n\n"
+        "“A Lind win in Marrow Bay would show how weak the mayor is as a candidate.”\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["His campaign", "His campaign", "Tom Vale"]
