@@ -62,6 +62,8 @@ CUE_VERBS: frozenset[str] = _wordset("""
     caution cautions cautioned recommend recommends recommended allege alleges alleged plead
     pleaded pleads advise advises advised chide chided scold scolded lambaste lambasted assail
     assailed quipping affirm affirmed concur concurred opine opined charge charges charged
+    disclosed disputed rebutted refuted disagreed reassured guaranteed recited intoned texted
+    lectured preached griped whined exhorted boomed
     express expresses expressed maintained revealed confessed swore threatened speculated
     ranted taunted teased ridiculed grumbled sighed screamed bellowed roared murmured elaborated
     clarified begged implored protested reminded gloated fretted
@@ -1277,6 +1279,11 @@ _APPOSITION_NAME = re.compile(
     r"(?:\s+(?:at\s+the\s+time|at\s+that\s+time|then))?"
     r"\s*,\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
 )
+#: A role's apposition that describes its holder before naming them: ", actress Ana Ruiz".
+_DESCRIBED_APPOSITION = re.compile(
+    r"\s*,\s*(?P<desc>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+[A-Z][\w'’-]*)(?=\s*(?:[,.;]|$))"
+)
 #: What a role holds, between the role and its holder's name: "the head [of security at the
 #: port], Bo Lind".
 _ROLE_OF = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+(?=\s*,)")
@@ -1318,6 +1325,13 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
             app = _APPOSITION_NAME.match(masked, held.end(), hi)
         if app is not None and _looks_like_name(app.group("name")):
             return _Mention(app.span("name"), app.group("name"), "name")
+        described = _DESCRIBED_APPOSITION.match(masked, b, hi)
+        if described is not None and not any(
+            w in _PHRASE_BREAK or w in _CUE_STOP or w in CUE_VERBS
+            for w in described.group("desc").split()
+        ):
+            # "said Clinton’s introducer, actress Jamie Lee Curtis": a described name.
+            return _Mention(described.span("name"), described.group("name"), "name")
         return _Mention((a, b), masked[a:b], "role")
     a, b = m.span("name")
     described = _DESCRIBED_NAME.match(masked, b, hi)

@@ -473,3 +473,8 @@ def test_charged_is_a_speech_verb_but_not_as_a_noun_or_in_law() -> None:
         "a charge of fraud",
     ):
         assert cues.search(phrase) is None, phrase
+
+
+def test_a_role_then_a_described_name_in_apposition() -> None:
+    text = "“It is about time,” exhorted Ruiz’s introducer, actress Jamie Lee Vale.\n"
+    assert speaker_of(text, "It is about") == "Jamie Lee Vale"

@@ -439,3 +439,12 @@ def test_more_reporting_verbs_before_a_quote() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["His campaign", "His campaign", "Tom Vale"]
+
+
+def test_a_manner_of_speaking_verb_before_a_colon() -> None:
+    text = (
+        "The crowd roared for minutes.\n\n"
+        "Lind gestured as if to stop the noise, then leaned in and boomed: “Let us beat her in "
+        "November.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Lind"]
