@@ -3481,9 +3481,27 @@ def attribute(
                     if turn is not None and turn.end() <= mention.span[0]:
                         # "LIND: I said, “…”": in a transcript turn, I is the turn's speaker.
                         ref = (resolver.fullest(turn.group(1).title(), a), mention.span)
+                if ref is None and key == "o":
+                    # "The union disputes that. In a statement, it said …": a body, never a
+                    # person, is "it"; the body opening the sentence before.
+                    if people is None:
+                        people = _People(text, masked, resolver.names)
+                    ref = _it_antecedent(masked, sents, si, paras[pi][0] if paras else 0, people)
+                    if ref is not None:
+                        ref = (
+                            resolver.fullest(ref[0], a) if ref[0][:1].isupper() else ref[0],
+                            ref[1],
+                        )
                 if ref is None:
                     ref = _nearest_name_before(resolver, lo)
-                    if ref is not None and people is not None and not people.person(ref[0]):
+                    if (
+                        ref is not None
+                        and key == "o"
+                        and people is not None
+                        and (ref[0] in people.gender or ref[0] in people.speaking)
+                    ):
+                        ref = None  # "Maria Okoro spoke. The union … it said": not Okoro
+                    elif ref is not None and people is not None and not people.person(ref[0]):
                         ref = None  # "Fog closed Marrow Bay. “…,” he said.": not a person
                     elif ref is not None and people is not None and people.clashes(ref[0], key):
                         ref = None  # "Tom Alder met Merkel. “…,” she said.": not Tom Alder
@@ -4078,6 +4096,45 @@ def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:
             if after is not None and cues.match(after.group(1)):
                 best = m.span("pron")
     return best
+
+
+def _it_antecedent(
+    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People
+) -> tuple[str, Span] | None:
+    """The body or document an "it" speaking refers to: the subject of the sentence before
+    when it names a body ("The union", "the ministry", "Avel Council") or a text ("The email")
+    and not a person."""
+    if si == 0:
+        return None
+    lo, hi = sents[si - 1]
+    subj = _subject(masked, lo, hi)
+    if subj is None or subj.kind not in ("role", "name"):
+        return None
+    words = subj.text.lower().split()
+    if subj.kind == "role":
+        heads = [m.end() for m in _WORD.finditer(subj.text) if m.group().lower() in _BODY_NOUNS]
+        if not heads:
+            return None
+        # "The piece goes on to slam …": the phrase ends at its noun.
+        return subj.text[: heads[-1]], (subj.span[0], subj.span[0] + heads[-1])
+    if (
+        canonical_name(subj.text) in people.gender
+        or canonical_name(subj.text) in people.speaking
+        or words[-1] not in _NOT_PERSON_HEADS
+    ):
+        return None
+    return subj.text, subj.span
+
+
+#: Nouns that name a body or a text, which "it" may stand for (not "the spokesman").
+_BODY_NOUNS = _wordset("""
+    ministry committee department agency government administration office party group
+    organization organisation company firm police court council commission union association
+    coalition alliance team campaign network newspaper publication website board panel jury
+    authority embassy army military bank university school
+    email letter statement report memo ad affidavit piece editorial paper website post tweet
+    release study poll survey book article document filing complaint lawsuit video
+    """)
 
 
 def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:

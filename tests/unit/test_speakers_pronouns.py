@@ -236,3 +236,30 @@ LAST_SPEAKER = [
 @pytest.mark.parametrize(("text", "speaker"), LAST_SPEAKER)
 def test_the_speaker_a_last_quote_resolves_to(text: str, speaker: str | None) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "It" is the body opening the sentence before, not the person named last.
+        (
+            "Lind’s deputy, Maria Okoro, was more cautious about the talks.\n\n"
+            "The union disputes that account. In a statement, it said the offer was “an insult "
+            "to every worker on this pier.”",
+            "The union",
+        ),
+        # Or the text that carries the words; the phrase ends at its noun.
+        (
+            "Bo Lind wrote to supporters on Tuesday. The email goes on to attack the mayor. "
+            "“Friend, let me be blunt,” it read.",
+            "The email",
+        ),
+        # Nothing to refer to but people: no speaker rather than the wrong one.
+        (
+            "Maria Okoro spoke first. Bo Lind spoke next.\n\n“We will strike,” it said.",
+            None,
+        ),
+    ],
+)
+def test_it_is_a_body_or_a_text_never_a_person(text: str, speaker: str | None) -> None:
+    assert speaker_of_last_quote(text) == speaker
