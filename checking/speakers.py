@@ -2942,6 +2942,12 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
     return out
 
 
+#: A kin word and a first name in apposition: "his wife, Ellen,", "her son, Tom.".
+_KIN_FIRST_NAME = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?P<kin>wife|husband|daughter|son|mother|father|"
+    r"sister|brother|grandmother|grandfather|aunt|uncle|niece|nephew),\s+(?P<first>[A-Z][a-z]+)"
+    r"(?=\s*[,.;])"
+)
 #: Words next to a name that tell its gender: titles, gendered role nouns, kin terms.
 _MALE_WORDS = _wordset("""
     mr mr. messrs sir lord king prince father son brother husband uncle nephew grandfather
@@ -3169,6 +3175,19 @@ class _People:
                 self.speaking.add(name)
         for surname in titled:
             self.speaking.add(full.get(surname, surname))
+        kin = [
+            (m.start("first"), m.group("first"), m.group("kin").lower())
+            for m in _KIN_FIRST_NAME.finditer(masked)
+            if m.group("first") not in _STOP_CAPS and m.group("first") not in full
+        ]
+        if kin:
+            # "His wife, Ellen, nodded. “…,” she said.": a first name given by a kin word is a
+            # person of that word's gender.
+            for pos, first, word in kin:
+                self.mentions.append((pos, first))
+                self.gender.setdefault(first, "f" if word in _FEMALE_WORDS else "m")
+                self.tracked.add(first)
+            self.mentions.sort()
 
     @staticmethod
     def _pronoun_after(masked: str, pos: int) -> int:

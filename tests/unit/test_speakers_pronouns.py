@@ -263,3 +263,12 @@ def test_the_speaker_a_last_quote_resolves_to(text: str, speaker: str | None) ->
 )
 def test_it_is_a_body_or_a_text_never_a_person(text: str, speaker: str | None) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_a_first_name_given_by_a_kin_word_is_a_person_of_its_gender() -> None:
+    text = (
+        "Bo Lind disagreed with the council.\n\n"
+        "“They are killing this town,” said Joe Marsh, 58, who has fished from the pier since "
+        "he was a boy. His wife, Ellen, nodded. “Forty years,” she said."
+    )
+    assert speaker_of_last_quote(text) == "Ellen"
