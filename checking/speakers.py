@@ -4197,10 +4197,40 @@ _POSSESSIVE_WORD_IN = re.compile(r"\w['’]s?\s")
 
 @lru_cache(maxsize=1024)
 def _role_pattern(head: str) -> re.Pattern[str]:
-    """The role word then a capitalised name ("the envoy, Dorothy Shea"), compiled once per word."""
+    """The role word, or its abbreviated title ("Gov." for "the governor"), then a capitalised
+    name ("the envoy, Dorothy Shea"), compiled once per word."""
+    word = re.escape(head)
+    if head in _TITLE_ABBREVIATIONS:
+        word = "(?:" + word + "|" + _TITLE_ABBREVIATIONS[head] + r"\.?)"
     return re.compile(
-        r"\b" + re.escape(head) + r"\b,?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", re.IGNORECASE
+        r"\b(?i:" + word + r")(?![\w'’-]),?\s+((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
     )
+
+
+#: A title word before a role word that makes it another office ("Vice President").
+_LESSER_TITLE = re.compile(
+    r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Aa]ssociate|[Uu]nder|Lt\.|[Ll]ieutenant)[\s-]+$"
+)
+
+
+#: The abbreviated titles of role words, which name the holder before the role word is used
+#: alone ("Gov. Tom Alder … the governor said").
+_TITLE_ABBREVIATIONS = {
+    "governor": "gov",
+    "senator": "sen",
+    "representative": "rep",
+    "congressman": "rep",
+    "congresswoman": "rep",
+    "general": "gen",
+    "professor": "prof",
+    "doctor": "dr",
+    "reverend": "rev",
+    "lieutenant": "lt",
+    "colonel": "col",
+    "captain": "capt",
+    "admiral": "adm",
+    "sergeant": "sgt",
+}
 
 
 def _holder(masked: str, mention: _Mention) -> str | None:
@@ -4317,10 +4347,35 @@ def _resolve_role(
         return resolver.fullest(owned.group(1), mention.span[0] + owned.start(1))
     words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
+    holders: list[str] = []
+    modifiers = [w for w in mention.text.split()[1:-1] if w[:1].isupper()]
+    lesser = _LESSER_TITLE.search(mention.text[: mention.text.lower().rfind(head)]) is not None
     for m in _role_pattern(head).finditer(text, 0, mention.span[1] + 200):
         cand = m.group(1)
-        if _looks_like_name(cand) and len(cand.split()) >= 2:
-            return resolver.fullest(cand, mention.span[0] + 200)
+        if not _looks_like_name(cand) or len(cand.split()) < 2:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        last = cand.rsplit(None, 1)[-1].lower()
+        if (
+            last in _NOT_PERSON_HEADS
+            or last.rstrip("s") in _NOT_PERSON_HEADS
+            or bool(_LESSER_TITLE.search(before)) != lesser
+            or not all(w in before for w in modifiers)
+        ):
+            # "the governor" is not "governor New Hampshire", "Vice President Joe Biden" is no
+            # "president" (nor Obama "its vice president"), and "the Florida senator" only a
+            # senator named with Florida.
+            continue
+        full = resolver.fullest(cand, mention.span[0] + 200)
+        if m.group()[:1].lower() == head[:1] and m.group().lower().startswith(head):
+            return full
+        # "Gov. Tom Alder … the governor": an abbreviated title names the role's holder only
+        # when the text gives it to no one else before ("Sen. Cruz … Sen. Rubio … the
+        # senator" is either).
+        if m.start() < mention.span[0] and full not in holders:
+            holders.append(full)
+    if len(holders) == 1:
+        return holders[0]
     if (
         last_named is not None
         and head in ("envoy", "ambassador", "spokesman", "spokeswoman")

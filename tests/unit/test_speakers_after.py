@@ -478,3 +478,30 @@ def test_charged_is_a_speech_verb_but_not_as_a_noun_or_in_law() -> None:
 def test_a_role_then_a_described_name_in_apposition() -> None:
     text = "“It is about time,” exhorted Ruiz’s introducer, actress Jamie Lee Vale.\n"
     assert speaker_of(text, "It is about") == "Jamie Lee Vale"
+
+
+def test_a_role_word_names_the_one_holder_of_its_title() -> None:
+    def last(text: str) -> str | None:
+        return attribute(text, extract_quotes(text))[-1].speaker
+
+    said = "\n\n“I do not hold grudges,” the governor said on Saturday.\n"
+    assert last("Gov. Tom Alder met the party chair on Friday." + said) == "Tom Alder"
+    # Two governors: either could be meant.
+    assert (
+        last("Gov. Tom Alder met Gov. Ana Ruiz on Friday, and both spoke." + said) == "the governor"
+    )
+    # A vice president is not "the president"; a Florida senator is not any senator.
+    assert (
+        last(
+            "Vice President Bo Lind, the former mayor, toured the pier.\n\n“It is safe,” the "
+            "president said.\n"
+        )
+        == "the president"
+    )
+    assert (
+        last(
+            "Avel Sen. Tom Alder, the former mayor, toured the pier.\n\n“It is safe,” the "
+            "Marrow senator said.\n"
+        )
+        == "the Marrow senator"
+    )
