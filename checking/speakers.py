@@ -3372,7 +3372,7 @@ def attribute(
                 inherit = True
                 rule = "inherit-next"
             elif own_material:
-                mention = _words_of(masked, lo, a)
+                mention = _words_of(masked, lo, a, b, hi)
                 rule = "words-of"
                 if mention is None:
                     mention = _label_before(masked, lo, a)
@@ -4005,16 +4005,23 @@ _INTERJECTION_AFTER = re.compile(r"\s*(?:[,!]|[.]\s*$)")
 _WORDS_OF = re.compile(
     r"\b[Ii]n\s+the\s+words\s+of\s+(?=\S)"
     r"|\b(?:[Ii]n|[Bb]y)\s+(?:(?P<pron>his|her|their|its)|(?P<owner>(?:[A-Z][\w.'’-]*\s+){0,3}"
-    r"[A-Z][\w.-]*)['’]s?)\s+(?:own\s+)?(?P<noun>words|admission|account|telling)\b"
+    r"[A-Z][\w.-]*)['’]s?)\s+(?:own\s+)?(?P<noun>words|admission|account|telling|view|opinion|"
+    r"estimation|assessment|judgment|judgement)\b"
 )
 _WORDS_OF_GAP = re.compile(r"[\s,:]*@*$")
 
 
-def _words_of(masked: str, lo: int, qa: int) -> _Mention | None:
+def _words_of(masked: str, lo: int, qa: int, qb: int = -1, hi: int = -1) -> _Mention | None:
     """The owner of the words, where a phrase names them ("… was, in the words of a senior
-    aide, “the torchbearer”", "by her own admission a “mistake”"). "In the words of" must lead
-    straight into the quote; "by/in X's own admission/account" may stand anywhere before it in
-    the sentence."""
+    aide, “the torchbearer”", "by her own admission a “mistake”", "“…,” in Lind’s view").
+    "In the words of" must lead straight into the quote; "by/in X's own admission/account/view"
+    may stand anywhere before it in the sentence, or after it."""
+    if qb >= 0:
+        for m in _WORDS_OF.finditer(masked, qb, hi):
+            if m.group("noun") is not None and m.group("noun") != "words":
+                if m.group("pron"):
+                    return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
+                return _name_mention(masked, *m.span("owner"))
     for m in _WORDS_OF.finditer(masked, max(lo, qa - 200), qa):
         if m.group("noun") is None:
             mention = _np_after(masked, m.end(), qa, any_det=True)

@@ -1045,6 +1045,12 @@ def test_an_inverted_aside_speaks_every_quote_of_its_sentence() -> None:
             "“shambles” for years.\n",
             "her",
         ),
+        (
+            "Bo Lind toured the pier.\n\n“This is not a case where one thing can be fixed – "
+            "it is an across-the-board failure” from the pier to the budget, in Lind’s view.\n",
+            "Lind",
+        ),
+        ("Bo Lind toured the pier.\n\nIn Ruiz’s view, the levy is “a disaster.”\n", "Ruiz"),
     ],
 )
 def test_whose_words_a_phrase_names_speaks_them(text: str, mention: str) -> None:
