@@ -3415,6 +3415,21 @@ def attribute(
                     # (when that quote had a cue of its own, not a guess from a sentence subject).
                     inherit = True
                     rule = "inherit-para-late"
+                elif (
+                    mention is None
+                    and not inherit
+                    and a - lo <= 2
+                    and si > 0
+                    and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
+                    and cue_re.search(masked, sents[si - 1][0], sents[si - 1][1]) is not None
+                ):
+                    # "Vale argues that his client was peaceful. “The state is alleging …” were
+                    # provoking violence.": a quote opening a sentence without a cue continues
+                    # the reported speech of the sentence before.
+                    mention = _intro_mention(
+                        masked, sents[si - 1][0], sents[si - 1][1], cue_re, known
+                    )
+                    rule = "prev-sent-cue"
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re, known)
                 rule = "intro-prev-sent"

@@ -448,3 +448,13 @@ def test_a_manner_of_speaking_verb_before_a_colon() -> None:
         "November.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Lind"]
+
+
+def test_a_quote_opening_a_sentence_continues_the_reported_speech_before_it() -> None:
+    text = (
+        "The trial opened on Monday.\n\n"
+        "Vale, Lind’s attorney, argues that his client was never urging people toward violence. "
+        "“The state is alleging that his calls asking people to come to the pier as witnesses” "
+        "were provoking violence. “His intent was to keep everyone safe.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Vale", "Vale"]
