@@ -3325,6 +3325,8 @@ def attribute(
                 found = _unclosed_cue(text, masked, q, lo, hi, cue_re)
             elif found.rule in ("f2", "f3") and found.mention.kind == "pronoun":
                 found = _named_cue_before(masked, q, lo, cue_re) or found
+            if found is None and sents and sj + 1 < len(sents):
+                found = _quote_from_next(masked, b, hi, sents[sj + 1])
             if (
                 found is not None
                 and found.rule == "f5"
@@ -3596,6 +3598,28 @@ def attribute(
         prev_rule = rule
     _carry_back(text, out, rules, paras)
     return out
+
+
+#: A sentence after a quote that says whose it is: "That quote from Ana Ruiz appeared …",
+#: "The line came from a senior aide".
+_QUOTE_FROM = re.compile(
+    r"\s*(?:That|The|This|Those|These)\s+(?:quote|quotation|line|remark|comment|words|phrase)s?"
+    r"\s+(?:came\s+|comes\s+)?(?:from|by)\s+"
+)
+
+
+def _quote_from_next(masked: str, qb: int, hi: int, nxt: Span) -> _Found | None:
+    """The speaker the next sentence names for a quote that ends its own sentence ("“…” That
+    quote from Alabama Securities Commissioner Thomas Krebs appeared on the front page …")."""
+    if _LETTER.search(masked, qb, hi) or not nxt[0] >= hi - 1:
+        return None
+    m = _QUOTE_FROM.match(masked, nxt[0], nxt[1])
+    if m is None:
+        return None
+    mention = _np_after(masked, m.end(), nxt[1], any_det=True)
+    if mention is None:
+        return None
+    return _Found(mention, m.start(), "quote-from")
 
 
 _REPORTED_AFTER_NEXT = re.compile(

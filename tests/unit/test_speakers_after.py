@@ -505,3 +505,12 @@ def test_a_role_word_names_the_one_holder_of_its_title() -> None:
         )
         == "the Marrow senator"
     )
+
+
+def test_the_next_sentence_says_whose_quote_it_is() -> None:
+    text = (
+        "With Ruiz, the bureau’s bad name grows.\n\n"
+        "“I would rather have a sister in a tavern than a brother in the bureau.” That quote from "
+        "Avel Harbour Commissioner Tom Krebs appeared on the front page of the Gazette in 1980.\n"
+    )
+    assert speaker_of(text, "I would") == "Tom Krebs"
