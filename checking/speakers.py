@@ -3309,7 +3309,7 @@ def attribute(
             # sentence when an attribution follows; take that next sentence into the window.
             nxt = sents[sj + 1]
             if (not paras or nxt[0] < paras[pi][1]) and cue_re.search(
-                masked, nxt[0], min(nxt[1], nxt[0] + 60)
+                masked, nxt[0], min(nxt[1], nxt[0] + 100)
             ):
                 hi = nxt[1]
         elif sents and sj + 1 < len(sents) and _bare_cue_sentence(text, b, hi, sents[sj + 1]):

@@ -514,3 +514,12 @@ def test_the_next_sentence_says_whose_quote_it_is() -> None:
         "Avel Harbour Commissioner Tom Krebs appeared on the front page of the Gazette in 1980.\n"
     )
     assert speaker_of(text, "I would") == "Tom Krebs"
+
+
+def test_a_question_closing_the_quote_then_a_long_named_attribution() -> None:
+    text = (
+        "Trump visited the county last week.\n\n"
+        "“He just stopped and said, ‘We have got to win Avel. How do we win Avel?’” Will Vale, "
+        "the chairman for the Northern Avel exurb of Marrow Bay, said of the encounter.\n"
+    )
+    assert mention_of(text, "He just") == "Will Vale"
