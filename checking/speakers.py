@@ -589,8 +589,11 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             mention.kind == "name"
             and prev is not None
             and prev.group(1).lower() not in _NOT_SUBJECT
+            and prev.group(1).lower() not in _OBJECT_VERBS
             and not _closes_aside(masked, lo, mention, prev.group(1))
         ):
+            # "…,” said Ana Ruiz, adding": the inverted subject; but "Ruiz told The Associated
+            # Press, adding": a name after "told" is its object, not the speaker.
             return mention
         return None
 

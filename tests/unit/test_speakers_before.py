@@ -458,3 +458,11 @@ def test_a_quote_opening_a_sentence_continues_the_reported_speech_before_it() ->
         "were provoking violence. “His intent was to keep everyone safe.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Vale", "Vale"]
+
+
+def test_the_object_of_told_is_not_the_subject_of_a_participle_cue() -> None:
+    text = (
+        "“We stay,” union leader Ana Ruiz told The Associated Press, adding that members had "
+        "voted “overwhelmingly” to continue the strike.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz", "Ana Ruiz"]
