@@ -3399,6 +3399,15 @@ def attribute(
                 if mention is None:
                     mention = _subject(masked, lo, hi, known)
                     rule = "subject"
+                    if (
+                        mention is not None
+                        and mention.span[0] >= b
+                        and q.text.rstrip()[-1:].isalnum()
+                        and not text[b : mention.span[0]].strip(_QUOTE_CHARS + " ")
+                    ):
+                        # "“… whether or not to go after” Osama bin Laden.": a name the quoted
+                        # words run on into is their object, not a subject who speaks them.
+                        mention = None
                     if mention is not None and _abstract(mention):
                         # "The timeline shows it was long before officials began calling it a
                         # “…”": a subject that is a thing, not a person or body, is no speaker;

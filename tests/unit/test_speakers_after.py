@@ -523,3 +523,11 @@ def test_a_question_closing_the_quote_then_a_long_named_attribution() -> None:
         "the chairman for the Northern Avel exurb of Marrow Bay, said of the encounter.\n"
     )
     assert mention_of(text, "He just") == "Will Vale"
+
+
+def test_a_name_the_quoted_words_run_on_into_is_not_their_speaker() -> None:
+    text = (
+        "“He trusted her,” Tom Lind added. “He listened to her in the war room time after time, "
+        "including on whether or not to go after” Bo Vale.\n\nAna Ruiz spoke on Monday.\n"
+    )
+    assert speaker_of(text, "He listened") == "Tom Lind"
