@@ -555,6 +555,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 break
             mention = head
             left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+            if mention.kind == "name" and _quoted_title(masked, mention.span):
+                return None  # the book “The Tragedy of Lyndon Johnson,” explaining: a title
         if (
             mention.kind == "role"
             and _abstract(mention)
@@ -656,11 +658,14 @@ def _quoted_title(masked: str, span: Span) -> bool:
     """Is the phrase at ``span`` a title in quote marks (“This Week,”, "The View")?"""
     a, b = span
     opened = a > 0 and masked[a - 1] in "\"“‘'"
-    # (The phrase may have stopped short of the closing mark: "“Avel Today,”" gives "Avel".)
+    # (The phrase may have stopped short of the closing mark: "“Avel Today,”" gives "Avel",
+    # "“The Fall of Avel,”" gives "The Fall".)
     return opened and _TITLE_CLOSE.match(masked, b, b + 60) is not None
 
 
-_TITLE_CLOSE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[,.]?[\"”’']")
+_TITLE_CLOSE = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|a|an|in|on|for|to|at)){0,5}[,.]?[\"”’']"
+)
 
 
 _NOMINATIVE = _wordset("he she they we i")

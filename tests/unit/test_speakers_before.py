@@ -466,3 +466,12 @@ def test_the_object_of_told_is_not_the_subject_of_a_participle_cue() -> None:
         "voted “overwhelmingly” to continue the strike.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_quoted_title_with_small_words_never_speaks() -> None:
+    text = (
+        "Bo Vale said the mayor’s fall reminds him of the 1969 book titled “The Tragedy of Tom "
+        "Lind,” explaining, “because what could have been and so there are certain tragic "
+        "dimensions of it, which we all lament.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Vale"]
