@@ -391,7 +391,16 @@ class _CueWords:
         a = m.start()
         w = m.group().lower()
         return (
-            (w in self.words or (w in _WHO_VERBS and s[max(0, a - 4) : a] == "who "))
+            (
+                w in self.words
+                or (
+                    w in _WHO_VERBS
+                    and (
+                        s[max(0, a - 4) : a] == "who "
+                        or (w in _NAMED_VERBS and _VERB_SUBJECT_END.search(s, max(0, a - 40), a))
+                    )
+                )
+            )
             and not (a > 0 and _WORD_RUN.match(s, a - 1))
             and not _false_cue(s, m)
         )
@@ -421,6 +430,12 @@ _CHARGE = _wordset("charge charges charged")
 #: "examined the charge", "charged with fraud", "charged $5", "charged for parking".
 _CHARGE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$", re.IGNORECASE)
 _CHARGE_OBJECT_AFTER = re.compile(r"\s+(?:with|for|up|against|into|on|at|about)\b|\s+\$|\s+\d")
+
+
+#: -s forms that are usually plural nouns but verbs after a person's first name and surname
+#: ("historian Tom Vale calls it “…”").
+_NAMED_VERBS = _wordset("calls claims")
+_VERB_SUBJECT_END = re.compile(r"(?<=\s)[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
 
 
 def _false_cue(s: str, m: re.Match[str]) -> bool:

@@ -475,3 +475,13 @@ def test_a_quoted_title_with_small_words_never_speaks() -> None:
         "dimensions of it, which we all lament.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Vale"]
+
+
+def test_calls_after_a_full_name_is_a_verb() -> None:
+    text = (
+        "The party owns the issue, one which Avel University historian Tom Vale calls “a "
+        "foundation of our political culture.” It dates to the 1950s.\n\n"
+        "The party answers its critics. The phone calls “never stop,” an aide said.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Tom Vale", "an aide"]
