@@ -397,7 +397,10 @@ class _CueWords:
                     w in _WHO_VERBS
                     and (
                         s[max(0, a - 4) : a] == "who "
-                        or (w in _NAMED_VERBS and _VERB_SUBJECT_END.search(s, max(0, a - 40), a))
+                        or (
+                            w in _NAMED_VERBS
+                            and _VERB_SUBJECT_END.search(s, max(0, a - 40), a) is not None
+                        )
                     )
                 )
             )
