@@ -489,6 +489,8 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+#: A participle or "seen"/"known" before "as": what follows is a complement, not a clause.
+_COMPLEMENT_AS = re.compile(r"\b(?:\w+ed|seen|known)\s+as\s*$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
 )
@@ -593,6 +595,10 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
             return None
         if _BOUNDARY_BEFORE.search(left):
+            if mention.kind == "role" and _COMPLEMENT_AS.search(left):
+                # "Bob Lind, a Republican who was mentioned as a possible choice, said": the
+                # complement of "mentioned as" is no subject.
+                return None
             return mention
         if (
             mention.kind == "pronoun"

@@ -485,3 +485,11 @@ def test_calls_after_a_full_name_is_a_verb() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Tom Vale", "an aide"]
+
+
+def test_the_complement_of_mentioned_as_is_not_the_subject() -> None:
+    text = (
+        "Senator Bob Lind, a Marrow Republican who has met with Ms. Ruiz and been mentioned as a "
+        "possible running mate, said “there could be” a line she crosses.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bob Lind"]
