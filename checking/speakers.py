@@ -3627,8 +3627,21 @@ def attribute(
             elif speaker is not None:
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 last_by_pron[key] = (speaker, span)
-        if rule == "ranker" and ranking is not None and not ranking.confident:
-            speaker = None  # a guessed mention: shown, but no verdict rests on it
+        if (
+            rule == "ranker"
+            and ranking is not None
+            and not ranking.confident
+            and not (
+                prev is not None
+                and pi == prev_para
+                and span == prev.speaker_span
+                and prev_rule.split("/")[0] in _FIRM_RULES | {"inherit-para-late"}
+            )
+        ):
+            # A guessed mention: shown, but no verdict rests on it; unless it is the speaker a
+            # cue gave the quote before in the paragraph ("…,” said Bo Lind. “…” and his team
+            # “…”"), which the guess only confirms.
+            speaker = None
         if _TRACE is not None:
             _TRACE.append(rule + ("/" + mention.kind if mention is not None else ""))
         nq = replace(q, speaker=speaker, speaker_span=span)

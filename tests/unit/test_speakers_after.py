@@ -531,3 +531,12 @@ def test_a_name_the_quoted_words_run_on_into_is_not_their_speaker() -> None:
         "including on whether or not to go after” Bo Vale.\n\nAna Ruiz spoke on Monday.\n"
     )
     assert speaker_of(text, "He listened") == "Tom Lind"
+
+
+def test_a_guess_that_confirms_the_paragraphs_speaker_keeps_the_name() -> None:
+    text = (
+        "“It was a trade,” said Bo Lind, chief of staff to Ana Ruiz, then the port director. "
+        "“This was an example of Mayor Vale” and his team “just quietly deciding, hey, we have "
+        "some leverage over Marrow here, so let us use it.”\n"
+    )
+    assert speaker_of(text, "just quietly") == "Bo Lind"
