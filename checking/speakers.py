@@ -4355,8 +4355,15 @@ _NAME_AFTER_ROLE = re.compile(
     r"(?P<role>(?:[ \t]+(?!(?:of|at|for|from|in|on|with|the|a|an|and|or|to|by|told|said|says)\b)"
     r"[a-z][a-z-]*){1,3}(?=[ \t,]))?"
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
-    r"(?P<sep>,[ \t]+|[ \t]+)(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
-    r"(?P<end>,|[ \t]+[a-z])"
+    r"(?P<sep>,[ \t]+|[ \t]*(?:--|—|–)[ \t]*|[ \t]+)"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
+    r"(?P<end>,|[ \t]*(?:--|—|–)|[ \t]+[a-z])"
+)
+
+
+#: "One of the university's top executives, Michael Sexton, testified": the one, named.
+_ONE_OF_NAME = re.compile(
+    r"[ \t]+of[ \t]+[^,@\n]{2,80},[ \t]*([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}),"
 )
 
 
@@ -4364,6 +4371,10 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     """The person a role phrase introduces right after it: "her personal lawyer, Ana B. Ruiz,
     wrote", "the leader of the Port League, Ana Ruiz, warned", "the Gazette columnist Ana Ruiz
     went so far as to say"."""
+    if mention.text in ("One", "one", "Another", "another"):
+        one = _ONE_OF_NAME.match(masked, mention.span[1])
+        if one is not None and _looks_like_name(one.group(1)):
+            return canonical_name(one.group(1))  # "One of the executives, Tom Vale, said"
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
     if m is None or not _looks_like_name(m.group("name")):
         return None
@@ -4373,7 +4384,11 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     head = role.lower().split()[-1:]
     if not head or head[0] not in _ROLE_OR_TITLE:
         return None
-    if m.group("sep").startswith(",") != (m.group("end") == ","):
+    sep, end = m.group("sep").strip(), m.group("end").strip()
+    if sep in ("--", "—", "–"):
+        if end not in (",", sep):
+            return None  # "the mayor — Ana Ruiz — said", "the mayor -- Ana Ruiz, who …, said"
+    elif (sep == ",") != (end == ","):
         return None  # an apposition closes with a comma; a name run on ends at the verb
     return canonical_name(m.group("name"))
 

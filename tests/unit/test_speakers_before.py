@@ -493,3 +493,17 @@ def test_the_complement_of_mentioned_as_is_not_the_subject() -> None:
         "possible running mate, said “there could be” a line she crosses.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bob Lind"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former Avel mayor -- Tom Vale, who lost the 2008 election to Ruiz -- said the mayor "
+        "“offered no changes.”\n",
+        "A former Avel mayor — Tom Vale — said the mayor “offered no changes.”\n",
+        "One of the port’s top executives, Tom Vale, later testified that “none of the pilots” "
+        "were picked by Ruiz.\n",
+    ],
+)
+def test_the_person_a_dashed_or_one_of_apposition_names(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
