@@ -504,6 +504,8 @@ _MAIN_CLAUSE_TAIL = re.compile(
     r"(?:[a-z]+ed|has|had|was|is|will|would|did|took|made|gave|went|held|sent|spent|met|"
     r"ran|won|lost|wrote|spoke|put|set|left|brought|came|got|kept|sat|stood|began|saw|told)\b"
 )
+#: A participial aside closing just before the verb: ", playing the mayor on the show,".
+_PARTICIPLE_ASIDE = re.compile(r",[ \t]*[a-z]+ing\b[^,;:@\n]{2,140},[ \t]*$")
 _PARENTHETICAL_TAIL = re.compile(r",(?!\s*(?:that|and|but|who|which)\b)[^,@]{1,90},?\s*$")
 
 
@@ -542,9 +544,15 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 candidates.append(base[: m4.start()])
                 break
 
+    aside = _PARTICIPLE_ASIDE.search(masked, lo, end)
+
     def accept(cand: str) -> _Mention | None:
         mention = _np_at_end(cand, lo)
         if mention is None:
+            return None
+        if aside is not None and mention.span[0] > aside.start():
+            # "Bo Lind, playing the mayor on NBC’s Saturday Night Live, explained": the aside's
+            # object is no subject; the name before the aside is.
             return None
         if mention.kind == "name" and _quoted_title(masked, mention.span):
             # On ABC’s “This Week,” Rubio said: a programme's title in quote marks never speaks.

@@ -507,3 +507,11 @@ def test_the_complement_of_mentioned_as_is_not_the_subject() -> None:
 )
 def test_the_person_a_dashed_or_one_of_apposition_names(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_the_object_inside_a_participial_aside_is_not_the_subject() -> None:
+    text = (
+        "Bo Lind, playing the 74-year-old Ruiz on Avel’s Saturday Night Show, explained: “The "
+        "young people love me.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Lind"]
