@@ -179,7 +179,9 @@ _SPACED_BRACKETED = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
 _MID_SENTENCE_CAP = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])[\w'’-]*")
-_OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+$")
+#: "of the", "for", "at", perhaps with a compound adjective before the name ("of the
+#: anti-Trump National Review").
+_OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+(?:[a-z]+-(?:[A-Z][\w'’]*\s+)?)?$")
 _SAID_END = re.compile(r"\b(?:whom|said|says|say|did|does|do)\W*$", re.IGNORECASE)
 _WITH_END = re.compile(r"\bwith\s+$")
 _WORD_END = re.compile(r"([\w'’]+)\s+$")

@@ -515,3 +515,11 @@ def test_the_object_inside_a_participial_aside_is_not_the_subject() -> None:
         "young people love me.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Lind"]
+
+
+def test_the_head_before_of_and_a_compound_adjective_speaks() -> None:
+    text = (
+        "Conservative commentator Tom Vale of the anti-Ruiz Avel Review imagined Lind was "
+        "thinking: “My God what have I done?”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
