@@ -4409,7 +4409,8 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
 _NAME_BEFORE_ROLE = re.compile(
     r"((?:[A-Z][\w'’-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][\w'’-]+|[A-Z]\.)){1,3})"
     r"(?:,?[ \t]+(?:Jr|Sr|II|III)\.?)?(?P<age>,[ \t]*\d{1,3}(?=,))?,[ \t]*"
-    r"(?:(?P<det>(?:the|a|an)[ \t])?[a-z][^,;:.!?@\n]{1,80}?[ \t]+and[ \t]+)?$"
+    r"(?:(?P<det>(?:the|a|an)[ \t])?[a-z]"
+    r"(?:[^,;:.!?@\n]|(?<![A-Za-z])(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov)\.){1,80}?[ \t]+and[ \t]+)?$"
 )
 
 #: What may stand before a name that a role phrase describes: the start of a sentence or clause.

@@ -523,3 +523,11 @@ def test_the_head_before_of_and_a_compound_adjective_speaks() -> None:
         "thinking: “My God what have I done?”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_a_coordinated_apposition_with_a_titled_name_in_its_first_part() -> None:
+    text = (
+        "Tom Vale, a Democratic strategist who is a political adviser to Mr. Lind and a friend "
+        "of the couple’s, said that the former mayor is “the family’s best asset.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
