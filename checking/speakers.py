@@ -3553,6 +3553,27 @@ def attribute(
                     if people is None:
                         people = _People(text, masked, resolver.names)
                     who = people.resolve(mention.text, mention.span[0])
+                    opener = _subject(masked, lo, mention.span[0])
+                    verb = (
+                        _AFTER_NAME.match(masked, opener.span[1])
+                        if opener is not None and opener.kind == "name"
+                        else None
+                    )
+                    if (
+                        opener is not None
+                        and verb is not None
+                        and verb.end() < mention.span[0]
+                        and verb.group(1) in cues
+                        and verb.group(1) not in _OBJECT_VERBS
+                        and verb.group(1) not in ("asked", "asks", "ask")
+                    ):
+                        full = resolver.fullest(opener.text, a)
+                        if who != full and not people.clashes_any(opener.text, key):
+                            # "Tom Alder said Ana Ruiz had called him, and he insisted …": a
+                            # he/she in the sentence is its speaking subject before anyone
+                            # named since (not after "asked Lind about …", where it may be
+                            # the one asked).
+                            who = full
                     ref = (who, mention.span) if who is not None else last_named
                     if ref is None:
                         # Nobody the text shows as a person: the name opening a sentence just

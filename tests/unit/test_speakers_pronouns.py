@@ -272,3 +272,22 @@ def test_a_first_name_given_by_a_kin_word_is_a_person_of_its_gender() -> None:
         "he was a boy. His wife, Ellen, nodded. “Forty years,” she said."
     )
     assert speaker_of_last_quote(text) == "Ellen"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom Alder said Ana Ruiz had called him twice, and he insisted the deal was “done.”",
+            "Tom Alder",
+        ),
+        # After "asked Lind about …" the he may be the one asked: the usual resolution stands.
+        (
+            "Bo Lind spoke at the pier. Radio host Ana Ruiz asked Lind about statements he had "
+            "made, when he claimed the mayor was “the founder” of the scheme.",
+            "Bo Lind",
+        ),
+    ],
+)
+def test_a_pronoun_in_the_sentence_is_its_speaking_subject(text: str, speaker: str) -> None:
+    assert speaker_of_last_quote(text) == speaker
