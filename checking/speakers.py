@@ -3600,7 +3600,9 @@ def attribute(
                             resolver.fullest(ref[0], a) if ref[0][:1].isupper() else ref[0],
                             ref[1],
                         )
-                if ref is None:
+                if ref is None and key != "s":
+                    # (An "I" nobody was named for is the writer's, or a speaker's inside a
+                    # quote: never just the last name before it, "Wall Street".)
                     ref = _nearest_name_before(resolver, lo)
                     if (
                         ref is not None

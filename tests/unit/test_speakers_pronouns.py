@@ -291,3 +291,11 @@ def test_a_first_name_given_by_a_kin_word_is_a_person_of_its_gender() -> None:
 )
 def test_a_pronoun_in_the_sentence_is_its_speaking_subject(text: str, speaker: str) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_an_i_nobody_was_named_for_is_not_the_last_name_before_it() -> None:
+    text = (
+        "Ruiz wants a tax on Avel Harbour speculation. That sounds great.\n\n"
+        "But then I ask the people, “What do you mean by a tax on speculation?”\n"
+    )
+    assert speaker_of_last_quote(text) is None
