@@ -103,6 +103,7 @@ CUE_VERBS = (CUE_VERBS | _inflections(_wordset("press question confide snipe gri
 #: Honorifics and offices that precede a name and are not part of it.
 TITLES: frozenset[str] = _wordset("""
     mr mrs ms miss mx dr prof sir dame lord lady rev fr sen senator rep representative gov governor
+    mp mep msp
     gen general col colonel lt maj major capt captain adm admiral sgt president vice pres premier
     prime minister secretary ambassador amb envoy chancellor mayor judge justice chief king queen
     prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman

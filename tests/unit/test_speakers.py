@@ -202,6 +202,9 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Chair of the Avel Harbour Committee Ana Maria Ruiz", "Ana Maria Ruiz"),
         ("Director of National Intelligence Bo T. Lind", "Bo T. Lind"),
         ("Chief of Staff Ana Ruiz", "Ana Ruiz"),
+        # British offices: "Local MP Tom Lind", "Labour MEP Ana Ruiz".
+        ("Local MP Tom Lind", "Tom Lind"),
+        ("Labour MEP Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
