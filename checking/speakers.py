@@ -2024,7 +2024,8 @@ _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'
 _OFFICE_OF_NAME = re.compile(
     r"\s+(?:(?:former|then|then-|acting|deputy|assistant|interim)\s*)*(?:[a-z-]+\s+){0,2}"
     r"(?:secretary|minister|director|chairman|chairwoman|chair|head|commissioner|speaker|"
-    r"president|chief|administrator|governor|mayor|master|mistress|dean|commander|leader)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
+    r"president|chief|administrator|governor|mayor|master|mistress|dean|commander|leader)"
+    r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?=\s*(?:[,.;:]|$))"
 )
 
@@ -2351,10 +2352,10 @@ _INVERTING = _wordset(
     "announced announces acknowledged admitted conceded agreed agrees asked asks warned warns "
     "according wondered"
 )
-#: Cue verbs followed by the person spoken to or about, never by the speaker.
 #: Cue verbs whose object is a feeling, not the words ("expressed confidence that “…”"): they
 #: attribute a quote that follows them, never one before them.
 _EXPRESS = _wordset("express expresses expressed")
+#: Cue verbs followed by the person spoken to or about, never by the speaker.
 _OBJECT_VERBS = _wordset(
     "told tells tell telling thanked thank urged urging accused accusing praised praising "
     "called calling blasted slammed criticized criticised mocked dubbed labeled labelled "
