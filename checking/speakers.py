@@ -432,8 +432,9 @@ _BEGIN = _wordset("begin begins began begun beginning")
 _TO_AFTER = re.compile(r"\s+to\b")
 
 
+#: "Charge" is a cue ("“…,” Kelly charged") except as a noun or in law and money: "examined
+#: the charge", "charged with fraud", "charged $5", "charged for parking".
 _CHARGE = _wordset("charge charges charged")
-#: "examined the charge", "charged with fraud", "charged $5", "charged for parking".
 _CHARGE_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s+$", re.IGNORECASE)
 _CHARGE_OBJECT_AFTER = re.compile(r"\s+(?:with|for|up|against|into|on|at|about)\b|\s+\$|\s+\d")
 
@@ -4286,8 +4287,8 @@ _BODY_NOUNS = _wordset("""
     organization organisation company firm police court council commission union association
     coalition alliance team campaign network newspaper publication website board panel jury
     authority embassy army military bank university school
-    email letter statement report memo ad affidavit piece editorial paper website post tweet
-    release study poll survey book article document filing complaint lawsuit video
+    email letter statement report memo ad affidavit piece editorial paper post tweet release
+    study poll survey book article document filing complaint lawsuit video
     """)
 
 
