@@ -248,7 +248,11 @@ def _pair_paragraph(
                     continue
                 if fam == inner:
                     continue
-            if m.ch in _CLOSERS.get(opener.ch, ()) and _can_close(m):
+            if m.ch in _CLOSERS.get(opener.ch, ()) and (
+                _can_close(m) or (opener.ch in "„‚" and m.left in ",.!?" and m.right.isupper())
+            ):
+                # (``paranoia,“Clinton said``: a German high closer glued to the next word, a
+                # missing space, as _can_close allows for a straight one.)
                 if kind == "s" and _plural_possessive(text, m) and _later_closer(text, marks, i):
                     continue
                 spans.append((opener.pos + len(opener.ch), m.pos))

@@ -67,6 +67,17 @@ def test_guillemets_and_low_high_marks() -> None:
     assert texts(text)[:2] == ["Nous ne céderons pas", "Wir bleiben hier"]
 
 
+def test_a_german_closer_glued_to_the_next_word_still_closes() -> None:
+    text = (
+        "„Ich glaube, es hat mich überrascht, wie er redet,“Ruiz sagte. „Einige seiner "
+        "Kommentare passen nicht zu ihm.“\n"
+    )
+    assert texts(text) == [
+        "Ich glaube, es hat mich überrascht, wie er redet,",
+        "Einige seiner Kommentare passen nicht zu ihm.",
+    ]
+
+
 def test_doubled_apostrophes_as_double_marks() -> None:
     text = "''We will appeal,'' the lawyer said after the hearing."
     assert texts(text) == ["We will appeal,"]
