@@ -4478,10 +4478,22 @@ _OWNED_WORDS = re.compile(
 )
 
 
+#: A piece of work and its author: "calculations by Amy Glasmeier", "a study by Ana Ruiz".
+_WORK_BY = re.compile(
+    r"(?:(?:the|a|an|new|recent|his|her|their)\s+)*(?:calculations|estimates|analysis|analyses|"
+    r"data|research|study|studies|survey|report|figures|projections|review|book|paper|memo)"
+    r"\s+by\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)"
+)
+
+
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
+    work = _WORK_BY.match(mention.text)
+    if work is not None and _looks_like_name(work.group(1)):
+        # "according to calculations by Amy Glasmeier of MIT": the author of the work.
+        return resolver.fullest(work.group(1), mention.span[0] + work.start(1))
     named = _ROLE_THEN_NAME.search(mention.text)
     if named is not None and named.group(1) in _ROLE_OR_TITLE and _looks_like_name(named.group(2)):
         # "his campaign manager Bo Lind": the role, then the person who holds it.

@@ -540,3 +540,11 @@ def test_a_guess_that_confirms_the_paragraphs_speaker_keeps_the_name() -> None:
         "some leverage over Marrow here, so let us use it.”\n"
     )
     assert speaker_of(text, "just quietly") == "Bo Lind"
+
+
+def test_according_to_a_work_by_a_person_names_its_author() -> None:
+    text = (
+        "Avel is costly. A “living wage” for a single adult in Avel is about $12 an hour, "
+        "according to calculations by Amy Vale of the Avel Institute of Technology.\n"
+    )
+    assert speaker_of(text, "living wage") == "Amy Vale"
