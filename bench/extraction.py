@@ -30,6 +30,7 @@ from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 from checking.model import Quote  # noqa: E402
 from checking.quotes import extract_quotes  # noqa: E402
 from checking.speakers import (  # noqa: E402
+    _NOT_PERSON_HEADS,
     _SUFFIXES,
     TITLES,
     _lower_word_in,
@@ -51,17 +52,48 @@ _PRONOUN_WORDS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", 
 
 
 def _full_name(text: str) -> str | None:
-    """The gold Source text as a name of two or more capitalised words, else None. A Source with
-    an apposition or relative clause ("Ana Ruiz, who chairs the Port PAC", "the mayor, Ana Ruiz")
-    names the person in its first comma-separated part that is a full name."""
+    """The gold Source text as a person's name of two or more capitalised words, else None. A
+    Source with an apposition or relative clause ("Ana Ruiz, who chairs the Port PAC", "the
+    mayor, Ana Ruiz") names the person in its first comma-separated part that is a full name.
+    A name inside a description ("the former top aide to President Bo Lind") is not the
+    Source's, a headline in capitals is no name, and neither is a body ("USA Today", "the
+    Social Democratic Party", "Vermont Public Radio")."""
+    if text.isupper() and len(text.split()) > 3:
+        return None
     for part in text.split(","):
+        head = _OF_BODY.split(part, maxsplit=1)[0]
+        if head != part and "’" not in head and "'" not in head and _full_name(head) is not None:
+            part = head  # "Jonah Goldberg of the anti-Trump National Review"
         name = canonical_name(part)
         words = name.split()
         if len(words) < 2 or words[0] in ("The", "A", "An"):
             continue
-        if all(w[:1].isupper() for w in words):
-            return name
+        if not all(w[:1].isupper() for w in words):
+            continue
+        if words[-1].lower() in _BODY_WORDS or words[-1].lower() in _NOT_PERSON_HEADS:
+            return None
+        lead = part[: part.rfind(words[0])] if words[0] in part else ""
+        inside = _INSIDE_DESCRIPTION.search(lead)
+        if inside is not None and inside.group(1) not in TITLES:
+            return None  # "aide to President Bo Lind", not "secretary of state Bo Lind"
+        return name
     return None
+
+
+#: A name's affiliation after it: "Ana Ruiz of the Avel Review", "Bo Lind at Avel University".
+_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?=(?:the\s+)?\S*[A-Z])")
+#: Last words of a body's name that the speaker module's list of non-person heads lacks.
+_BODY_WORDS = frozenset(
+    [
+        *("today", "edition", "radio", "parliament", "league"),
+        *("watch", "network", "magazine", "review"),
+    ]
+)
+#: A lower-case word and a preposition before the name (and its titles): unless the word is a
+#: title ("secretary of state"), the name is inside a description ("aide to President …").
+_INSIDE_DESCRIPTION = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:to|of|for|with|at|by|from|about)\s+(?:[A-Z][\w.'’-]*\s+)*$"
+)
 
 
 def _without_suffix(toks: tuple[str, ...]) -> tuple[str, ...]:

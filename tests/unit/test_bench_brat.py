@@ -112,6 +112,19 @@ def test_a_gold_source_with_an_apposition_names_the_person_in_it() -> None:
     assert extraction._full_name("the harbour master") is None
 
 
+def test_a_gold_source_that_is_a_body_or_a_description_is_no_persons_name() -> None:
+    extraction = load("extraction")
+    # A name inside a description is not the Source's; an office before a name is.
+    assert extraction._full_name("the former top aide to President Bo Lind") is None
+    assert extraction._full_name("Secretary of State Bo Lind") == "Bo Lind"
+    assert extraction._full_name("former secretary of state Bo Lind") == "Bo Lind"
+    # A name's affiliation after it goes; a body, a possessive or a headline is no person.
+    assert extraction._full_name("Ana Ruiz of the anti-Lind Avel Review") == "Ana Ruiz"
+    assert extraction._full_name("Avel Public Radio") is None
+    assert extraction._full_name("Bo Lind’s Atlas of Harbour Elections") is None
+    assert extraction._full_name("RUIZ IS FEELING THE HEAT") is None
+
+
 def test_first_names_are_read_before_a_titled_surnames_surname(tmp_path: Path) -> None:
     brat = load("brat")
     extraction = load("extraction")
