@@ -495,6 +495,8 @@ _BOUNDARY_BEFORE = re.compile(
 )
 #: A participle or "seen"/"known" before "as": what follows is a complement, not a clause.
 _COMPLEMENT_AS = re.compile(r"\b(?:\w+ed|seen|known)\s+as\s*$", re.IGNORECASE)
+#: "of Columbia, " before a state: the town of a person named before it.
+_OF_TOWN_END = re.compile(r"\s+(?:of|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*,\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
 )
@@ -570,6 +572,14 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             return None
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
+        town = _OF_TOWN_END.search(masked, max(lo, mention.span[0] - 40), mention.span[0])
+        if mention.kind == "name" and town is not None:
+            # "Stacy Baker of Columbia, South Carolina says": the state after a town names
+            # where the person before "of" is from.
+            head = _np_at_end(masked[lo : town.start()], lo)
+            if head is not None and head.kind == "name":
+                mention = head
+                left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
         for _ in range(2):
             # "Ana Ruiz of Harbour Radio observed": the head before "of" speaks.
             of = _OF_END.search(left)

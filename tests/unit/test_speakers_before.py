@@ -531,3 +531,11 @@ def test_a_coordinated_apposition_with_a_titled_name_in_its_first_part() -> None
         "of the couple’s, said that the former mayor is “the family’s best asset.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_the_state_after_a_persons_town_is_not_the_subject() -> None:
+    text = (
+        "Ana Ruiz of Columbia, South Marrow says she really thinks Lind can win if he keeps "
+        "“doing what he is doing.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
