@@ -73,15 +73,15 @@ def _full_name(text: str) -> str | None:
         if words[-1].lower() in _BODY_WORDS or words[-1].lower() in _NOT_PERSON_HEADS:
             return None
         lead = part[: part.rfind(words[0])] if words[0] in part else ""
-        inside = _INSIDE_DESCRIPTION.search(lead)
-        if inside is not None and inside.group(1) not in TITLES:
+        if any(m.group(1) not in TITLES for m in _INSIDE_DESCRIPTION.finditer(lead)):
             return None  # "aide to President Bo Lind", not "secretary of state Bo Lind"
         return name
     return None
 
 
-#: A name's affiliation after it: "Ana Ruiz of the Avel Review", "Bo Lind at Avel University".
-_OF_BODY = re.compile(r"\s+(?:of|at|from)\s+(?=(?:the\s+)?\S*[A-Z])")
+#: A name's affiliation after it: "Ana Ruiz of the Avel Review", "Bo Lind at Avel University",
+#: "Bo Lind of the law firm Ruiz Vale".
+_OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?=(?:[a-z]+\s+){0,3}\S*[A-Z])")
 #: Last words of a body's name that the speaker module's list of non-person heads lacks.
 _BODY_WORDS = frozenset(
     [
@@ -89,11 +89,10 @@ _BODY_WORDS = frozenset(
         *("watch", "network", "magazine", "review"),
     ]
 )
-#: A lower-case word and a preposition before the name (and its titles): unless the word is a
-#: title ("secretary of state"), the name is inside a description ("aide to President …").
-_INSIDE_DESCRIPTION = re.compile(
-    r"\b([a-z][\w-]*)\s+(?:to|of|for|with|at|by|from|about)\s+(?:[A-Z][\w.'’-]*\s+)*$"
-)
+#: A lower-case word and a preposition before the name: unless the word is a title
+#: ("secretary of state"), the name is inside a description ("aide to President …", "a lawyer
+#: with the office of law firm …").
+_INSIDE_DESCRIPTION = re.compile(r"\b([a-z][\w-]*)\s+(?:to|of|for|with|at|by|from|about)\b")
 
 
 def _without_suffix(toks: tuple[str, ...]) -> tuple[str, ...]:

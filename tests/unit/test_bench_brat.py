@@ -123,6 +123,8 @@ def test_a_gold_source_that_is_a_body_or_a_description_is_no_persons_name() -> N
     assert extraction._full_name("Avel Public Radio") is None
     assert extraction._full_name("Bo Lind’s Atlas of Harbour Elections") is None
     assert extraction._full_name("RUIZ IS FEELING THE HEAT") is None
+    assert extraction._full_name("an advocate, Bo Lind of the law firm Ruiz Vale") == "Bo Lind"
+    assert extraction._full_name("Lind, a lawyer with the office of law firm Ruiz Vale") is None
 
 
 def test_first_names_are_read_before_a_titled_surnames_surname(tmp_path: Path) -> None:
