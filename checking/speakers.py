@@ -4488,6 +4488,13 @@ _OWNED_WORDS = re.compile(
 )
 
 
+#: A person introduced by the name they give: "a man calling himself Paul Paul", "a woman who
+#: gave her name only as Ana R.".
+_SELF_NAMED = re.compile(
+    r"[^.;:@\n]{0,60}?\b(?:(?:calling|calls|called)\s+(?:himself|herself|themselves)"
+    r"|(?:gave|giving|gives)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as)\s+"
+    r"((?:[A-Z](?:\.|[\w'’-]*)\s+){0,2}[A-Z][\w'’-]*)"
+)
 #: A piece of work and its author: "calculations by Amy Glasmeier", "a study by Ana Ruiz".
 _WORK_BY = re.compile(
     r"(?:(?:the|a|an|new|recent|his|her|their)\s+)*(?:calculations|estimates|analysis|analyses|"
@@ -4500,6 +4507,10 @@ def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
     """A role phrase ("the envoy") names whoever the text introduced in that role, else itself."""
+    self_named = _SELF_NAMED.match(text, mention.span[0], mention.span[1] + 80)
+    if self_named is not None and _looks_like_name(self_named.group(1)):
+        # "wrote a man calling himself Paul Paul", "a woman who gave her name as Ana Ruiz".
+        return canonical_name(self_named.group(1))
     work = _WORK_BY.match(mention.text)
     if work is not None and _looks_like_name(work.group(1)):
         # "according to calculations by Amy Glasmeier of MIT": the author of the work.

@@ -548,3 +548,13 @@ def test_according_to_a_work_by_a_person_names_its_author() -> None:
         "according to calculations by Amy Vale of the Avel Institute of Technology.\n"
     )
     assert speaker_of(text, "living wage") == "Amy Vale"
+
+
+def test_a_person_introduced_by_the_name_they_give() -> None:
+    text = (
+        "“Whoever opens the borders has no place here!” wrote a man calling himself Bo Lind. "
+        "Another user, Tom Z, wrote more.\n\n"
+        "“It is over,” said a woman who gave her name only as Ana Ruiz.\n"
+    )
+    assert speaker_of(text, "Whoever") == "Bo Lind"
+    assert speaker_of(text, "It is over") == "Ana Ruiz"
