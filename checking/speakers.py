@@ -993,6 +993,7 @@ _SPEECH_NOUNS = _wordset("""
     reply replies question questions plea pleas demand demands insult insults joke jokes
     announcement admission denial endorsement praise pitch argument view views vision promise
     catchphrase mantra refrain motto battle-cry cry cries chant chants assessment verdict
+    contention contentions
     """)
 #: The noun is one of the speech nouns, so that modifiers before it are skipped ("his repeated
 #: mispronunciations of “…”", "his confusing argument in favor of “…”").
@@ -1546,7 +1547,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     )
     if agent is not None:
         return agent
-    speech_owner = _near_owner(masked, lo, qa)
+    speech_owner = _near_owner(masked, lo, qa) or _noun_of_owner(masked, lo, qa)
     if speech_owner is not None:
         # "Fitton called Ruiz’s assertion of a “…” disturbing": the owner of the speech noun
         # the quote completes said it, whoever reports on it.
@@ -2028,6 +2029,28 @@ def _near_owner(masked: str, lo: int, qa: int) -> _Mention | None:
     if _cue_regex(CUE_VERBS).search(masked, m.end("noun"), qa):
         return None
     return _name_mention(masked, *m.span("name"))
+
+
+#: "the contention of former secretary of state Hillary Clinton that …", "a statement by actor
+#: George Clooney that …": a speech noun, "of" or "by" and its owner, then the content.
+_NOUN_OF_OWNER = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+(?:of|by)\s+(?:(?:former|then|the)\s+)*(?:[a-z]+\s+){0,3}"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+that\b"
+)
+
+
+def _noun_of_owner(masked: str, lo: int, qa: int) -> _Mention | None:
+    """The owner named after a speech noun in the clause before the quote ("the contention of
+    Hillary Clinton that some of her emails had been subjected to “over-classification”"): the
+    words are the owner's, whoever repeats or disputes them."""
+    for m in _NOUN_OF_OWNER.finditer(masked, max(lo, qa - 200), qa):
+        if (
+            m.group("noun") in _SPEECH_NOUNS
+            and _looks_like_name(m.group("name"))
+            and _cue_regex(CUE_VERBS).search(masked, m.end(), qa) is None
+        ):
+            return _name_mention(masked, *m.span("name"))
+    return None
 
 
 _DASH_LABEL = re.compile(r"\s[-—–]+\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*):\s*@*$")

@@ -539,3 +539,16 @@ def test_the_state_after_a_persons_town_is_not_the_subject() -> None:
         "“doing what he is doing.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agencies rejected the contention of former secretary of state Ana Ruiz that some of "
+        "her emails were subjected to “over-classification.”\n",
+        "Bo Lind knocked a statement by actor Ana Ruiz that an “obscene amount of money” was "
+        "raised at the gala.\n",
+    ],
+)
+def test_the_owner_after_a_speech_noun_speaks(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
