@@ -2034,8 +2034,10 @@ def _near_owner(masked: str, lo: int, qa: int) -> _Mention | None:
 #: "the contention of former secretary of state Hillary Clinton that …", "a statement by actor
 #: George Clooney that …": a speech noun, "of" or "by" and its owner, then the content.
 _NOUN_OF_OWNER = re.compile(
-    r"\b(?P<noun>[a-z]+)\s+(?:of|by)\s+(?:(?:former|then|the)\s+)*(?:[a-z]+\s+){0,3}"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s+that\b"
+    r"\b(?P<noun>[a-z]+)\s+(?:of|by)\s+(?:"
+    r"(?:(?:former|then|the)\s+)*(?:[a-z]+\s+){0,3}"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)"
+    r"|(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*))\s+that\b"
 )
 
 
@@ -2044,12 +2046,16 @@ def _noun_of_owner(masked: str, lo: int, qa: int) -> _Mention | None:
     Hillary Clinton that some of her emails had been subjected to “over-classification”"): the
     words are the owner's, whoever repeats or disputes them."""
     for m in _NOUN_OF_OWNER.finditer(masked, max(lo, qa - 200), qa):
-        if (
-            m.group("noun") in _SPEECH_NOUNS
-            and _looks_like_name(m.group("name"))
-            and _cue_regex(CUE_VERBS).search(masked, m.end(), qa) is None
-        ):
+        if m.group("noun") not in _SPEECH_NOUNS:
+            continue
+        if _cue_regex(CUE_VERBS).search(masked, m.end(), qa) is not None:
+            continue
+        if m.group("name") and _looks_like_name(m.group("name")):
             return _name_mention(masked, *m.span("name"))
+        role = m.group("role")
+        if role and role.split()[-1] in _ROLE_OR_TITLE:
+            # "the suggestion by a potential president that someone “ought to look into” …"
+            return _Mention(m.span("role"), role, "role")
     return None
 
 

@@ -552,3 +552,11 @@ def test_the_state_after_a_persons_town_is_not_the_subject() -> None:
 )
 def test_the_owner_after_a_speech_noun_speaks(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
+
+
+def test_a_role_after_a_speech_noun_speaks() -> None:
+    text = (
+        "Lind’s attacks on the judge stand out for the suggestion by a potential mayor that "
+        "someone “ought to look into” the judge.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["a potential mayor"]
