@@ -489,7 +489,8 @@ _ADVERBIAL_TAIL = re.compile(
 
 _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(—–\"“”‘’@.!?]|\s-|--|\b(?:and|but|that|as|while|when|because|so|where|who|which|if|"
-    r"though|although|then|also|since|after|before|until|once|even|whereas|or|nor|how|what|why)"
+    r"though|although|then|also|since|after|before|until|once|even|whereas|or|nor|how|what|why|"
+    r"at\s+(?:which|that|this|one)\s+point)"
     r")\s*$",
     re.IGNORECASE,
 )
@@ -3582,7 +3583,21 @@ def attribute(
             if chosen is not None:
                 mention, inherit, rule = chosen, False, "ranker"
         if inherit and prev is not None:
-            speaker, span = prev.speaker, prev.speaker_span
+            source = prev
+            if (
+                q.text[:1].islower()
+                and len(out) >= 2
+                and out[-2].span[0] >= (paras[pi][0] if paras else 0)
+                and out[-2].speaker_span is not None
+                and out[-2].speaker_span != prev.speaker_span
+                and out[-2].text.rstrip()[-1:] not in (".", "!", "?")
+                and rules[-1].split("/")[0] not in _GUESS_RULES
+            ):
+                # "He said, “Lind will build the wall” - at which point the crowd chanted
+                # “Build the wall!” - “and restore law and order.”": a quote that opens in lower
+                # case resumes the unfinished one before the interruption.
+                source = out[-2]
+            speaker, span = source.speaker, source.speaker_span
             if rule in _REMENTION_RULES and span is not None and speaker is not None:
                 span = _latest_mention(masked, span[1], a, speaker) or span
             if span is not None and speaker is not None:

@@ -560,3 +560,13 @@ def test_a_role_after_a_speech_noun_speaks() -> None:
         "someone “ought to look into” the judge.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["a potential mayor"]
+
+
+def test_a_crowd_interrupting_a_quote_and_the_quote_resuming() -> None:
+    text = (
+        "Bo Lind vouched for the plan to build a pier.\n\n"
+        "Lind said, “Ruiz will build the pier” - at which point the crowd chanted “Build the "
+        "pier!” - “and restore the harbour.”\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Bo Lind", "the crowd", "Bo Lind"]
