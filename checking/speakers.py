@@ -3745,10 +3745,13 @@ def attribute(
 
 
 #: A sentence after a quote that says whose it is: "That quote from Ana Ruiz appeared …",
-#: "The line came from a senior aide".
+#: "The line came from a senior aide", "That was how Ana Ruiz put it", "So said Ana Ruiz".
 _QUOTE_FROM = re.compile(
-    r"\s*(?:That|The|This|Those|These)\s+(?:quote|quotation|line|remark|comment|words|phrase)s?"
-    r"\s+(?:came\s+|comes\s+)?(?:from|by)\s+"
+    r"\s*(?:(?:That|The|This|Those|These)\s+(?:quote|quotation|line|remark|comment|words|phrase)s?"
+    r"\s+(?:came\s+|comes\s+)?(?:from|by)"
+    r"|(?:That|This|Such)\s+(?:was|is)\s+how"
+    r"|(?:Those|These)\s+were\s+the\s+words\s+of"
+    r"|So\s+(?:said|says))\s+"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checking.quotes import extract_quotes
 from checking.speakers import CUE_VERBS, _cue_regex, attribute
 
@@ -558,3 +560,16 @@ def test_a_person_introduced_by_the_name_they_give() -> None:
     )
     assert speaker_of(text, "Whoever") == "Bo Lind"
     assert speaker_of(text, "It is over") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "That was how Mayor Sam Okafor described the plan on Tuesday.",
+        "So said Mayor Sam Okafor on Tuesday.",
+        "Those were the words of Mayor Sam Okafor on Tuesday.",
+    ],
+)
+def test_a_sentence_after_the_quote_names_its_speaker(after: str) -> None:
+    text = "Dana Holt put it bluntly: “This town is finished.”\n\n“We will rebuild.” " + after
+    assert speaker_of(text, "We will") == "Sam Okafor"
