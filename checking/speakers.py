@@ -3091,11 +3091,26 @@ _APPOSITION = re.compile(r",[ \t]+([^,.;:\n]{2,60}),")
 
 
 def _role_apposition(masked: str, end: int) -> bool:
-    """``Ana Ruiz, the port's director,``: an apposition headed by a role noun."""
+    """``Ana Ruiz, the port's director,``: an apposition headed by a role noun; or, closing its
+    sentence, a described person (``Bo Vale, a retired firefighter.``: an article, then a noun
+    for someone who does something)."""
     m = _APPOSITION.match(masked, end)
-    return m is not None and any(w in _ROLE_NOUNS for w in m.group(1).lower().split())
+    if m is not None and any(w in _ROLE_NOUNS for w in m.group(1).lower().split()):
+        return True
+    m = _PERSON_DESCRIBED.match(masked, end)
+    return m is not None and m.group(1) not in _NOT_AGENT_NOUNS
 
 
+#: ", a retired firefighter." -- an article, lower-case words, an agent noun, the sentence end.
+_PERSON_DESCRIBED = re.compile(
+    r",[ \t]+(?:a|an)[ \t]+(?:[a-z-]+[ \t]+){0,3}([a-z-]+(?:er|or|ist|ian))[ \t]*[.;]"
+)
+#: Nouns of that shape that are no person.
+_NOT_AGENT_NOUNS = _wordset("""
+    center centre corner river tower water border order number matter letter paper quarter
+    chapter theater theatre cluster sector factor motor monitor corridor interior exterior
+    calendar manner summer winter weather cancer meter computer trailer charter register
+    """)
 _ROLE_BEFORE = re.compile(r"\b([a-z]+\.?)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
 _ALONE = re.compile(r"[ \t]+[a-z]+")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")

@@ -299,3 +299,12 @@ def test_an_i_nobody_was_named_for_is_not_the_last_name_before_it() -> None:
         "But then I ask the people, “What do you mean by a tax on speculation?”\n"
     )
     assert speaker_of_last_quote(text) is None
+
+
+def test_a_name_described_as_someone_who_does_something_is_a_person() -> None:
+    text = (
+        "Council president Tom Lind declined to comment.\n\n"
+        "Among the crowd was Bo Vale, a retired firefighter. “I gave this city thirty years,” "
+        "he said."
+    )
+    assert speaker_of_last_quote(text) == "Bo Vale"
