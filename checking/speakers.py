@@ -3672,19 +3672,31 @@ def attribute(
                             resolver.fullest(ref[0], a) if ref[0][:1].isupper() else ref[0],
                             ref[1],
                         )
+                if ref is None and key == "p":
+                    # "Protesters gathered outside City Hall. “…!” they shouted.": the plural
+                    # subject of the sentence before.
+                    plural = _plural_antecedent(masked, sents, si, paras[pi][0] if paras else 0)
+                    if plural is not None:
+                        ref = (plural.text, plural.span)
+                    elif people is None:
+                        people = _People(text, masked, resolver.names)
                 if ref is None and key != "s":
                     # (An "I" nobody was named for is the writer's, or a speaker's inside a
                     # quote: never just the last name before it, "Wall Street".)
                     ref = _nearest_name_before(resolver, lo)
                     if (
                         ref is not None
-                        and key == "o"
+                        and key in ("o", "p")
                         and people is not None
                         and (ref[0] in people.gender or ref[0] in people.speaking)
                     ):
-                        ref = None  # "Maria Okoro spoke. The union … it said": not Okoro
+                        # "Maria Okoro spoke. The union … it said", "Ruiz spoke. “…!” they
+                        # shouted": not the person named last.
+                        ref = None
                     elif ref is not None and people is not None and not people.person(ref[0]):
-                        ref = None  # "Fog closed Marrow Bay. “…,” he said.": not a person
+                        # "Fog closed Marrow Bay. “…,” he said.": not a person; and an "it" or a
+                        # "they" takes only a body's name ("the Democratic Party").
+                        ref = None
                     elif ref is not None and people is not None and people.clashes(ref[0], key):
                         ref = None  # "Tom Alder met Merkel. “…,” she said.": not Tom Alder
                 if ref is None:
@@ -4323,6 +4335,31 @@ def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:
             if after is not None and cues.match(after.group(1)):
                 best = m.span("pron")
     return best
+
+
+def _plural_antecedent(
+    masked: str, sents: Sequence[Span], si: int, para_lo: int
+) -> _Mention | None:
+    """The group a "they" speaking refers to: a plural subject opening the sentence before in
+    the paragraph, or the paragraph before ("Protesters gathered …", "Ruiz and Lind met …")."""
+    if si == 0:
+        return None
+    lo, hi = sents[si - 1]
+    subj = _subject(masked, lo, hi)
+    if subj is None or subj.kind not in ("role", "name"):
+        return None
+    head = subj.text.split()[-1]
+    if subj.kind == "role" and head.lower().endswith("s") and head.lower()[:-1] in _ROLE_NOUNS:
+        return subj
+    if (
+        " " not in subj.text
+        and head.endswith("s")
+        and (head.lower()[:-1] in _ROLE_NOUNS or head.lower().endswith(("ers", "ors", "ists")))
+    ):
+        return subj  # "Protesters", "Democrats" opening the sentence
+    if " and " in subj.text:
+        return subj
+    return None
 
 
 def _it_antecedent(

@@ -308,3 +308,18 @@ def test_a_name_described_as_someone_who_does_something_is_a_person() -> None:
         "he said."
     )
     assert speaker_of_last_quote(text) == "Bo Vale"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Protesters gathered outside City Hall on Friday.\n\n“No more cuts!” they shouted.",
+            "Protesters",
+        ),
+        # A they that no plural names is nobody, not the last person named.
+        ("Bo Lind told reporters he would go.\n\n“No more cuts!” they shouted.", None),
+    ],
+)
+def test_they_is_a_group_never_one_person(text: str, speaker: str | None) -> None:
+    assert speaker_of_last_quote(text) == speaker
