@@ -265,6 +265,14 @@ def canonical_name(name: str) -> str:
             continue  # "Peter T. King of New York": after a middle initial comes the surname
         if low in _HONORIFICS or (low in TITLES and w[:1].isupper()):
             cut, honorific = i, low in _HONORIFICS
+        elif (
+            i == 0
+            and low in _ROLE_NOUNS
+            and low not in _BODY_NOUNS
+            and len(parts) >= 3
+            and parts[1][:1].isupper()
+        ):
+            cut = 0  # "Organizer Ana Ruiz", "Democrat Bo Lind": a role opening the sentence
         elif w[:1].islower() and (low in _ROLE_NOUNS or low in TITLES):
             cut, honorific = i, True
         elif low == "of" and i > 0 and cut == i - 1:

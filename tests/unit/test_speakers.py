@@ -202,6 +202,10 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Chair of the Avel Harbour Committee Ana Maria Ruiz", "Ana Maria Ruiz"),
         ("Director of National Intelligence Bo T. Lind", "Bo T. Lind"),
         ("Chief of Staff Ana Ruiz", "Ana Ruiz"),
+        # A role noun opening a sentence before a name; a body's name keeps its first word.
+        ("Organizer Ana Ruiz", "Ana Ruiz"),
+        ("Founder Bo Lind", "Bo Lind"),
+        ("Union Harbour Railroad", "Union Harbour Railroad"),
         # British offices: "Local MP Tom Lind", "Labour MEP Ana Ruiz".
         ("Local MP Tom Lind", "Tom Lind"),
         ("Labour MEP Ana Ruiz", "Ana Ruiz"),
