@@ -1716,6 +1716,11 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
                     # "The timing does not surprise pollster Tom Lind:": a thing is no speaker,
                     # the person named before the colon is.
                     mention = found.mention
+            words = mention.text.split()
+            if len(words) > 1 and words[-1].lower() in CUE_VERBS and mention.kind == "role":
+                # "A sign held by one protester read:": the phrase ends before its verb.
+                cut = mention.text.rstrip()[: -len(words[-1])].rstrip()
+                mention = _Mention((mention.span[0], mention.span[0] + len(cut)), cut, "role")
             if _abstract(mention):
                 # "Lind listed a radio show as his guilty pleasure: “…”": a thing before the
                 # colon is no speaker; the clause's subject is.

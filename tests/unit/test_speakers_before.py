@@ -570,3 +570,13 @@ def test_a_crowd_interrupting_a_quote_and_the_quote_resuming() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Bo Lind", "the crowd", "Bo Lind"]
+
+
+def test_a_label_phrase_before_a_colon_ends_before_its_verb() -> None:
+    text = (
+        "Protesters gathered on Friday.\n\n"
+        "A sign held by one protester read: “Fund firefighters, not consultants.”\n"
+    )
+    q = attribute(text, extract_quotes(text))[0]
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "one protester"
