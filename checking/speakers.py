@@ -502,6 +502,8 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+#: "Strategic and " -- a capitalised word and "and" before a name: one body's name.
+_CAPITAL_AND_END = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 #: A participle or "seen"/"known" before "as": what follows is a complement, not a clause.
 _COMPLEMENT_AS = re.compile(r"\b(?:\w+ed|seen|known)\s+as\s*$", re.IGNORECASE)
 #: "of Columbia, " before a state: the town of a person named before it.
@@ -626,6 +628,10 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
             return None
         if _BOUNDARY_BEFORE.search(left):
+            if mention.kind == "name" and _CAPITAL_AND_END.search(left):
+                # "at the Center for Strategic and International Studies, said": the name
+                # after "and" ends a body's name, not a clause's subject.
+                return None
             if mention.kind == "role" and _COMPLEMENT_AS.search(left):
                 # "Bob Lind, a Republican who was mentioned as a possible choice, said": the
                 # complement of "mentioned as" is no subject.

@@ -580,3 +580,16 @@ def test_a_label_phrase_before_a_colon_ends_before_its_verb() -> None:
     q = attribute(text, extract_quotes(text))[0]
     assert q.speaker_span is not None
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "one protester"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom A. Vale, a former security expert who now studies ports at the Center for Harbour "
+        "and International Studies, said, “If she used it in Avel, they picked it up.”\n",
+        "Tom A. Vale, a retired pilot who voted for Ana Ruiz and Bo Lind, said that “nobody "
+        "listens to the harbour any more.”\n",
+    ],
+)
+def test_a_name_after_and_inside_a_relative_clause_is_not_the_subject(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom A. Vale"]
