@@ -4251,9 +4251,7 @@ def _words_of(masked: str, lo: int, qa: int, qb: int = -1, hi: int = -1) -> _Men
     if qb >= 0:
         for m in _WORDS_OF.finditer(masked, qb, hi):
             if m.group("noun") is not None and m.group("noun") != "words":
-                if m.group("pron"):
-                    return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
-                return _name_mention(masked, *m.span("owner"))
+                return _words_owner(masked, m)
     for m in _WORDS_OF.finditer(masked, max(lo, qa - 200), qa):
         if m.group("noun") is None:
             mention = _np_after(masked, m.end(), qa, any_det=True)
@@ -4262,10 +4260,15 @@ def _words_of(masked: str, lo: int, qa: int, qb: int = -1, hi: int = -1) -> _Men
             continue
         if m.group("noun") == "words" and not _WORDS_OF_GAP.match(masked, m.end(), qa):
             continue
-        if m.group("pron"):
-            return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
-        return _name_mention(masked, *m.span("owner"))
+        return _words_owner(masked, m)
     return None
+
+
+def _words_owner(masked: str, m: re.Match[str]) -> _Mention | None:
+    """The owner a ``_WORDS_OF`` match names: "her" (own admission) or "Lind’s" (view)."""
+    if m.group("pron"):
+        return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
+    return _name_mention(masked, *m.span("owner"))
 
 
 def _lone_person(
