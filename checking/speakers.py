@@ -1462,6 +1462,10 @@ def _mask(text: str, quotes: Sequence[Quote]) -> str:
 #: Rules that find a speaker from a cue next to the quote, which a later quote may inherit.
 _FIRM_RULES = _wordset("f1 f2 f3 f4 f5 f6 f7 before rel label signature inherit-para")
 
+#: The firm rules and a late inherit from one: an unconfident ranker guess that picks the
+#: speaker one of them gave the quote before keeps its name.
+_CONFIRMED_RULES = _FIRM_RULES | {"inherit-para-late"}
+
 #: Debug hook: when a list, ``attribute`` appends the rule that attributed each quote.
 _TRACE: list[str] | None = None
 
@@ -3685,7 +3689,7 @@ def attribute(
                     # person, is "it"; the body opening the sentence before.
                     if people is None:
                         people = _People(text, masked, resolver.names)
-                    ref = _it_antecedent(masked, sents, si, paras[pi][0] if paras else 0, people)
+                    ref = _it_antecedent(masked, sents, si, people)
                     if ref is not None:
                         ref = (
                             resolver.fullest(ref[0], a) if ref[0][:1].isupper() else ref[0],
@@ -3694,7 +3698,7 @@ def attribute(
                 if ref is None and key == "p":
                     # "Protesters gathered outside City Hall. “…!” they shouted.": the plural
                     # subject of the sentence before.
-                    plural = _plural_antecedent(masked, sents, si, paras[pi][0] if paras else 0)
+                    plural = _plural_antecedent(masked, sents, si)
                     if plural is not None:
                         ref = (plural.text, plural.span)
                     elif people is None:
@@ -3771,7 +3775,7 @@ def attribute(
                 prev is not None
                 and pi == prev_para
                 and span == prev.speaker_span
-                and prev_rule.split("/")[0] in _FIRM_RULES | {"inherit-para-late"}
+                and prev_rule.split("/")[0] in _CONFIRMED_RULES
             )
         ):
             # A guessed mention: shown, but no verdict rests on it; unless it is the speaker a
@@ -4359,11 +4363,9 @@ def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:
     return best
 
 
-def _plural_antecedent(
-    masked: str, sents: Sequence[Span], si: int, para_lo: int
-) -> _Mention | None:
-    """The group a "they" speaking refers to: a plural subject opening the sentence before in
-    the paragraph, or the paragraph before ("Protesters gathered …", "Ruiz and Lind met …")."""
+def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention | None:
+    """The group a "they" speaking refers to: a plural subject opening the sentence before
+    ("Protesters gathered …", "Ruiz and Lind met …")."""
     if si == 0:
         return None
     lo, hi = sents[si - 1]
@@ -4385,7 +4387,7 @@ def _plural_antecedent(
 
 
 def _it_antecedent(
-    masked: str, sents: Sequence[Span], si: int, para_lo: int, people: _People
+    masked: str, sents: Sequence[Span], si: int, people: _People
 ) -> tuple[str, Span] | None:
     """The body or document an "it" speaking refers to: the subject of the sentence before
     when it names a body ("The union", "the ministry", "Avel Council") or a text ("The email")
@@ -4673,7 +4675,7 @@ def _resolve_role(
             # senator named with Florida.
             continue
         full = resolver.fullest(cand, mention.span[0] + 200)
-        if m.group()[:1].lower() == head[:1] and m.group().lower().startswith(head):
+        if m.group().lower().startswith(head):
             return full
         # "Gov. Tom Alder … the governor": an abbreviated title names the role's holder only
         # when the text gives it to no one else before ("Sen. Cruz … Sen. Rubio … the
