@@ -3644,11 +3644,14 @@ def attribute(
             span = mention.span if found is None or found.source is None else found.source
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
+                opener: _Mention | None = None
+                opened = False  # whether ``opener``, the sentence's subject, was looked up
                 if key in ("m", "f"):
                     if people is None:
                         people = _People(text, masked, resolver.names)
                     who = people.resolve(mention.text, mention.span[0])
                     opener = _subject(masked, lo, mention.span[0])
+                    opened = True
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"
@@ -3701,30 +3704,29 @@ def attribute(
                     plural = _plural_antecedent(masked, sents, si)
                     if plural is not None:
                         ref = (plural.text, plural.span)
-                    elif people is None:
-                        people = _People(text, masked, resolver.names)
                 if ref is None and key != "s":
                     # (An "I" nobody was named for is the writer's, or a speaker's inside a
                     # quote: never just the last name before it, "Wall Street".)
+                    if people is None:
+                        people = _People(text, masked, resolver.names)
                     ref = _nearest_name_before(resolver, lo)
-                    if (
-                        ref is not None
-                        and key in ("o", "p")
-                        and people is not None
-                        and (ref[0] in people.gender or ref[0] in people.speaking)
+                    if ref is not None and (
+                        # "Maria Okoro spoke. The union … it said": an it or a they is not the
+                        # person named last; "Fog closed Marrow Bay. “…,” he said.": a he is
+                        # no place (so an it or a they takes only a body's name, "the
+                        # Democratic Party"); "Tom Alder met Merkel. “…,” she said.": nor
+                        # someone of the other gender.
+                        (
+                            key in ("o", "p")
+                            and (ref[0] in people.gender or ref[0] in people.speaking)
+                        )
+                        or not people.person(ref[0])
+                        or people.clashes(ref[0], key)
                     ):
-                        # "Maria Okoro spoke. The union … it said", "Ruiz spoke. “…!” they
-                        # shouted": not the person named last.
                         ref = None
-                    elif ref is not None and people is not None and not people.person(ref[0]):
-                        # "Fog closed Marrow Bay. “…,” he said.": not a person; and an "it" or a
-                        # "they" takes only a body's name ("the Democratic Party").
-                        ref = None
-                    elif ref is not None and people is not None and people.clashes(ref[0], key):
-                        ref = None  # "Tom Alder met Merkel. “…,” she said.": not Tom Alder
                 if ref is None:
                     # "Ode said the ferry, which he called …": the name opening the sentence.
-                    subj = _subject(masked, lo, mention.span[0])
+                    subj = opener if opened else _subject(masked, lo, mention.span[0])
                     if (
                         subj is not None
                         and subj.kind == "name"
