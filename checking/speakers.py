@@ -315,17 +315,6 @@ def canonical_name(name: str) -> str:
     return " ".join(parts)
 
 
-#: Last words of the body an office is "of" ("Director of National Intelligence", "Secretary
-#: of the Navy"), which the holder's name follows.
-_BODY_HEADS = _wordset("""
-    house senate staff intelligence affairs states nations navy army force forces security
-    project committee department council agency association institute university foundation
-    service bureau office commission board party union church state defense defence justice
-    homeland energy labor commerce treasury education agriculture interior transportation
-    health veterans
-    """)
-
-
 def _after_body(words: list[str]) -> list[str]:
     """The words after the last head word of a body, leaving two or more: the holder's name
     after the office's body ("House Ana Ruiz" -> "Ana Ruiz")."""
@@ -2978,6 +2967,13 @@ _NAME_LEAD = _wordset("""
 _DEPARTMENTS = _wordset("""
     State Defense Defence Justice Homeland Energy Labor Commerce Treasury Education Agriculture
     Interior Transportation Health Veterans
+    """)
+#: Last words of the body an office is "of" ("Director of National Intelligence", "Secretary
+#: of the Navy", "Secretary of Homeland Security"), which the holder's name follows.
+_BODY_HEADS = frozenset(w.lower() for w in _DEPARTMENTS) | _wordset("""
+    house senate staff intelligence affairs states nations navy army force forces security
+    project committee department council agency association institute university foundation
+    service bureau office commission board party union church
     """)
 
 
