@@ -550,7 +550,8 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
                 candidates.append(base[: m4.start()])
                 break
 
-    aside = _PARTICIPLE_ASIDE.search(masked, lo, end)
+    # (Only a phrase ending in a comma can close an aside: most calls skip the search.)
+    aside = _PARTICIPLE_ASIDE.search(masked, lo, end) if stripped.endswith(",") else None
 
     def accept(cand: str) -> _Mention | None:
         mention = _np_at_end(cand, lo)
@@ -572,8 +573,12 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             # "Ruiz, at a rally in Avel, Ore., said": the state after a town is no speaker.
             return None
         left = masked[max(lo, mention.span[0] - 24) : mention.span[0]]
-        town = _OF_TOWN_END.search(masked, max(lo, mention.span[0] - 40), mention.span[0])
-        if mention.kind == "name" and town is not None:
+        town = (
+            _OF_TOWN_END.search(masked, max(lo, mention.span[0] - 40), mention.span[0])
+            if mention.kind == "name"
+            else None
+        )
+        if town is not None:
             # "Stacy Baker of Columbia, South Carolina says": the state after a town names
             # where the person before "of" is from.
             head = _np_at_end(masked[lo : town.start()], lo)
