@@ -391,19 +391,7 @@ class _CueWords:
         a = m.start()
         w = m.group().lower()
         return (
-            (
-                w in self.words
-                or (
-                    w in _WHO_VERBS
-                    and (
-                        s[max(0, a - 4) : a] == "who "
-                        or (
-                            w in _NAMED_VERBS
-                            and _VERB_SUBJECT_END.search(s, max(0, a - 40), a) is not None
-                        )
-                    )
-                )
-            )
+            (w in self.words or (w in _WHO_VERBS and _used_as_verb(s, a, w)))
             and not (a > 0 and _WORD_RUN.match(s, a - 1))
             and not _false_cue(s, m)
         )
@@ -440,6 +428,14 @@ _CHARGE_OBJECT_AFTER = re.compile(r"\s+(?:with|for|up|against|into|on|at|about)\
 #: ("historian Tom Vale calls it “…”").
 _NAMED_VERBS = _wordset("calls claims")
 _VERB_SUBJECT_END = re.compile(r"(?<=\s)[A-Z][a-z]+\s+[A-Z][a-z]+\s+$")
+
+
+def _used_as_verb(s: str, a: int, w: str) -> bool:
+    """Is the -s form ``w`` at ``a``, usually a plural noun ("calls", "claims"), a verb here:
+    after "who", or ("calls"/"claims") after a first name and surname?"""
+    if s[max(0, a - 4) : a] == "who ":
+        return True
+    return w in _NAMED_VERBS and _VERB_SUBJECT_END.search(s, max(0, a - 40), a) is not None
 
 
 def _false_cue(s: str, m: re.Match[str]) -> bool:
@@ -3811,7 +3807,7 @@ _QUOTE_FROM = re.compile(
 def _quote_from_next(masked: str, qb: int, hi: int, nxt: Span) -> _Found | None:
     """The speaker the next sentence names for a quote that ends its own sentence ("“…” That
     quote from Alabama Securities Commissioner Thomas Krebs appeared on the front page …")."""
-    if _LETTER.search(masked, qb, hi) or not nxt[0] >= hi - 1:
+    if _LETTER.search(masked, qb, hi) or nxt[0] < hi - 1:
         return None
     m = _QUOTE_FROM.match(masked, nxt[0], nxt[1])
     if m is None:
@@ -4401,7 +4397,6 @@ def _it_antecedent(
     subj = _subject(masked, lo, hi)
     if subj is None or subj.kind not in ("role", "name"):
         return None
-    words = subj.text.lower().split()
     if subj.kind == "role":
         heads = [m.end() for m in _WORD.finditer(subj.text) if m.group().lower() in _BODY_NOUNS]
         if not heads:
@@ -4411,7 +4406,7 @@ def _it_antecedent(
     if (
         canonical_name(subj.text) in people.gender
         or canonical_name(subj.text) in people.speaking
-        or words[-1] not in _NOT_PERSON_HEADS
+        or subj.text.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
     ):
         return None
     return subj.text, subj.span
