@@ -3687,14 +3687,11 @@ def attribute(
                 if ref is None and key == "o":
                     # "The union disputes that. In a statement, it said …": a body, never a
                     # person, is "it"; the body opening the sentence before.
-                    if people is None:
-                        people = _People(text, masked, resolver.names)
-                    ref = _it_antecedent(masked, sents, si, people)
-                    if ref is not None:
-                        ref = (
-                            resolver.fullest(ref[0], a) if ref[0][:1].isupper() else ref[0],
-                            ref[1],
-                        )
+                    body = _it_antecedent(masked, sents, si)
+                    if body is not None and body.text[:1].isupper():
+                        ref = (resolver.fullest(body.text, a), body.span)
+                    elif body is not None:
+                        ref = (body.text, body.span)
                 if ref is None and key == "p":
                     # "Protesters gathered outside City Hall. “…!” they shouted.": the plural
                     # subject of the sentence before.
@@ -4385,12 +4382,10 @@ def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention 
     return None
 
 
-def _it_antecedent(
-    masked: str, sents: Sequence[Span], si: int, people: _People
-) -> tuple[str, Span] | None:
+def _it_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention | None:
     """The body or document an "it" speaking refers to: the subject of the sentence before
-    when it names a body ("The union", "the ministry", "Avel Council") or a text ("The email")
-    and not a person."""
+    when it names a body ("The union", "the ministry", "Avel Council") or a text ("The email").
+    (A name whose last word is a body's is never one the text shows as a person.)"""
     if si == 0:
         return None
     lo, hi = sents[si - 1]
@@ -4402,14 +4397,11 @@ def _it_antecedent(
         if not heads:
             return None
         # "The piece goes on to slam …": the phrase ends at its noun.
-        return subj.text[: heads[-1]], (subj.span[0], subj.span[0] + heads[-1])
-    if (
-        canonical_name(subj.text) in people.gender
-        or canonical_name(subj.text) in people.speaking
-        or subj.text.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS
-    ):
+        cut = subj.text[: heads[-1]]
+        return _Mention((subj.span[0], subj.span[0] + heads[-1]), cut, "role")
+    if subj.text.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS:
         return None
-    return subj.text, subj.span
+    return subj
 
 
 #: Nouns that name a body or a text, which "it" may stand for (not "the spokesman").
