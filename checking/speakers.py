@@ -130,7 +130,7 @@ _ROLE_NOUNS = _wordset("""
     union association coalition alliance team staff staffer staffers operative operatives
     democrat democrats republican republicans conservative conservatives liberal liberals
     activist activists student students teacher father mother wife husband son daughter
-    friend friends partner spokesmen representatives officer
+    friend friends partner spokesmen representatives officer ceo cfo coo cto cio cmo
     observer observers lobbyist lobbyists organization organizations outlet outlets group groups
     advocate advocates pollster economist economists scholar scholars historian historians pollsters
     organizer organizers delegate delegates senators governors candidates legislator legislators
@@ -157,6 +157,8 @@ _STOP_CAPS = _wordset("""
     Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
+#: Offices written as capital initials ("the CEO", "its president and CEO"): a role, not a name.
+_ROLE_ACRONYMS = frozenset(["CEO", "CFO", "COO", "CTO", "CIO", "CMO"])
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
@@ -774,7 +776,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         if head is not None and head.kind in ("name", "role"):
             return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1
-    if _CAP.match(last.group()) and last.group() not in _STOP_CAPS:
+    if (
+        _CAP.match(last.group())
+        and last.group() not in _STOP_CAPS
+        and last.group() not in _ROLE_ACRONYMS
+    ):
         # Capitalised name run (with particles), optionally preceded by titles and role words.
         j = i
         while j - 1 >= 0:

@@ -593,3 +593,16 @@ def test_a_label_phrase_before_a_colon_ends_before_its_verb() -> None:
 )
 def test_a_name_after_and_inside_a_relative_clause_is_not_the_subject(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom A. Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Vale, CEO of the Harbour Guild, said, “The pier will pay for itself.”\n",
+        "Tom Vale, the CFO of the Harbour Guild, said, “The pier will pay for itself.”\n",
+        "Tom Vale, the guild’s founder and CEO, said, “The pier will pay for itself.”\n",
+        "Tom Vale, its president and COO, said, “The pier will pay for itself.”\n",
+    ],
+)
+def test_an_office_in_capital_initials_is_a_role_in_apposition(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
