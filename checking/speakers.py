@@ -267,6 +267,8 @@ def canonical_name(name: str) -> str:
             continue  # "Peter T. King of New York": after a middle initial comes the surname
         if low in _HONORIFICS or (low in TITLES and w[:1].isupper()):
             cut, honorific = i, low in _HONORIFICS
+        elif w.rstrip(".,") in _ROLE_ACRONYMS:
+            cut, honorific = i, True  # "Avelco CEO Ana Ruiz": the office before the name
         elif (
             i == 0
             and low in _ROLE_NOUNS

@@ -209,6 +209,10 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         # British offices: "Local MP Tom Lind", "Labour MEP Ana Ruiz".
         ("Local MP Tom Lind", "Tom Lind"),
         ("Labour MEP Ana Ruiz", "Ana Ruiz"),
+        # An office in capital initials before a name: "Avelco CEO Ana Ruiz".
+        ("Avelco CEO Ana Ruiz", "Ana Ruiz"),
+        ("Former Harbour Guild CFO Bo T. Lind", "Bo T. Lind"),
+        ("Avelco CEO", "Avelco CEO"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
