@@ -523,6 +523,12 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     object of an earlier verb ("posted a Twitter comment") is not taken for a speaker.
     """
     lo = max(lo, end - 260)
+    line = masked.rfind("\n", 0, end) + 1
+    if line >= lo:
+        dateline = _DATELINE.match(masked, line, end)
+        if dateline is not None:
+            # "AVEL, May 3 (Wire) - The mayor, Ana Ruiz, said": the city opens no clause.
+            lo = dateline.end()
     stripped = masked[lo:end].rstrip()
     candidates = [stripped]
     m = _ADVERBIAL_TAIL.search(stripped)
@@ -911,11 +917,15 @@ _CUE_STOP = _wordset(
     "is was are were be been has have had will would can could should may might must do does did "
     "not to of in on at for with by from"
 )
+#: A dateline: "HARBOURTON, May 3 (Wire) —", "AVEL, Ore., May 3 —", "Harbourton (Wire) –".
+_DATELINE_TEXT = (
+    r"(?:[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?){0,2}"
+    r"(?:\s*\([A-Za-z. ]+\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([A-Z][A-Za-z. ]+\))\s*[—–-]+\s*"
+)
+_DATELINE = re.compile(r"[ \t]*" + _DATELINE_TEXT)
 _INTRO = re.compile(
     r"(?:[@\s\"“”‘’'—–-]*)"
-    # A dateline: "HARBOURTON, May 3 (Wire) —", "Harbourton (Wire) –".
-    r"(?:(?:[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.]*\.?(?:\s+\d+)?)?"
-    r"(?:\s*\([A-Za-z. ]+\))?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\([A-Z][A-Za-z. ]+\))\s*[—–-]+\s*)?"
+    r"(?:" + _DATELINE_TEXT + r")?"
     r"(?:(?:On|In|At|After|Before|During|Later|Earlier|Meanwhile|Hours|Days|"
     r"Also|But|And|However|Still|Then|Now|Last|This|Speaking|Asked|Since|When|While|As|For|From|"
     r"With|Under|Over|By|Yesterday|Today|Separately|Instead|Finally|Indeed|Of|Like|Unlike|"

@@ -606,3 +606,16 @@ def test_a_name_after_and_inside_a_relative_clause_is_not_the_subject(text: str)
 )
 def test_an_office_in_capital_initials_is_a_role_in_apposition(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AVEL, May 3 (Wire) - The harbour board’s chair, Ana Ruiz, said the pier carried “over "
+        "24,000 containers” last year.\n",
+        "AVEL, Ore., May 3 (Wire) — Avel’s envoy to the Harbour League, Ana Ruiz, said the pier "
+        "carried “over 24,000 containers” last year.\n",
+    ],
+)
+def test_a_dateline_opens_no_clause(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
