@@ -821,10 +821,16 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             break
         w = toks[j].group().lower()
         if w in _DETERMINERS and j < len(toks) - 1:
+            if _after_head(lw):
+                # "the mayor also said": the adverb ends no phrase; the caller's cut without
+                # it finds "the mayor".
+                return None
             start = toks[j].start()
             return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
         owner = _possessive_owner(s2, toks, j)
         if owner is not None:
+            if _after_head(lw):
+                return None  # "Lind’s office later said"
             # "Lind’s spokeswoman", "Tom Lind’s campaign manager": the owner opens the phrase.
             return _Mention((offset + owner, offset + last.end()), s2[owner : last.end()], "role")
         last_who = j == len(toks) - 1 and w in ("who", "that")  # "the groups who wrote"
@@ -861,6 +867,27 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+#: Adverbs and auxiliaries that stand between a subject and its verb ("the mayor also said",
+#: "Her campaign quickly released"), never the last word of a speaker phrase.
+_BETWEEN_SUBJECT_AND_VERB = _wordset("""
+    also later then again once previously recently repeatedly reportedly simply just now still
+    further earlier today yesterday tonight never not has have had was were would will is are did
+    does do could can should might may must
+    """)
+#: Words in -ly that end a noun phrase ("the elderly", "an ally", "the family").
+_LY_NOT_ADVERB = _wordset("""
+    elderly early only friendly likely daily weekly monthly yearly family ally rally belly
+    italy july holy lovely lonely ugly silly jolly bully
+    """)
+
+
+def _after_head(word: str) -> bool:
+    """Is the lower-case ``word`` one that follows a subject's head before its verb?"""
+    return word in _BETWEEN_SUBJECT_AND_VERB or (
+        word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERB
+    )
 
 
 def _owned_participle(toks: list[re.Match[str]], j: int) -> bool:

@@ -619,3 +619,15 @@ def test_an_office_in_capital_initials_is_a_role_in_apposition(text: str) -> Non
 )
 def test_a_dateline_opens_no_clause(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbour board later said the vote was “a formality.”\n", "The harbour board"),
+        ("“It was a formality,” the mayor also said.\n", "the mayor"),
+        ("Lind’s office quickly called the vote “a formality.”\n", "Lind’s office"),
+    ],
+)
+def test_an_adverb_before_the_verb_ends_no_speaker_phrase(text: str, expected: str) -> None:
+    assert mentions(text) == [expected]
