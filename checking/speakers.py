@@ -4458,6 +4458,9 @@ _BODY_NOUNS = _wordset("""
     email letter statement report memo ad affidavit piece editorial paper post tweet release
     study poll survey book article document filing complaint lawsuit video
     """)
+#: The heads of a phrase that can name a speaker: a person's role or title, or a body or
+#: document ("the harbour authority said", "the lawsuit alleges").
+_SPEAKING_HEADS = _ROLE_OR_TITLE | _BODY_NOUNS
 
 
 def _nearest_name_before(resolver: _Resolver, pos: int) -> tuple[str, Span] | None:
@@ -4729,7 +4732,7 @@ def _resolve_role(
         # and "a spokeswoman" are someone else, whose words must not go to Ruiz.
         return last_named[0]
     singular = head[:-1] if head.endswith("s") else head
-    if not ({head, singular} & _ROLE_OR_TITLE) and mention.kind == "role":
+    if not ({head, singular} & _SPEAKING_HEADS) and mention.kind == "role":
         # "The mood", "The strike entered its third": the span shows where the rules looked,
         # but a phrase without a person or body at its head names nobody.
         return None

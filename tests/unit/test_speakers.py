@@ -66,6 +66,13 @@ def test_wire_story_attribution() -> None:
         ("Ana Silva wrote on Twitter: “We are ready.”", "Ana Silva", "Ana Silva"),
         ("Ana Silva added, “We are ready.”", "Ana Silva", "Ana Silva"),
         ("“We are ready,” the ministry said in a statement.", "the ministry", "the ministry"),
+        # A body or a document speaks under its own name.
+        (
+            "The harbour authority said it would “review every contract.”",
+            "The harbour authority",
+            "The harbour authority",
+        ),
+        ("The lawsuit contends that “the pier was never safe.”", "The lawsuit", "The lawsuit"),
         (
             "Finance Minister Ana Silva said “we are ready.”",
             "Ana Silva",
