@@ -786,7 +786,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     i = len(toks) - 1
     if (
         _CAP.match(last.group())
-        and last.group() not in _STOP_CAPS
+        and (last.group() not in _STOP_CAPS or _month_surname(s2, toks, i))
         and last.group() not in _ROLE_ACRONYMS
     ):
         # Capitalised name run (with particles), optionally preceded by titles and role words.
@@ -796,7 +796,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             if s2[prev.end() : toks[j].start()].strip():
                 break
             w = prev.group()
-            if (_CAP.match(w) and w not in _STOP_CAPS) or w.lower() in _PARTICLES:
+            if (
+                (_CAP.match(w) and w not in _STOP_CAPS)
+                or w.lower() in _PARTICLES
+                or _month_first_name(s2, toks, j - 1)
+            ):
                 j -= 1
                 continue
             if (
@@ -867,6 +871,41 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             start = approx.start()
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "role")
     return None
+
+
+#: Months that are also names: "Theresa May", "April Mellody", "June Carter".
+_MONTH_NAMES = frozenset(["April", "May", "June", "August"])
+#: Words that make a following month a date: "in May", "since April", "last June".
+_DATE_LEAD = _wordset("""
+    in on by since until till from through during last next early late mid of this that each
+    every after before between and or to
+    """)
+
+
+def _adjacent(s: str, toks: list[re.Match[str]], k: int) -> bool:
+    """Are tokens ``k`` and ``k + 1`` separated by spaces only?"""
+    return not s[toks[k].end() : toks[k + 1].start()].strip()
+
+
+def _month_surname(s: str, toks: list[re.Match[str]], k: int) -> bool:
+    """Is the month word at ``k`` a surname, right after a first name or a title ("Theresa May",
+    "Ms. May")?"""
+    if toks[k].group() not in _MONTH_NAMES or k == 0 or not _adjacent(s, toks, k - 1):
+        return False
+    w = toks[k - 1].group()
+    if w.lower().rstrip(".") in TITLES:
+        return True
+    return bool(_CAP.match(w)) and w not in _STOP_CAPS and not w[:1].isdigit()
+
+
+def _month_first_name(s: str, toks: list[re.Match[str]], k: int) -> bool:
+    """Is the month word at ``k`` a first name, opening a capitalised name with no word that
+    makes it a date before it ("April Mellody, a spokeswoman", but not "in April Ruiz said")?"""
+    if toks[k].group() not in _MONTH_NAMES or k + 1 >= len(toks) or not _adjacent(s, toks, k):
+        return False
+    if k > 0 and toks[k - 1].group().lower() in _DATE_LEAD:
+        return False
+    return _month_surname(s, toks, k) or (k == 0 or not _adjacent(s, toks, k - 1))
 
 
 #: Adverbs and auxiliaries that stand between a subject and its verb ("the mayor also said",

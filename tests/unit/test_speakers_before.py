@@ -631,3 +631,21 @@ def test_a_dateline_opens_no_clause(text: str) -> None:
 )
 def test_an_adverb_before_the_verb_ends_no_speaker_phrase(text: str, expected: str) -> None:
     assert mentions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Theresa May said: “We will leave the harbour board.”\n", "Theresa May"),
+        ("Ms. May said, “We will leave the harbour board.”\n", "Ms. May"),
+        ("June Ruiz said, “We will leave the harbour board.”\n", "June Ruiz"),
+        (
+            "April Vale, a spokeswoman for the board, said it would act “to keep the pier safe.”\n",
+            "April Vale",
+        ),
+        ("In April Ruiz said, “We will leave the harbour board.”\n", "Ruiz"),
+        ("Since last June Ruiz has said, “We will leave the harbour board.”\n", "Ruiz"),
+    ],
+)
+def test_a_month_word_is_a_name_next_to_a_name(text: str, expected: str) -> None:
+    assert mentions(text) == [expected]
