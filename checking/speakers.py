@@ -157,6 +157,8 @@ _STOP_CAPS = _wordset("""
     Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
+#: A surname joined to its lower-case particle: "al-Sisi", "el-Erian", "bin-Talal".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*")
 #: Offices written as capital initials ("the CEO", "its president and CEO"): a role, not a name.
 _ROLE_ACRONYMS = frozenset(["CEO", "CFO", "COO", "CTO", "CIO", "CMO"])
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
@@ -209,8 +211,9 @@ _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
     r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
-    r"(?:[^\S\n]+(?:(?:de|van|von|der|da|di|du|bin|al|el|la|le)[^\S\n]+)?"
-    r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)){1,5}"
+    r"(?:[^\S\n]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|al|el|la|le)[^\S\n]+){0,2}"
+    r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\."
+    r"|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][a-zà-ÿ'’]+)){1,5}"
 )
 
 
@@ -292,8 +295,13 @@ def canonical_name(name: str) -> str:
             # "Speaker of the House Newt Gingrich", "Chair of the Democratic National Committee
             # Debbie Wasserman Schultz": the office's body ends at its last head word.
             rest = _after_body(rest)
-        if rest and all(w[:1].isupper() for w in rest) and (honorific or len(rest) >= 2):
-            parts = rest
+        if (
+            rest
+            and (rest[-1][:1].isupper() or _PARTICLE_NAME.fullmatch(rest[-1]))
+            and all(w[:1].isupper() or w in _PARTICLES or _PARTICLE_NAME.fullmatch(w) for w in rest)
+            and (honorific or len(rest) >= 2)
+        ):
+            parts = rest  # (particles inside: "President Luiz Lula da Silva", "bin Salman")
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
     if (
@@ -785,7 +793,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1
     if (
-        _CAP.match(last.group())
+        (_CAP.match(last.group()) or _PARTICLE_NAME.fullmatch(last.group()))
         and (last.group() not in _STOP_CAPS or _month_surname(s2, toks, i))
         and last.group() not in _ROLE_ACRONYMS
     ):
@@ -1414,7 +1422,9 @@ _NP_AFTER = re.compile(
         [\w.'’-]+\s+){0,4}?[\w'’.-]+?)
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
         adding|saying|as|told|last|this|with|from|familiar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
-      | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|\d{1,2}(?:st|nd|rd|th)|MODIFIERS)\s+){0,7}[A-Z][\w'’-]*)
+      | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|\d{1,2}(?:st|nd|rd|th)|MODIFIERS)\s+){0,7}
+        (?:(?<=[A-Za-z.]\s)(?:de|van|von|der|den|da|di|du|dos|bin|ibn|al|el|la|le)\s+){0,2}
+        (?:[A-Z][\w'’-]*|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*))
     )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
     re.VERBOSE,
 )
@@ -1507,7 +1517,16 @@ def _name_mention(masked: str, a: int, b: int) -> _Mention | None:
 
 
 def _looks_like_name(s: str) -> bool:
-    return all(_CAP.match(w) for w in s.split()) and s.split()[0] not in _STOP_CAPS
+    """Capitalised words, perhaps with particles after the first ("Bill de Blasio", "Abdel
+    Fattah al-Sisi"), not opening with a sentence word."""
+    words = s.split()
+    return (
+        bool(words)
+        and bool(_CAP.match(words[0]))
+        and words[0] not in _STOP_CAPS
+        and words[-1] not in _PARTICLES
+        and all(_CAP.match(w) or w in _PARTICLES or _PARTICLE_NAME.fullmatch(w) for w in words[1:])
+    )
 
 
 def _mask(text: str, quotes: Sequence[Quote]) -> str:
@@ -4602,7 +4621,8 @@ _NAME_AFTER_ROLE = re.compile(
     r"[a-z][a-z-]*){1,3}(?=[ \t,]))?"
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]*(?:--|—|–)[ \t]*|[ \t]+)"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|ibn|la|le)[ \t]+)?"
+    r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*)){1,3})"
     r"(?P<end>,|[ \t]*(?:--|—|–)|[ \t]+[a-z])"
 )
 
@@ -4676,7 +4696,10 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
     return canonical_name(m.group(1))
 
 
-_POSSESSED_NAME = re.compile(r"\w['’]s?[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
+_POSSESSED_NAME = re.compile(
+    r"\w['’]s?[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}"
+    r"(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*))$"
+)
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
 
 

@@ -220,6 +220,11 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Avelco CEO Ana Ruiz", "Ana Ruiz"),
         ("Former Harbour Guild CFO Bo T. Lind", "Bo T. Lind"),
         ("Avelco CEO", "Avelco CEO"),
+        # Particles inside a name after a title: "President Luiz Lula da Silva".
+        ("Avel President Ana Maria da Costa", "Ana Maria da Costa"),
+        ("Crown Prince Omar bin Tarek", "Omar bin Tarek"),
+        ("Harbour President Karim Fawzi al-Masri", "Karim Fawzi al-Masri"),
+        ("Mayor Tom de Vale", "Tom de Vale"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:

@@ -573,3 +573,26 @@ def test_a_person_introduced_by_the_name_they_give() -> None:
 def test_a_sentence_after_the_quote_names_its_speaker(after: str) -> None:
     text = "Dana Holt put it bluntly: “This town is finished.”\n\n“We will rebuild.” " + after
     assert speaker_of(text, "We will") == "Sam Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ("“The pier is safe,” said Anke van der Berg.\n", "Anke van der Berg", "Anke van der Berg"),
+        ("“The pier is safe,” said Mayor Tom de Vale.\n", "Mayor Tom de Vale", "Tom de Vale"),
+        (
+            "Avel’s president, Karim Fawzi al-Masri, said: “The pier is safe.”\n",
+            "Avel’s president",
+            "Karim Fawzi al-Masri",
+        ),
+        (
+            "“The pier is safe,” said Avel’s President Karim Fawzi al-Masri.\n",
+            "Avel’s President Karim Fawzi al-Masri",
+            "Karim Fawzi al-Masri",
+        ),
+    ],
+)
+def test_a_name_with_particles_is_one_name(text: str, mention: str, speaker: str) -> None:
+    q = attribute(text, extract_quotes(text))[0]
+    assert q.speaker_span is not None
+    assert (text[q.speaker_span[0] : q.speaker_span[1]], q.speaker) == (mention, speaker)
