@@ -302,6 +302,15 @@ def canonical_name(name: str) -> str:
             and (honorific or len(rest) >= 2)
         ):
             parts = rest  # (particles inside: "President Luiz Lula da Silva", "bin Salman")
+    for i in range(len(parts) - 3, -1, -1):
+        if (
+            _POSSESSIVE_END.search(parts[i])
+            and _looks_like_name(" ".join(parts[i + 1 :]))
+            and parts[-1].lower() not in _NOT_PERSON_HEADS
+        ):
+            # "Avel’s Ana Ruiz", "Fox News’ Sean Hannity": the owner is a place or an outlet.
+            parts = parts[i + 1 :]
+            break
     while len(parts) > 1 and parts[0].lower() in ("a", "an"):
         parts = parts[1:]
     if (

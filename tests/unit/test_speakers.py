@@ -225,6 +225,10 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Crown Prince Omar bin Tarek", "Omar bin Tarek"),
         ("Harbour President Karim Fawzi al-Masri", "Karim Fawzi al-Masri"),
         ("Mayor Tom de Vale", "Tom de Vale"),
+        # An owner before a name: a place or an outlet the person belongs to.
+        ("Avel’s Ana Ruiz", "Ana Ruiz"),
+        ("Harbour Radio’s Tom Vale", "Tom Vale"),
+        ("The Gazette's Ana Maria da Costa", "Ana Maria da Costa"),
     ],
 )
 def test_canonical_name(name: str, canonical: str) -> None:
