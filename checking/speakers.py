@@ -4630,7 +4630,8 @@ _NAME_AFTER_ROLE = re.compile(
     r"[a-z][a-z-]*){1,3}(?=[ \t,]))?"
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]*(?:--|—|–)[ \t]*|[ \t]+)"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|ibn|la|le)[ \t]+)?"
+    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.[ \t]+)?"
+    r"[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|ibn|la|le)[ \t]+)?"
     r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*)){1,3})"
     r"(?P<end>,|[ \t]*(?:--|—|–)|[ \t]+[a-z])"
 )

@@ -596,3 +596,14 @@ def test_a_name_with_particles_is_one_name(text: str, mention: str, speaker: str
     q = attribute(text, extract_quotes(text))[0]
     assert q.speaker_span is not None
     assert (text[q.speaker_span[0] : q.speaker_span[1]], q.speaker) == (mention, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are exploring options,” the society’s chair, Dr. Priya Raman, said.\n",
+        "The society’s chair, Dr. Priya Raman, said: “We are exploring options.”\n",
+    ],
+)
+def test_a_titled_name_in_apposition_holds_the_role(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Priya Raman"]
