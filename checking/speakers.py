@@ -107,7 +107,8 @@ TITLES: frozenset[str] = _wordset("""
     gen general col colonel lt maj major capt captain adm admiral sgt president vice pres premier
     prime minister secretary ambassador amb envoy chancellor mayor judge justice chief king queen
     prince princess sheikh pope father sister brother rabbi imam attorney assemblyman assemblywoman
-    councilman councilwoman congressman congresswoman speaker leader chairman chairwoman chair
+    councilman councilwoman councillor councilor councilmember alderman alderwoman congressman
+    congresswoman speaker leader chairman chairwoman chair
     commissioner director spokesman spokeswoman spokesperson deputy candidate nominee former
     hon honourable honorable excellency professor pastor reverend
     """)

@@ -225,6 +225,9 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         ("Crown Prince Omar bin Tarek", "Omar bin Tarek"),
         ("Harbour President Karim Fawzi al-Masri", "Karim Fawzi al-Masri"),
         ("Mayor Tom de Vale", "Tom de Vale"),
+        # Local offices: "Councillor Bo Lind", "Avel Alderman Tom Vale".
+        ("Councillor Bo Lind", "Bo Lind"),
+        ("Avel Alderman Tom B. Vale", "Tom B. Vale"),
         # An owner before a name: a place or an outlet the person belongs to.
         ("Avel’s Ana Ruiz", "Ana Ruiz"),
         ("Harbour Radio’s Tom Vale", "Tom Vale"),
