@@ -156,6 +156,8 @@ _STOP_CAPS = _wordset("""
     Otherwise Ultimately Perhaps Besides Likewise Similarly Again Once Thus Therefore Hence
     Initially Eventually Recently Previously Currently Additionally Overall Amid Amidst Alongside
     Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
+    Outside Inside Elsewhere Nearby Overseas Abroad Afterward Afterwards Separately Together
+    Online Everywhere Upstairs Downstairs Offstage Onstage Backstage
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
 #: A surname joined to its lower-case particle: "al-Sisi", "el-Erian", "bin-Talal".

@@ -649,3 +649,14 @@ def test_an_adverb_before_the_verb_ends_no_speaker_phrase(text: str, expected: s
 )
 def test_a_month_word_is_a_name_next_to_a_name(text: str, expected: str) -> None:
     assert mentions(text) == [expected]
+
+
+def test_a_place_adverb_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Dock workers walked out at Avel on Monday over a pay cut announced in the spring.\n\n"
+        "Mary Okafor raised two children while working the night shift at the port.\n\n"
+        "And when she saw the mayor talking about Harbourco on the news, she cheered. “I loved "
+        "it,” she said.\n\n"
+        "Outside Harbourco’s plant in Avel, a worker named Tom Reyes was less impressed.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Mary Okafor"]
