@@ -1462,6 +1462,14 @@ _DESCRIBED_NAME = re.compile(
 )
 
 
+#: A lower-case role word right after a capitalised run, ending the phrase: "Avel mayor.",
+#: "Avel police on Monday".
+_NAME_THEN_ROLE = re.compile(
+    r"[ \t]+(?:[a-z][a-z-]*[ \t]+)?([a-z]+)(?=[ \t]*(?:[,.;:]|$)|[ \t]+(?:on|in|at|after|"
+    r"before|during|about|of|last|this|who|when|while|adding|saying|told)\b)"
+)
+
+
 def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Mention | None:
     """The speaker phrase right after a cue verb ("said the envoy, Dorothy Shea", "said Smith").
 
@@ -1500,6 +1508,11 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
             return _Mention(described.span("name"), described.group("name"), "name")
         return _Mention((a, b), masked[a:b], "role")
     a, b = m.span("name")
+    tail = _NAME_THEN_ROLE.match(masked, b, hi)
+    if tail is not None and tail.group(1) in _ROLE_NOUNS and masked[a:b] not in _STOP_CAPS:
+        # "says Avel mayor", "said Avel police": a place or a body, then the role, and no name
+        # after it: the role speaks, not the place.
+        return _Mention((a, tail.end()), masked[a : tail.end()], "role")
     described = _DESCRIBED_NAME.match(masked, b, hi)
     if (
         described is not None

@@ -607,3 +607,23 @@ def test_a_name_with_particles_is_one_name(text: str, mention: str, speaker: str
 )
 def test_a_titled_name_in_apposition_holds_the_role(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Priya Raman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        ("“The pier is closed,” said Avel police.\n", "Avel police", "Avel police"),
+        (
+            "Mayor Ana Ruiz of Avel closed the pier on Sunday after the storm.\n\n"
+            "“The pier is closed,” said Avel mayor on Monday.\n",
+            "Avel mayor",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_place_then_a_role_after_the_cue_is_the_role(
+    text: str, mention: str, speaker: str
+) -> None:
+    q = attribute(text, extract_quotes(text))[-1]
+    assert q.speaker_span is not None
+    assert (text[q.speaker_span[0] : q.speaker_span[1]], q.speaker) == (mention, speaker)
