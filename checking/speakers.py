@@ -2563,10 +2563,45 @@ _VERB_OBJECT_START = _wordset(
 )
 
 
+#: "The Gazette quoted Ana Ruiz as saying", "Ruiz was quoted by the Gazette as saying": the one
+#: quoted speaks, not the outlet.
+_QUOTED_AS = re.compile(
+    r"(?:\bquoted[ \t]+(?P<np>[^@;:]{1,100}?)|(?P<passive>[ \t]+(?:was|were|is|are|has[ \t]+been|"
+    r"had[ \t]+been)[ \t]+quoted(?:[ \t]+by[ \t]+[^@;:,]{1,60}?)?))[ \t]*,?[ \t]+as[ \t]+$"
+)
+
+
+def _quoted_as(masked: str, lo: int, before_end: int) -> _Mention | None:
+    """The person a report quotes "as saying": the object of "quoted", or the subject of a
+    passive "was quoted"."""
+    m = _QUOTED_AS.search(masked, max(lo, before_end - 200), before_end)
+    if m is None:
+        return None
+    if m.group("passive") is not None:
+        return _np_before(masked, lo, m.start("passive"))
+    a, b = m.span("np")
+    comma = masked.find(",", a, b)
+    if comma > a:
+        b = comma  # "quoted Bo Vale, a pier worker, as saying": the name before its apposition
+    mention = _np_at_end(masked[a:b], a)
+    if mention is not None and mention.span[0] == a:
+        return mention
+    if _ONE_OF_GROUP.match(masked, a, b):
+        return _Mention((a, b), masked[a:b], "role")  # "quoted one of Ruiz’s advisers as"
+    return None
+
+
+_ONE_OF_GROUP = re.compile(r"(?:one|some|two|three|several|many|another)[ \t]+of[ \t]+\S")
+
+
 def _cue_before(masked: str, cm: re.Match[str], lo: int, qa: int, hi: int) -> _Found | None:
     """The speaker of a cue verb that precedes the quote in its sentence."""
     word = cm.group().lower()
     before = masked[lo : cm.start()]
+    if word.endswith("ing"):
+        quoted = _quoted_as(masked, lo, cm.start())
+        if quoted is not None:
+            return _Found(quoted, cm.start())
     if word.endswith("ed") and _OWNER_END.search(before):
         nxt = _WORD_AFTER.match(masked, cm.end())
         if nxt is not None and nxt.group(1) not in _VERB_OBJECT_START:

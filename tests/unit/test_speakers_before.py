@@ -660,3 +660,23 @@ def test_a_place_adverb_opening_a_sentence_is_no_name() -> None:
         "Outside Harbourco’s plant in Avel, a worker named Tom Reyes was less impressed.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Mary Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Avel Gazette quoted Ana Ruiz as saying, “The pier is unsafe.”\n", "Ana Ruiz"),
+        ("Ruiz was quoted as saying the pier was “unsafe for anyone.”\n", "Ruiz"),
+        ("Wire quoted Bo Vale, a pier worker, as saying he saw “a wall of water.”\n", "Bo Vale"),
+        (
+            "Lind was quoted by the Gazette as calling the decision “a disgrace.”\n",
+            "Lind",
+        ),
+        (
+            "The Gazette quoted one of Ruiz’s advisers as saying the mayor was “tired.”\n",
+            "one of Ruiz’s advisers",
+        ),
+    ],
+)
+def test_the_one_quoted_as_saying_speaks(text: str, expected: str) -> None:
+    assert mentions(text) == [expected]
