@@ -4787,6 +4787,15 @@ _WORK_BY = re.compile(
 )
 
 
+#: Documents whose issuer a "from"/"by" phrase names.
+_ISSUED_WORDS = _wordset("statement letter memo email release tweet post")
+_ISSUED_BY = re.compile(
+    r"[ \t]+(?:from|by|issued[ \t]+by)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*?)"
+    r"(?:['’]s?[ \t]+(?:office|campaign|team|spokesman|spokeswoman|lawyers?|attorneys?)\b"
+    r"|(?=[ \t]*[,.;:]|[ \t]+(?:said|says|called|calls|read|reads|stated|states)\b))"
+)
+
+
 def _resolve_role(
     text: str, mention: _Mention, resolver: _Resolver, last_named: tuple[str, Span] | None
 ) -> str | None:
@@ -4816,6 +4825,12 @@ def _resolve_role(
         return resolver.fullest(owned.group(1), mention.span[0] + owned.start(1))
     words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
+    if head in _ISSUED_WORDS:
+        issuer = _ISSUED_BY.match(text, mention.span[1])
+        if issuer is not None and _looks_like_name(issuer.group(1)):
+            # "A statement from Vale’s office said", "a letter from Ana Ruiz called": the
+            # words are the issuer's.
+            return resolver.fullest(issuer.group(1), mention.span[1] + issuer.start(1))
     holders: list[str] = []
     modifiers = [w for w in mention.text.split()[1:-1] if w[:1].isupper()]
     lesser = _LESSER_TITLE.search(mention.text[: mention.text.lower().rfind(head)]) is not None

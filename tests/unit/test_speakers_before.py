@@ -680,3 +680,19 @@ def test_a_place_adverb_opening_a_sentence_is_no_name() -> None:
 )
 def test_the_one_quoted_as_saying_speaks(text: str, expected: str) -> None:
     assert mentions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A letter from Tom Vale called the plan “reckless.”\n", "Tom Vale"),
+        (
+            "Tom Vale ran the port.\n\nA statement from Vale’s office said he “regrets the "
+            "misunderstanding.”\n",
+            "Tom Vale",
+        ),
+        ("A statement by Harbourco said the pier was “safe.”\n", "Harbourco"),
+    ],
+)
+def test_a_document_from_someone_is_their_words(text: str, expected: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [expected]
