@@ -1664,7 +1664,17 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
         if cm.group().lower() in _EXPRESS:
             break  # "“…,” Ruiz expressed a desire to …": the verb's object is not this quote
         mention = _np_before(masked, p, cm.start()) or _word_surname(masked, p, cm.start())
-        if mention is not None and not masked[p : mention.span[0]].strip(" ,"):
+        if (
+            mention is not None
+            and not masked[p : mention.span[0]].strip(" ,")
+            and not (
+                q.text.rstrip()[-1:].isalnum()
+                and not masked[qb : mention.span[0]].strip(" " + _QUOTE_CHARS + "@")
+                and _LETTER.search(masked[lo:qa])
+            )
+        ):
+            # (Not the words a spliced fragment runs on into: "Ruiz, who added that she
+            # “never wrote” the memo, demanded …": the memo is the fragment's object.)
             return _reported_by(masked, _Found(rule="f3", mention=mention, cue_pos=cm.start()), hi)
         break
     pressed = _past_verb_after(masked, q, lo, qa, p, hi)

@@ -627,3 +627,14 @@ def test_a_place_then_a_role_after_the_cue_is_the_role(
     q = attribute(text, extract_quotes(text))[-1]
     assert q.speaker_span is not None
     assert (text[q.speaker_span[0] : q.speaker_span[1]], q.speaker) == (mention, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz, who added that she “never wrote” the memo, demanded an inquiry.\n",
+        "Ana Ruiz is calling “reckless” a Tom Vale plan to sell the pier.\n",
+    ],
+)
+def test_the_words_a_fragment_runs_on_into_are_not_its_speaker(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
