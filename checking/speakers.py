@@ -3217,6 +3217,27 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             name = canonical_name(" ".join(words))
             if " " in name:
                 out.append((m.start(), name))
+    return _without_epithets(out)
+
+
+def _without_epithets(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drops a capitalised word before a name the text also uses without it, when the name
+    opens with a first name and the word is none ("Crooked Hillary Clinton", "Vermonter Bernie
+    Sanders", "Unlike Ted Cruz" -> the name): an epithet or a sentence word, not a first name
+    that would make it a longer name of its own ("Marine Le Pen" stays)."""
+    known = {name for _, name in names}
+    out: list[tuple[int, str]] = []
+    for pos, name in names:
+        first, _, rest = name.partition(" ")
+        if (
+            rest in known
+            and " " in rest
+            and rest.split(None, 1)[0].lower() in _ANY_FIRST
+            and first.lower() not in _ANY_FIRST
+        ):
+            out.append((pos + len(first) + 1, rest))
+        else:
+            out.append((pos, name))
     return out
 
 
@@ -3253,6 +3274,7 @@ _FEMALE_FIRST = _wordset("""
     pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa victoria
     """)
 _FIRST_NAMES = {"m": _MALE_FIRST, "f": _FEMALE_FIRST}
+_ANY_FIRST = _MALE_FIRST | _FEMALE_FIRST
 #: Last words of a capitalised name that make it an institution, a group or a place, never the
 #: person a he/she refers to ("the Washington Post", "Senate Republicans", "South Carolina").
 _NOT_PERSON_HEADS = _wordset("""

@@ -323,3 +323,13 @@ def test_a_name_described_as_someone_who_does_something_is_a_person() -> None:
 )
 def test_they_is_a_group_never_one_person(text: str, speaker: str | None) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_an_epithet_before_a_name_the_text_also_uses_is_no_part_of_it() -> None:
+    text = (
+        "Maria Ruiz opened the pier on Monday.\n\n"
+        "Her rival tweeted that “Crooked Maria Ruiz” had lied.\n\n"
+        "“The pier is safe,” Ruiz said.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got[-1] == "Maria Ruiz"
