@@ -3516,6 +3516,8 @@ class _People:
             if k > 0 and w[:1].isupper() and w not in _STOP_CAPS:
                 return 0
             low = w.lower()
+            if low == "him":
+                continue  # "Lima backed him up": the object is someone else
             if low in _MALE_PRONOUNS:
                 return 1
             if low in _FEMALE_PRONOUNS:

@@ -333,3 +333,12 @@ def test_an_epithet_before_a_name_the_text_also_uses_is_no_part_of_it() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got[-1] == "Maria Ruiz"
+
+
+def test_an_object_him_after_a_name_says_nothing_of_its_gender() -> None:
+    text = (
+        "A ferry hit the pier at Avel on Monday night, injuring four passengers.\n\n"
+        "Captain Tom Reyes and the first officer, Ana Lima, were on the bridge.\n\n"
+        "Lima backed him up. “He did. I was there,” she said.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Lima"]
