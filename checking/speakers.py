@@ -166,7 +166,7 @@ _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A
 _ROLE_ACRONYMS = frozenset(["CEO", "CFO", "COO", "CTO", "CIO", "CMO"])
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
 
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*")
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*(?:-[A-Za-z][\w-]*)*")
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
 _QUOTE_CHARS = "\"'“”‘’„«»‚‹›"
 

@@ -696,3 +696,14 @@ def test_the_one_quoted_as_saying_speaks(text: str, expected: str) -> None:
 )
 def test_a_document_from_someone_is_their_words(text: str, expected: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“It was offside,” the 46-year-old coach said.\n", "the 46-year-old coach"),
+        ("The 46-year-old coach said, “It was offside.”\n", "The 46-year-old coach"),
+    ],
+)
+def test_an_age_word_joined_by_hyphens_is_one_word(text: str, expected: str) -> None:
+    assert mentions(text) == [expected]
