@@ -4821,6 +4821,21 @@ _WORK_BY = re.compile(
 )
 
 
+#: "the 21-year-old", "The 46-year-old coach": a person described by age.
+_AGE_EPITHET = re.compile(r"[Tt]he[ \t]+(\d{1,3})-year-old\b")
+
+
+def _aged_name(text: str, age: str, before: int) -> str | None:
+    """The last name before ``before`` given the age ``age`` ("Kofi Mensah, 21,", "Ana Ruiz
+    (46)"), if exactly one name has it."""
+    found = re.findall(
+        r"((?:[A-Z][\w'’-]+[ \t]+){0,3}[A-Z][\w'’-]+)(?:,[ \t]*|[ \t]+\()" + age + r"\b[,)]",
+        text[max(0, before - 3000) : before],
+    )
+    names = {canonical_name(n) for n in found if _looks_like_name(n)}
+    return names.pop() if len(names) == 1 else None
+
+
 #: Documents whose issuer a "from"/"by" phrase names.
 _ISSUED_WORDS = _wordset("statement letter memo email release tweet post")
 _ISSUED_BY = re.compile(
@@ -4857,6 +4872,12 @@ def _resolve_role(
     if owned is not None and _looks_like_name(owned.group(1)):
         # "Avel’s Ana Ruiz", "Fox News’ Sean Hannity": the owner is a place or an outlet.
         return resolver.fullest(owned.group(1), mention.span[0] + owned.start(1))
+    age = _AGE_EPITHET.match(mention.text)
+    if age is not None:
+        aged = _aged_name(text, age.group(1), mention.span[0])
+        if aged is not None:
+            # "Kofi Mensah, 21, … “…,” the 21-year-old said": the person given that age.
+            return resolver.fullest(aged, mention.span[0])
     words = [w.lower() for w in _WORD_APOS.findall(mention.text)]
     head = words[-1] if words else ""
     if head in _ISSUED_WORDS:

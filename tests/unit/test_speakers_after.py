@@ -638,3 +638,14 @@ def test_a_place_then_a_role_after_the_cue_is_the_role(
 )
 def test_the_words_a_fragment_runs_on_into_are_not_its_speaker(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
+
+
+def test_an_age_epithet_names_the_person_given_that_age() -> None:
+    text = (
+        "Avel United beat Harbour City 2-1 on Saturday in front of a crowd of thousands.\n\n"
+        "The winner came from Kofi Mensah, 21, in the last minute. “I just kept running,” the "
+        "21-year-old said.\n\n"
+        "City’s captain, Tom Vale, 33, was furious. “It was offside,” said the 33-year-old.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Kofi Mensah", "Tom Vale"]
