@@ -4821,6 +4821,33 @@ _WORK_BY = re.compile(
 )
 
 
+#: Heads of a body's name that "the <head>" refers back to.
+_NAMED_BODY_HEADS = _wordset("""
+    agency ministry committee department council commission union party court board bureau
+    authority institute foundation association coalition alliance university commission
+    """)
+
+
+def _named_body(text: str, head: str, modifiers: list[str], before: int) -> str | None:
+    """The one capitalised name before ``before`` headed by ``head`` ("Avel Environment Agency",
+    "Avel Board of Elections" for "the agency", "the board"), carrying any ``modifiers`` the
+    phrase has ("the foreign ministry" is the Foreign Ministry, not the Health Ministry)."""
+    pat = re.compile(
+        r"((?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|for|and|on)[ \t]+)?){1,5})"
+        + head.title()
+        + r"\b((?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’&.-]*){1,4})?)"
+    )
+    found: set[str] = set()
+    for m in pat.finditer(text, max(0, before - 5000), before):
+        words = m.group(1).split()
+        while words and words[0] in _STOP_CAPS:
+            words = words[1:]  # "The Avel Environment Agency"
+        lowered = {w.lower() for w in words}
+        if words and all(mod in lowered for mod in modifiers):
+            found.add(" ".join([*words, head.title()]) + m.group(2))
+    return found.pop() if len(found) == 1 else None
+
+
 #: "the 21-year-old", "The 46-year-old coach": a person described by age.
 _AGE_EPITHET = re.compile(r"[Tt]he[ \t]+(\d{1,3})-year-old\b")
 
@@ -4924,6 +4951,12 @@ def _resolve_role(
         # "the envoy" is the envoy the story has named; "Ruiz’s spokeswoman", "her spokesman"
         # and "a spokeswoman" are someone else, whose words must not go to Ruiz.
         return last_named[0]
+    if head in _NAMED_BODY_HEADS and words[0] == "the" and len(words) <= 3:
+        body = _named_body(text, head, words[1:-1], mention.span[0])
+        if body is not None:
+            # "The Avel Environment Agency fined … the agency said": the one body of that kind
+            # the text has named.
+            return body
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _SPEAKING_HEADS) and mention.kind == "role":
         # "The mood", "The strike entered its third": the span shows where the rules looked,

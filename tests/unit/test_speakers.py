@@ -1547,3 +1547,33 @@ def test_a_persons_statement_is_that_persons_words(line: str, speaker: str) -> N
         + line
     )
     assert who(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Avel Environment Agency fined Harbourco on Wednesday.\n\n"
+            "In a statement, the agency said Harbourco had “repeatedly ignored” warnings.\n",
+            "Avel Environment Agency",
+        ),
+        (
+            "The Avel Board of Elections met on Monday.\n\n"
+            "“The ballots are valid,” the board said.\n",
+            "Avel Board of Elections",
+        ),
+        (
+            # Two ministries named: "the ministry" is either, so it stays as written.
+            "The Avel Health Ministry and the Avel Harbour Ministry met on Monday.\n\n"
+            "“The water is safe,” the ministry said.\n",
+            "the ministry",
+        ),
+        (
+            "The Avel Health Ministry and the Avel Harbour Ministry met on Monday.\n\n"
+            "“The water is safe,” the health ministry said.\n",
+            "Avel Health Ministry",
+        ),
+    ],
+)
+def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
