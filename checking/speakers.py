@@ -3884,7 +3884,7 @@ def attribute(
                 if ref is None and key == "o":
                     # "The union disputes that. In a statement, it said …": a body, never a
                     # person, is "it"; the body opening the sentence before.
-                    body = _it_antecedent(masked, sents, si)
+                    body = _it_antecedent(masked, sents, si, mention.span[0])
                     if body is not None and body.text[:1].isupper():
                         ref = (resolver.fullest(body.text, a), body.span)
                     elif body is not None:
@@ -4579,13 +4579,20 @@ def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention 
     return None
 
 
-def _it_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention | None:
-    """The body or document an "it" speaking refers to: the subject of the sentence before
-    when it names a body ("The union", "the ministry", "Avel Council") or a text ("The email").
-    (A name whose last word is a body's is never one the text shows as a person.)"""
-    if si == 0:
-        return None
-    lo, hi = sents[si - 1]
+def _it_antecedent(masked: str, sents: Sequence[Span], si: int, pos: int) -> _Mention | None:
+    """The body or document an "it" at ``pos`` speaking refers to: the subject of its own
+    sentence, else of the sentence before, when it names a body ("The union", "the ministry",
+    "Avel Council") or a text ("The email"). (A name whose last word is a body's is never one
+    the text shows as a person.)"""
+    own = _body_subject(masked, sents[si][0], pos)
+    if own is not None or si == 0:
+        # "The agency fined Harbourco for a spill that it said had caused “…”".
+        return own
+    return _body_subject(masked, *sents[si - 1])
+
+
+def _body_subject(masked: str, lo: int, hi: int) -> _Mention | None:
+    """The subject opening ``masked[lo:hi]`` when it names a body or a text."""
     subj = _subject(masked, lo, hi)
     if subj is None or subj.kind not in ("role", "name"):
         return None

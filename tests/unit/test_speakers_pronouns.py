@@ -342,3 +342,14 @@ def test_an_object_him_after_a_name_says_nothing_of_its_gender() -> None:
         "Lima backed him up. “He did. I was there,” she said.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Lima"]
+
+
+def test_it_in_a_clause_is_the_body_that_opens_its_sentence() -> None:
+    text = (
+        "Talks on the harbour resumed in Avel this week.\n\n"
+        "The Avel Harbour Council fined Harbourco for a spill that it said had caused “lasting "
+        "damage” to the bay.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [
+        "The Avel Harbour Council"
+    ]
