@@ -189,6 +189,15 @@ _SPACES = re.compile(r"\s+")
 _MID_SENTENCE_CAP = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])[\w'’-]*")
 #: "of the", "for", "at", perhaps with a compound adjective before the name ("of the
 #: anti-Trump National Review").
+#: What ties a person to the matter they know of: "people familiar with", "a source close to".
+_KNOWING_END = re.compile(
+    r"\s+(?:close\s+to|familiar\s+with|involved\s+in|briefed\s+on|with\s+knowledge\s+of)\s+$"
+)
+#: "two people", "several officials", "people": a counted group of people before "familiar with".
+_COUNTED_PEOPLE_END = re.compile(
+    r"\b((?:(?:two|three|four|five|several|many|some|few|\d+)\s+)?"
+    r"(?:people|persons|sources|officials|aides|advisers|advisors|officers|diplomats|insiders))$"
+)
 _OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+(?:[a-z]+-(?:[A-Z][\w'’]*\s+)?)?$")
 _SAID_END = re.compile(r"\b(?:whom|said|says|say|did|does|do)\W*$", re.IGNORECASE)
 _WITH_END = re.compile(r"\bwith\s+$")
@@ -802,6 +811,22 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
             if setting is not None:
                 head = _np_at_end(s2[: setting.start()], offset)
         if head is not None and head.kind in ("name", "role"):
+            tie = _KNOWING_END.search(s2, 0, head.span[0] - offset)
+            holder = None
+            if tie is not None:
+                counted = _COUNTED_PEOPLE_END.search(s2, 0, tie.start())
+                holder = (
+                    _Mention((offset + counted.start(1), offset + tie.start()), "", "role")
+                    if counted is not None
+                    else _np_at_end(s2[: tie.start()], offset)
+                )
+            if holder is not None and holder.kind == "role":
+                # "two people familiar with the decision, who …": the people, not the decision.
+                head = _Mention(
+                    (holder.span[0], head.span[1]),
+                    s2[holder.span[0] - offset : head.span[1] - offset],
+                    "role",
+                )
             return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1
     if (

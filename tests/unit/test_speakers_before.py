@@ -707,3 +707,22 @@ def test_a_document_from_someone_is_their_words(text: str, expected: str) -> Non
 )
 def test_an_age_word_joined_by_hyphens_is_one_word(text: str, expected: str) -> None:
     assert mentions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The board fired its chair, according to two people familiar with the decision, "
+            "who called it “long overdue.”\n",
+            "two people familiar with the decision",
+        ),
+        (
+            "The pier will close, according to a source close to the board, who called it “a "
+            "done deal.”\n",
+            "a source close to the board",
+        ),
+    ],
+)
+def test_who_after_people_familiar_with_a_matter_is_the_people(text: str, expected: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [expected]
