@@ -3445,6 +3445,24 @@ def _gender_vote(masked: str, pos: int) -> int:
     return score or _People._pronoun_after(masked, pos)
 
 
+#: "Sen. Tom Vale of ": a capitalised word and "of" right before a name make it a place.
+_NAME_OF_END = re.compile(r"[A-Z][\w.'’-]*[ \t]+of[ \t]+$")
+_PARTY_DASH_END = re.compile(r"[(\s,][RDI]-$")
+
+
+def _placed(masked: str, pos: int, name: str) -> bool:
+    """Is the mention at ``pos`` (of ``name``'s last word) used as a place: in a party label
+    ("(D-Avel)") or as the full name after a name and "of" ("Tom Vale of West Avel")?"""
+    if _PARTY_DASH_END.search(masked, max(0, pos - 3), pos):
+        return True
+    start = pos + len(name.rsplit(None, 1)[-1]) - len(name)
+    return (
+        start >= 0
+        and masked.startswith(name, start)
+        and _NAME_OF_END.search(masked, max(0, start - 40), start) is not None
+    )
+
+
 class _People:
     """Named people in order of mention, with the gender the text gives them, for pronouns.
 
@@ -3472,6 +3490,11 @@ class _People:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
                 self.mentions.append((m.start(), full[m.group()]))
+        places = {name for pos, name in self.mentions if _placed(masked, pos, name)}
+        if places:
+            # "Sen. Tom Vale of West Avel disagreed", "(D-Avel)": a place after a person's
+            # name or in a party label is no person a pronoun may stand for.
+            self.mentions = [(pos, name) for pos, name in self.mentions if name not in places]
         self.tracked = {name for _, name in self.mentions}
         votes: dict[str, int] = {}
         for pos, name in self.mentions:

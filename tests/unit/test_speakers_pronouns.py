@@ -353,3 +353,12 @@ def test_it_in_a_clause_is_the_body_that_opens_its_sentence() -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [
         "The Avel Harbour Council"
     ]
+
+
+def test_a_place_after_a_name_and_of_is_no_person_for_a_pronoun() -> None:
+    text = (
+        "The harbour bill passed the Senate on Tuesday after a long debate.\n\n"
+        "Sen. Tom Vale of West Avel disagreed. The bill, he said, would “cost thousands of "
+        "jobs.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
