@@ -160,6 +160,8 @@ def _is_apostrophe(text: str, m: _Mark) -> bool:
         return False
     if _is_word(m.left) and _is_word(m.right):
         return True
+    if m.left in "nN" and m.pos >= 3 and text[m.pos - 2] in "'’" and text[m.pos - 3] == " ":
+        return True  # the second mark of "rock 'n' roll"
     if (not m.left or not _is_word(m.left)) and m.right.isdigit():
         return re.match(r"\d\ds?\b", text[m.pos + 1 : m.pos + 5]) is not None
     if m.right.isalpha() and (not m.left or not _is_word(m.left)) and m.ch != "‘":

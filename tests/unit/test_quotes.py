@@ -43,6 +43,13 @@ def test_apostrophe_before_closing_mark_and_fragments_in_one_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_an_elided_n_inside_a_single_quote_does_not_close_it(mark: str) -> None:
+    o = "‘" if mark == "’" else "'"
+    text = f"{o}Rock {mark}n{mark} roll was everything,{mark} the singer said."
+    assert texts(text) == [f"Rock {mark}n{mark} roll was everything,"]
+
+
 def test_plural_possessive_is_not_a_closing_mark() -> None:
     text = "‘The members’ votes were counted twice,’ the clerk said."
     assert texts(text) == ["The members’ votes were counted twice,"]
