@@ -158,6 +158,7 @@ _STOP_CAPS = _wordset("""
     Among Following Throughout Hours Minutes Days Weeks Months Years Moments Decades
     Outside Inside Elsewhere Nearby Overseas Abroad Afterward Afterwards Separately Together
     Online Everywhere Upstairs Downstairs Offstage Onstage Backstage
+    Another Several Many Most Few Both Neither Either Each
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
 #: A surname joined to its lower-case particle: "al-Sisi", "el-Erian", "bin-Talal".

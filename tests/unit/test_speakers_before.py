@@ -726,3 +726,14 @@ def test_an_age_word_joined_by_hyphens_is_one_word(text: str, expected: str) -> 
 )
 def test_who_after_people_familiar_with_a_matter_is_the_people(text: str, expected: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [expected]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Residents lined the harbour wall on Sunday to watch the last ferry leave.\n\n"
+        "“It’s about time,” said one resident. Another disagreed: “They’ll ruin it.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [
+        "one resident",
+        None,
+    ]
