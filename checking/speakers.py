@@ -4784,6 +4784,14 @@ _ONE_OF_NAME = re.compile(
 )
 
 
+#: ", Sara," -- one capitalised first name in apposition.
+_FIRST_NAME_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+),")
+_KIN_WORDS = _wordset("""
+    wife husband daughter son mother father sister brother grandmother grandfather aunt uncle
+    niece nephew widow widower fiancee fiance partner
+    """)
+
+
 def _named_after_role(masked: str, mention: _Mention) -> str | None:
     """The person a role phrase introduces right after it: "her personal lawyer, Ana B. Ruiz,
     wrote", "the leader of the Port League, Ana Ruiz, warned", "the Gazette columnist Ana Ruiz
@@ -4794,6 +4802,13 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
             return canonical_name(one.group(1))  # "One of the executives, Tom Vale, said"
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
     if m is None or not _looks_like_name(m.group("name")):
+        kin = _FIRST_NAME_AFTER.match(masked, mention.span[1])
+        if (
+            kin is not None
+            and mention.text.lower().split()[-1] in _KIN_WORDS
+            and kin.group(1) not in _STOP_CAPS
+        ):
+            return kin.group(1)  # "Lind’s wife, Sara, told the Gazette"
         return None
     # "the White House press secretary, Josh Earnest,": the role words may follow the mention;
     # a named mention needs them ("Ana Ruiz, Bo Lind, …" is a list).
