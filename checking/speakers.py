@@ -3446,6 +3446,10 @@ def _gender_vote(masked: str, pos: int) -> int:
     return score or _People._pronoun_after(masked, pos)
 
 
+#: "’s" right after a name: an owner, not a subject.
+_POSSESSIVE_START = re.compile(r"['’]s?\b")
+#: '"…," said Ana Ruiz': a sentence whose speaker comes after its cue, not at its start.
+_INVERTED_CUE = re.compile(r"@[ \t,]*(?:said|says|added|adds|wrote|writes|asked|asks)[ \t]+[A-Z]")
 #: "Sen. Tom Vale of ": a capitalised word and "of" right before a name make it a place.
 _NAME_OF_END = re.compile(r"[A-Z][\w.'’-]*[ \t]+of[ \t]+$")
 _PARTY_DASH_END = re.compile(r"[(\s,][RDI]-$")
@@ -3895,6 +3899,28 @@ def attribute(
                     who = people.resolve(mention.text, mention.span[0])
                     opener = _subject(masked, lo, mention.span[0])
                     opened = True
+                    if (
+                        not masked[lo : mention.span[0]].strip(" \n\"“”‘’'@")
+                        and si > 0
+                        and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
+                    ):
+                        # "Bo Lind, whose nickname is …, laughed. He said …": a he/she opening
+                        # its sentence is the person who opened the sentence before.
+                        before_subj = _subject(masked, *sents[si - 1])
+                        if (
+                            before_subj is not None
+                            and before_subj.kind == "name"
+                            and not _POSSESSIVE_START.match(masked, before_subj.span[1])
+                            and not _INVERTED_CUE.search(masked, *sents[si - 1])
+                        ):
+                            full = resolver.fullest(before_subj.text, a)
+                            if (
+                                full != who
+                                and people.person(full)
+                                and full in people.tracked
+                                and not people.clashes_any(before_subj.text, key)
+                            ):
+                                who = full
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"

@@ -362,3 +362,24 @@ def test_a_place_after_a_name_and_of_is_no_person_for_a_pronoun() -> None:
         "jobs.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_a_he_opening_a_sentence_is_the_person_who_opened_the_one_before() -> None:
+    text = (
+        "Ana Ruiz and Tom Vale argued about music on the harbour radio show on Monday night.\n\n"
+        "“That is nostalgia talking,” Vale said.\n\n"
+        "Bo Lind, 52, whose nickname is “the Rock,” laughed at Vale’s answer. He said the "
+        "1980s were “the real deal.”\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Tom Vale", "Bo Lind"]
+
+
+def test_a_he_after_a_quote_attributed_by_inversion_is_that_speaker() -> None:
+    text = (
+        "Tom Vale’s claims about the pier spread fast online this week.\n\n"
+        "Vale’s claims may be “strategic,” said Bo Lind, a professor at Avel University. “Each "
+        "side talks to its base,” he said.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got[-1] == "Bo Lind"
