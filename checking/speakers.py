@@ -3287,17 +3287,37 @@ _FEMALE_WORDS = _wordset("""
 _MALE_FIRST = _wordset("""
     adam alan albert andrew anthony arthur ben benjamin bill bob brian bruce carl charles chris
     christopher chuck dan daniel david dennis donald doug douglas ed edward eric frank fred gary
-    george gerald greg gregory harold harry henry jack jacob james jason jeff jeffrey jim joe john
-    jon jonathan joseph josh joshua kevin larry mark matt matthew michael mike mitch nathan nick
-    patrick paul peter phil philip ralph raymond richard rick robert roger ron ronald sam samuel
-    scott sean stephen steve steven ted thomas tim timothy todd tom tony walter wayne william
+    george gerald greg gregory harold harry henry jack jacob james jason jeff jeffrey jim joe
+    john jon jonathan joseph josh joshua kevin larry mark matt matthew michael mike mitch nathan
+    nick patrick paul peter phil philip ralph raymond richard rick robert roger ron ronald sam
+    samuel scott sean stephen steve steven ted thomas tim timothy todd tom tony walter wayne
+    william aaron abdul ahmed alex alexander ali andy antonio billy bobby brad bradley brett
+    bryan calvin carlos chad charlie clint colin craig curtis dale darrell derek devin dick don
+    donnie dwight earl eddie elijah ernest ethan evan francis gabriel gene glenn gordon hank
+    hector hugh ian isaac ivan jake jared javier jay jerry jesse jesus jimmy joel johnny jorge
+    jose juan julian justin keith ken kenneth kurt kyle lamar lawrence leon lewis louis luis
+    luke malcolm marco marcus mario martin marvin max mohammed muhammad neil norman oliver omar
+    oscar pablo pedro pete randy ray ricardo rob robby rod roy rudy russell ryan shawn sheldon
+    stanley stuart terry travis trey troy tyler vernon victor vince vincent warren wesley willie
+    xavier zach
     """)
 _FEMALE_FIRST = _wordset("""
     alice amanda amy angela ann anna anne barbara betty carol caroline catherine christine cindy
-    claire deborah debbie diana diane donna dorothy elizabeth ellen emily emma grace hannah heather
-    helen hillary jane janet jennifer jessica joan julia julie karen kate katherine kathleen kelly
-    laura linda lisa margaret maria marie martha mary megan melissa michelle nancy nicole olivia
-    pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa victoria
+    claire deborah debbie diana diane donna dorothy elizabeth ellen emily emma grace hannah
+    heather helen hillary jane janet jennifer jessica joan julia julie karen kate katherine
+    kathleen kelly laura linda lisa margaret maria marie martha mary megan melissa michelle
+    nancy nicole olivia pamela patricia rachel rebecca ruth sarah sharon stephanie susan teresa
+    victoria abigail alexandra alicia alison allison ana andrea angelina anita annie ashley beth
+    brenda brittany camila carla carly carmen cecilia cheryl christina claudia connie cynthia
+    daniela denise dolores elaine eleanor elena elise erica erin esther eva evelyn fatima
+    felicia frances gabriela gina gloria gwen hayley heidi irene isabel isabella jackie
+    jacqueline janice jasmine jean jeanne jenna jill joanna jocelyn jodi josephine joyce judith
+    judy kara kathy katie kayla kimberly kirsten kristen lauren leah lena leslie lillian
+    lorraine lucy lynn madeleine marcia marilyn marsha melanie meredith mia michele mildred
+    miriam molly monica naomi natalie nina nora norah paula peggy phyllis priscilla rita roberta
+    rosa rosemary roxanne sabrina samantha sandra sara shannon sheila shirley sonia sophia
+    stacey sylvia tamara tammy tara tiffany tina tracy valerie vanessa veronica wanda wendy
+    yvonne zoe
     """)
 _FIRST_NAMES = {"m": _MALE_FIRST, "f": _FEMALE_FIRST}
 _ANY_FIRST = _MALE_FIRST | _FEMALE_FIRST

@@ -383,3 +383,16 @@ def test_a_he_after_a_quote_attributed_by_inversion_is_that_speaker() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got[-1] == "Bo Lind"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "other", "pronoun"),
+    [("Mary Okafor", "Hector Vale", "she"), ("Tom Okafor", "Felicia Vale", "he")],
+)
+def test_a_common_first_name_gives_its_gender(speaker: str, other: str, pronoun: str) -> None:
+    text = (
+        "The harbour board met on Monday to vote on the sale of the pier.\n\n"
+        f"{speaker} spoke against the sale, and {other}, 61, spoke for it.\n\n"
+        f"After the vote, {pronoun} called the sale “a mistake.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
