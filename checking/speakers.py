@@ -3466,6 +3466,33 @@ def _gender_vote(masked: str, pos: int) -> int:
     return score or _People._pronoun_after(masked, pos)
 
 
+#: First words of a place's name, never of a person's: "Western Europe", "North Carolina".
+_PLACE_OPENERS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "New",
+        "Greater",
+        "Mount",
+        "Lake",
+        "Port",
+        "Fort",
+        "Saint",
+        "San",
+        "Santa",
+        "Los",
+        "Las",
+    ]
+)
 #: "’s" right after a name: an owner, not a subject.
 _POSSESSIVE_START = re.compile(r"['’]s?\b")
 #: '"…," said Ana Ruiz': a sentence whose speaker comes after its cue, not at its start.
@@ -3501,8 +3528,10 @@ class _People:
         for _, name in names:
             toks = name.split()
             if len(toks) >= 2 and toks[-1][:1].isupper():
-                if toks[-1].lower() in _NOT_PERSON_HEADS:
-                    continue  # "He added" never means "the Washington Post"
+                if toks[-1].lower() in _NOT_PERSON_HEADS or (
+                    toks[0] in _PLACE_OPENERS and len(toks) <= 3
+                ):
+                    continue  # "He added" never means "the Washington Post" or "Western Europe"
                 full.setdefault(toks[-1], name)
         titled = [m.group(2) for m in _TITLED_SURNAME.finditer(masked)]
         for surname in titled:

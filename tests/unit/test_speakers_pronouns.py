@@ -396,3 +396,13 @@ def test_a_common_first_name_gives_its_gender(speaker: str, other: str, pronoun:
         f"After the vote, {pronoun} called the sale “a mistake.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
+
+
+def test_a_place_named_with_a_compass_word_is_no_person() -> None:
+    text = (
+        "Trade talks resumed in Avel this week after a long pause.\n\n"
+        "Tom Vale, the Avel envoy, met his hosts on Monday. Western Europe warned of a trade "
+        "war.\n\n"
+        "“We will not back down,” he said.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
