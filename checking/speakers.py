@@ -2983,17 +2983,17 @@ class _Resolver:
             self._name_set = frozenset(name for _, name in self.names)
         return self._name_set
 
-    def fullest(self, mention: str, before: int) -> str:
+    def fullest(self, mention: str, before: int, *, gender: str = "") -> str:
         """The longest name in the text that denotes the same speaker as ``mention``: a person's
         name, ending in the mention's last word, before an institution or a thing named after one
         ("Donald Trump", not "Trump University" or "Trump Tower", for "Trump", when the text has
-        both)."""
+        both). ``gender`` ("m"/"f"), when the words around the mention give one, rules out a
+        namesake of the other gender."""
         base = canonical_name(mention)
         hon = mention.split(None, 1)[0].lower().rstrip(".") if " " in mention else ""
         # "Mr. Lind" is not Ana Lind, "Mrs. Lind" not Bo Lind, whoever was named last.
-        person = self._fullest(
-            base, before, institutions=False, other_gender=_OTHER_GENDER.get(hon, "")
-        )
+        other = _OTHER_GENDER.get(hon, "") or {"m": "f", "f": "m"}.get(gender, "")
+        person = self._fullest(base, before, institutions=False, other_gender=other)
         return person if person != base else self._fullest(base, before, institutions=True)
 
     def _fullest(
@@ -4070,7 +4070,11 @@ def attribute(
                 # "Secretary of State John F. Kerry said", "the White House press secretary,
                 # Josh Earnest, said": the mention stopped before the person it introduces.
                 named = _holder(masked, mention) or mention.text
-                speaker = resolver.fullest(named, a)
+                vote = _gender_vote(masked, mention.span[0]) if " " not in named else 0
+                # "said Sanders as he closed out": not his wife, Jane Sanders, named since.
+                speaker = resolver.fullest(
+                    named, a, gender="m" if vote > 0 else "f" if vote else ""
+                )
                 if any(ha <= mention.span[0] < hb for ha, hb in headings):
                     cut = _heading_name(resolver, mention, a)
                     if cut is not None:

@@ -406,3 +406,12 @@ def test_a_place_named_with_a_compass_word_is_no_person() -> None:
         "“We will not back down,” he said.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_a_pronoun_after_a_surname_rules_out_a_namesake_of_the_other_gender() -> None:
+    text = (
+        "Tom Vale came back to Avel on Friday to campaign for the harbour bill.\n\n"
+        "At the urging of his wife, Ana Vale, he has been planning a new group.\n\n"
+        "“We really can win on Tuesday,” said Vale as he closed out.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
