@@ -223,7 +223,8 @@ _TWO_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _WORD_APOS = re.compile(r"[\w'’]+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
-    r"(?=[A-Z])\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.)"
+    r"(?=[A-Z])(?<![A-Z]\.)\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?"
+    r"|[A-Z]\.(?:[A-Z]\.)*)"
     r"(?:[^\S\n]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|al|el|la|le)[^\S\n]+){0,2}"
     r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\."
     r"|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][a-zà-ÿ'’]+)){1,5}"

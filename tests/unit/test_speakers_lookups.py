@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checking.speakers import _lower_word_in, _mid_sentence_cap_in
+from checking.speakers import _collect_names, _lower_word_in, _mid_sentence_cap_in
 
 #: Word pieces, separators and the characters the boundaries turn on (letters outside a-z,
 #: digits, apostrophes, hyphens, the punctuation a mid-sentence capital may follow).
@@ -43,3 +43,8 @@ def test_a_mid_sentence_capital_must_follow_a_lower_case_word() -> None:
     assert _mid_sentence_cap_in("met Ruiz today", "Ruiz")
     assert not _mid_sentence_cap_in("Ruiz met. Ruiz left", "Ruiz")
     assert not _mid_sentence_cap_in("met Ruizov today", "Ruiz")
+
+
+def test_joined_initials_open_a_collected_name() -> None:
+    text = "The board met. A.B. Okafor, a professor at Avel University, spoke. G.K. Vale left."
+    assert _collect_names(text) == [(15, "A.B. Okafor"), (43, "Avel University"), (67, "G.K. Vale")]
