@@ -1385,10 +1385,10 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         if (
             role is not None
             and (nxt is None or not _CAP.match(nxt.group()))
-            and not any(w in _DETERMINERS or w in _AUXILIARIES for w in inner)
+            and not any(w in _DETERMINERS or w in _AUXILIARIES or w in CUE_VERBS for w in inner)
         ):
-            # (Not "Lind did post", "Lind issued a statement": a verb or an article comes
-            # between the name and the noun, so they are no phrase.)
+            # (Not "Lind did post", "Lind issued a statement", "Lind told listeners": a verb
+            # or an article comes between the name and the noun, so they are no phrase.)
             return role
     if (
         w0.endswith("ly")

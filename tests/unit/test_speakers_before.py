@@ -742,3 +742,8 @@ def test_a_quantifier_opening_a_sentence_is_no_name() -> None:
 def test_a_kin_word_with_a_first_name_in_apposition_names_that_person() -> None:
     text = "Lind’s wife, Sara, told the Gazette her husband “hadn’t slept in three days.”\n"
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Sara"]
+
+
+def test_a_name_then_a_cue_verb_then_a_plural_noun_is_no_phrase() -> None:
+    text = "“It is a disgrace,” Lind told listeners, adding that Ruiz “should know better.”\n"
+    assert mentions(text) == ["Lind", "Lind"]
