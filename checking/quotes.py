@@ -260,6 +260,17 @@ def _pair_paragraph(
                 spans.append((opener.pos + len(opener.ch), m.pos))
                 opener, open_index, inner = None, -1, None
                 continue
+            if (
+                m.ch == opener.ch
+                and inner is None
+                and not m.right
+                and m.left == " "
+                and text[m.pos - 2 : m.pos - 1] in (".", "!", "?", ",")
+            ):
+                # ``“They see that. “`` ending a paragraph: the closer typed as an opener.
+                spans.append((opener.pos + len(opener.ch), m.pos - 1))
+                opener, open_index, inner = None, -1, None
+                continue
             if kind == "d" and fam != _family(opener.ch) and _can_open(m, text) and inner is None:
                 inner = fam
                 continue

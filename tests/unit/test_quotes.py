@@ -50,6 +50,11 @@ def test_an_elided_n_inside_a_single_quote_does_not_close_it(mark: str) -> None:
     assert texts(text) == [f"Rock {mark}n{mark} roll was everything,"]
 
 
+def test_an_opening_mark_ending_a_paragraph_closes_the_quote() -> None:
+    text = "“We can win,” she said. “They see that. “\n\nThis story has been updated.\n"
+    assert texts(text) == ["We can win,", "They see that."]
+
+
 def test_plural_possessive_is_not_a_closing_mark() -> None:
     text = "‘The members’ votes were counted twice,’ the clerk said."
     assert texts(text) == ["The members’ votes were counted twice,"]
