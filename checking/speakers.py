@@ -3498,6 +3498,10 @@ _PLACE_OPENERS = frozenset(
 _POSSESSIVE_START = re.compile(r"['’]s?\b")
 #: '"…," said Ana Ruiz': a sentence whose speaker comes after its cue, not at its start.
 _INVERTED_CUE = re.compile(r"@[ \t,]*(?:said|says|added|adds|wrote|writes|asked|asks)[ \t]+[A-Z]")
+#: A byline: "By Ana Ruiz", "By Ana Ruiz, Staff Writer".
+_BYLINE = re.compile(
+    r"[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*(?:,[^\n]*)?$", re.M
+)
 #: "Sen. Tom Vale of ": a capitalised word and "of" right before a name make it a place.
 _NAME_OF_END = re.compile(r"[A-Z][\w.'’-]*[ \t]+of[ \t]+$")
 _PARTY_DASH_END = re.compile(r"[(\s,][RDI]-$")
@@ -3545,11 +3549,20 @@ class _People:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
                 self.mentions.append((m.start(), full[m.group()]))
-        places = {name for pos, name in self.mentions if _placed(masked, pos, name)}
-        if places:
-            # "Sen. Tom Vale of West Avel disagreed", "(D-Avel)": a place after a person's
-            # name or in a party label is no person a pronoun may stand for.
-            self.mentions = [(pos, name) for pos, name in self.mentions if name not in places]
+        # "Sen. Tom Vale of West Avel disagreed", "(D-Avel)": a place after a person's name or
+        # in a party label is no person a pronoun may stand for.
+        not_people = {name for pos, name in self.mentions if _placed(masked, pos, name)}
+        in_byline = {
+            pos for pos, _ in self.mentions if _BYLINE.match(masked, masked.rfind("\n", 0, pos) + 1)
+        }
+        if in_byline:
+            # "By Ana Ruiz" over an article: its writer, who speaks as "I", is no she unless
+            # the text names her again.
+            named_elsewhere = {name for pos, name in self.mentions if pos not in in_byline}
+            not_people |= {name for _, name in self.mentions if name not in named_elsewhere}
+        if not_people:
+            self.mentions = [(pos, name) for pos, name in self.mentions if name not in not_people]
+        self.not_people = not_people
         self.tracked = {name for _, name in self.mentions}
         votes: dict[str, int] = {}
         for pos, name in self.mentions:
@@ -3629,6 +3642,8 @@ class _People:
 
     def person(self, name: str) -> bool:
         """Does the text give ``name`` a gender or show it as a person (see ``speaking``)?"""
+        if name in self.not_people:
+            return False
         if name in self.gender or name in self.speaking:
             return True
         # Not among the names this class tracks (a one-word name): no evidence either way.

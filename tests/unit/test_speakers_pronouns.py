@@ -415,3 +415,14 @@ def test_a_pronoun_after_a_surname_rules_out_a_namesake_of_the_other_gender() ->
         "“We really can win on Tuesday,” said Vale as he closed out.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_the_writer_in_a_byline_is_no_she() -> None:
+    text = (
+        "Opinion: The harbour deal is a mistake.\n\n"
+        "By Ana Ruiz\n\n"
+        "I have lived by the harbour for 40 years. When the mayor told me the sale was “a done "
+        "deal,” I was stunned. “We had no choice,” she said to me.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["the mayor", "the mayor"]
