@@ -162,7 +162,12 @@ _STOP_CAPS = _wordset("""
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
 #: A surname joined to its lower-case particle: "al-Sisi", "el-Erian", "bin-Talal".
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*")
+#: The particle words a name may hold between its capitalised words ("Ursula von der Leyen",
+#: "Mohammed bin Salman"), as regex text.
+_PARTICLE_WORDS = r"(?:de|van|von|der|den|da|di|du|dos|bin|ibn|al|el|la|le)"
+#: A surname joined to its lower-case particle ("al-Sisi", "el-Erian"), as regex text.
+_PARTICLE_JOINED = r"(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z]"
+_PARTICLE_NAME = re.compile(_PARTICLE_JOINED + r"[\w'’-]*")
 #: Offices written as capital initials ("the CEO", "its president and CEO"): a role, not a name.
 _ROLE_ACRONYMS = frozenset(["CEO", "CFO", "COO", "CTO", "CIO", "CMO"])
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
@@ -225,9 +230,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_NAME = re.compile(
     r"(?=[A-Z])(?<![A-Z]\.)\b(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?"
     r"|[A-Z]\.(?:[A-Z]\.)*)"
-    r"(?:[^\S\n]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|al|el|la|le)[^\S\n]+){0,2}"
+    r"(?:[^\S\n]+(?:" + _PARTICLE_WORDS + r"[^\S\n]+){0,2}"
     r"(?:[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\."
-    r"|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][a-zà-ÿ'’]+)){1,5}"
+    r"|" + _PARTICLE_JOINED + r"[a-zà-ÿ'’]+)){1,5}"
 )
 
 
@@ -1462,9 +1467,11 @@ _NP_AFTER = re.compile(
         (?=\s*(?:,|\.|;|:|$|\s+(?:on|in|at|of|who|during|after|before|about|to|that|when|while|
         adding|saying|as|told|last|this|with|from|familiar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))
       | (?P<name>(?:(?:[A-Z][\w'’.-]*\.?|\d{1,2}(?:st|nd|rd|th)|MODIFIERS)\s+){0,7}
-        (?:(?<=[A-Za-z.]\s)(?:de|van|von|der|den|da|di|du|dos|bin|ibn|al|el|la|le)\s+){0,2}
-        (?:[A-Z][\w'’-]*|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*))
-    )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True))),
+        (?:(?<=[A-Za-z.]\s)PARTICLE_WORDS\s+){0,2}
+        (?:[A-Z][\w'’-]*|PARTICLE_JOINED[\w'’-]*))
+    )""".replace("MODIFIERS", "|".join(sorted(_PRE_NAME, key=len, reverse=True)))
+    .replace("PARTICLE_WORDS", _PARTICLE_WORDS)
+    .replace("PARTICLE_JOINED", _PARTICLE_JOINED),
     re.VERBOSE,
 )
 _BARE_ONE = re.compile(r"\s+(another|one|others|some)(?=\s*(?:[.;]|$))")
@@ -4867,8 +4874,8 @@ _NAME_AFTER_ROLE = re.compile(
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]*(?:--|—|–)[ \t]*|[ \t]+)"
     r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.[ \t]+)?"
-    r"[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|dos|bin|ibn|la|le)[ \t]+)?"
-    r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*)){1,3})"
+    r"[A-Z][\w'’-]+(?:[ \t]+(?:" + _PARTICLE_WORDS + r"[ \t]+)?"
+    r"(?:[A-Z]\.|[A-Z][\w'’-]+|" + _PARTICLE_JOINED + r"[\w'’-]*)){1,3})"
     r"(?P<end>,|[ \t]*(?:--|—|–)|[ \t]+[a-z])"
 )
 
@@ -4959,7 +4966,7 @@ def _named_before_role(masked: str, mention: _Mention) -> str | None:
 
 _POSSESSED_NAME = re.compile(
     r"\w['’]s?[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}"
-    r"(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z][\w'’-]*))$"
+    r"(?:[A-Z][\w'’-]*|" + _PARTICLE_JOINED + r"[\w'’-]*))$"
 )
 _ROLE_THEN_NAME = re.compile(r"\b([a-z]+)[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]*)$")
 
