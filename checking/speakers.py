@@ -527,6 +527,13 @@ _BOUNDARY_BEFORE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+#: ", a charge ", ", an accusation the ": a claim noun a reduced relative clause describes
+#: ("a charge Ruiz’s office called “absurd”": the clause's subject speaks).
+_CLAIM_NOUN_END = re.compile(
+    r"[,;—–(@]\s*(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:charge|claim|accusation|assertion|"
+    r"allegation|argument|suggestion|characterization|characterisation|description|label|"
+    r"remark|comment|statement|idea|notion|criticism|complaint|view|point)\s+$"
+)
 #: "Strategic and " -- a capitalised word and "and" before a name: one body's name.
 _CAPITAL_AND_END = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 #: A participle or "seen"/"known" before "as": what follows is a complement, not a clause.
@@ -663,7 +670,9 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
         ):
             # "Zimmerman, who identifies as Hispanic, told": the relative clause's complement.
             return None
-        if _BOUNDARY_BEFORE.search(left):
+        if _BOUNDARY_BEFORE.search(left) or _CLAIM_NOUN_END.search(
+            masked, max(lo, mention.span[0] - 50), mention.span[0]
+        ):
             if mention.kind == "name" and _CAPITAL_AND_END.search(left):
                 # "at the Center for Strategic and International Studies, said": the name
                 # after "and" ends a body's name, not a clause's subject.

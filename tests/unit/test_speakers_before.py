@@ -747,3 +747,23 @@ def test_a_kin_word_with_a_first_name_in_apposition_names_that_person() -> None:
 def test_a_name_then_a_cue_verb_then_a_plural_noun_is_no_phrase() -> None:
     text = "“It is a disgrace,” Lind told listeners, adding that Ruiz “should know better.”\n"
     assert mentions(text) == ["Lind", "Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lind countered that the mayor “has no plan,” a charge Ruiz’s office called "
+            "“absurd.”\n",
+            ["Lind", "Ruiz’s office"],
+        ),
+        (
+            "Lind said the mayor had no plan, an accusation Ruiz called “absurd.”\n",
+            ["Ruiz"],
+        ),
+    ],
+)
+def test_the_subject_of_a_reduced_relative_after_a_claim_noun_speaks(
+    text: str, expected: list[str]
+) -> None:
+    assert mentions(text) == expected
