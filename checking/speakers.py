@@ -2874,7 +2874,11 @@ _CARRIER_BEFORE = re.compile(
     r"\b((?:a|an|the|one|another|his|her|their|its)\s+"
     r"(?:(?!(?:a|an|the|his|her|their|its|under|on|in|with|of|by|from)\s)[\w-]+\s+){0,4}?"
     r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
-    r"button|mug|mask|voice[- ]?over|caption|chyron)s?)\s+(?:that\s+|which\s+)?$"
+    r"button|mug|mask|voice[- ]?over|caption|chyron)s?"
+    # "A sign outside City Hall read": where the carrier stands.
+    r"(?:\s+(?:outside|inside|at|on|near|above|behind|along|over)\s+[^,;@\n]{1,40}?)?)"
+    r"\s+(?:that\s+|which\s+)?$",
+    re.IGNORECASE,
 )
 
 

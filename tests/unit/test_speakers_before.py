@@ -767,3 +767,17 @@ def test_the_subject_of_a_reduced_relative_after_a_claim_noun_speaks(
     text: str, expected: list[str]
 ) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A sign outside City Hall read “Save the harbour.”\n", "A sign outside City Hall"),
+        (
+            "Protesters held a banner on the steps that said “Save the harbour.”\n",
+            "a banner on the steps",
+        ),
+    ],
+)
+def test_a_carrier_with_its_place_carries_the_words(text: str, expected: str) -> None:
+    assert mentions(text) == [expected]
