@@ -1157,6 +1157,13 @@ _COLON_OWNER = re.compile(
     r"(?P<owner>[\w.-]+)['’]s?"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)$"
 )
+#: A sentence opened by someone's speech noun and a short predicate before a colon: "Ruiz’s
+#: response was blunt:", "His answer came quickly:".
+_OWNER_NOUN_SUBJECT = re.compile(
+    r"[\s@\"“”‘’'—–-]*"
+    r"(?P<owner>(?:[A-Z][\w.'’-]*[ \t]+){0,3}?[A-Z][\w.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir)"
+    r"[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)[ \t]+(?:was|is|came|comes)\b[^:@.;!?]{0,60}$"
+)
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -1866,6 +1873,19 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             # there is most often the clause's subject again: "he returned to his old lines:").
             named = _np_at_end(masked[lo : owner.end("owner")], lo)
             if named is not None and named.kind in ("name", "role"):
+                return _Found(named, lo + colon.end(1), "f5-owner")
+        said_as = _OWNER_NOUN_SUBJECT.match(masked, lo, lo + colon.end(1))
+        if said_as is not None and said_as.group("noun") in _SPEECH_NOUNS:
+            # "Ruiz’s response was blunt: “…”", "Her reply came in an op-ed:": the words of
+            # the one whose response opens the sentence.
+            a, b = said_as.span("owner")
+            pronoun = _POSSESSIVE_PRONOUN.get(masked[a:b].lower())
+            if pronoun is not None:
+                named = _Mention((a, b), pronoun, "pronoun")
+            else:
+                poss = _POSSESSIVE_END.search(masked, a, b)
+                named = _np_at_end(masked[lo : poss.start() if poss else b], lo)
+            if named is not None and named.kind in ("name", "role", "pronoun"):
                 return _Found(named, lo + colon.end(1), "f5-owner")
         if (
             mention is not None

@@ -781,3 +781,20 @@ def test_the_subject_of_a_reduced_relative_after_a_claim_noun_speaks(
 )
 def test_a_carrier_with_its_place_carries_the_words(text: str, expected: str) -> None:
     assert mentions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The row went on.\n\nRuiz’s response was blunt: “I will not be bullied.”\n", "Ruiz"),
+        (
+            "Ana Ruiz was asked about it.\n\nHer response came in an op-ed: “I will not be "
+            "bullied.”\n",
+            "Her",
+        ),
+    ],
+)
+def test_a_sentence_opened_by_someones_response_before_a_colon_is_theirs(
+    text: str, expected: str
+) -> None:
+    assert mentions(text)[-1] == expected
