@@ -5027,6 +5027,17 @@ _WORK_BY = re.compile(
 )
 
 
+#: Unnamed people who speak for someone: "a spokesman for the ministry", "an aide to Ruiz".
+_AGENT_HEADS = _wordset("""
+    spokesman spokeswoman spokesperson official aide adviser advisor source representative
+    staffer lawyer attorney member
+    """)
+_AGENT_OF = re.compile(
+    r"[ \t]+((?:for|of|at|to|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
+    r"(?:(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]?){1,5}|the[ \t]+[a-z]+))(?<!['’]s)(?<!['’])"
+    r"(?=[ \t]*[,.;:]|[ \t]+(?:said|says|told|tells|added|adds|wrote|writes|who|on|in|at|"
+    r"during|when)\b)"
+)
 #: Heads of a body's name that "the <head>" refers back to.
 _NAMED_BODY_HEADS = _wordset("""
     agency ministry committee department council commission union party court board bureau
@@ -5168,4 +5179,9 @@ def _resolve_role(
         # "The mood", "The strike entered its third": the span shows where the rules looked,
         # but a phrase without a person or body at its head names nobody.
         return None
-    return canonical_name(mention.text) if mention.text[:1].isupper() else mention.text
+    said = mention.text
+    if singular in _AGENT_HEADS and (tail := _AGENT_OF.match(text, mention.span[1])) is not None:
+        # "a spokesman for the ministry": whom an unnamed agent speaks for is part of who
+        # speaks.
+        said = f"{said} {tail.group(1)}"
+    return canonical_name(said) if said[:1].isupper() else said

@@ -1577,3 +1577,21 @@ def test_a_persons_statement_is_that_persons_words(line: str, speaker: str) -> N
 )
 def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We are ready,” a spokesman for the ministry said.\n", "a spokesman for the ministry"),
+        (
+            "A spokeswoman for Harbourco, which runs the port, said it was “ready.”\n",
+            "spokeswoman for Harbourco",
+        ),
+        (
+            "An official at the Avel Harbour Board said the talks were “productive.”\n",
+            "official at the Avel Harbour Board",
+        ),
+    ],
+)
+def test_an_unnamed_agent_speaks_with_whom_they_speak_for(text: str, speaker: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]

@@ -109,7 +109,7 @@ LAST_SPEAKER = [
     ),
     pytest.param(
         APPEAL + "The ruling is “plainly wrong,” a spokeswoman for the port said.",
-        "a spokeswoman",
+        "a spokeswoman for the port",
         id="a-spokeswoman",
     ),
     pytest.param(
