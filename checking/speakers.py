@@ -3823,6 +3823,7 @@ def attribute(
                 and prev.speaker_span is not None
                 and pi == prev_para
                 and not own_material
+                and not _someone_else_between(masked, sents, si, prev)
             ):
                 inherit = True
                 rule = "inherit-para"
@@ -4761,6 +4762,21 @@ def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention 
     if " and " in subj.text:
         return subj
     return None
+
+
+def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:
+    """Does a whole sentence between the previous quote and this one open with a person's
+    name other than that quote's speaker ("“And you?” Vale shrugged. “I advised against
+    it.”")? Then the quote is that person's, not the previous speaker's."""
+    if si == 0 or sents[si - 1][0] < prev.span[1]:
+        return False
+    subj = _subject(masked, *sents[si - 1])
+    return (
+        subj is not None
+        and subj.kind == "name"
+        and prev.speaker is not None
+        and not same_speaker(canonical_name(subj.text), prev.speaker)
+    )
 
 
 def _it_antecedent(masked: str, sents: Sequence[Span], si: int, pos: int) -> _Mention | None:

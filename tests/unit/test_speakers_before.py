@@ -798,3 +798,13 @@ def test_a_sentence_opened_by_someones_response_before_a_colon_is_theirs(
     text: str, expected: str
 ) -> None:
     assert mentions(text)[-1] == expected
+
+
+def test_a_sentence_opened_by_someone_else_stops_the_paragraphs_speaker() -> None:
+    text = (
+        "Tom Ebeling and Betsy Ebeling have been married for 40 years.\n\n"
+        "“It goes in here and out here,” Tom Ebeling said. Betsy Ebeling shook her head. "
+        "“Tom is much better about it than I am.”\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Tom Ebeling", "Betsy Ebeling"]
