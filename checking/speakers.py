@@ -1157,6 +1157,12 @@ _COLON_OWNER = re.compile(
     r"(?P<owner>[\w.-]+)['’]s?"
     r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)$"
 )
+#: "turned to the port director, " before a name and a colon: the name is in apposition to an
+#: object, so the clause's subject speaks ("Chen turned to the port director, Tom Vale: “…”").
+_OBJECT_APPOSITION_END = re.compile(
+    r"\b(?:to|at|with|toward|towards|on|asked|told|pressed|addressed|thanked|introduced)\s+"
+    r"(?:the|a|an|his|her|their|its)\s+[a-z][a-z -]{0,40},\s*$"
+)
 #: A sentence opened by someone's speech noun and a short predicate before a colon: "Ruiz’s
 #: response was blunt:", "His answer came quickly:".
 _OWNER_NOUN_SUBJECT = re.compile(
@@ -1895,7 +1901,7 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
             left = masked[lo : mention.span[0]]
             if (
                 left.strip(" @\"“”‘’'—–-\n")
-                and not _BOUNDARY_BEFORE.search(left)
+                and (not _BOUNDARY_BEFORE.search(left) or _OBJECT_APPOSITION_END.search(left))
                 and not re.search(r"\b(?:[Ff]rom|by)\s+$", left)
                 and not (
                     (verb := re.search(r"([a-z]+)\s+$", left)) is not None

@@ -808,3 +808,11 @@ def test_a_sentence_opened_by_someone_else_stops_the_paragraphs_speaker() -> Non
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Tom Ebeling", "Betsy Ebeling"]
+
+
+def test_a_name_in_apposition_to_an_object_before_a_colon_is_not_the_speaker() -> None:
+    text = (
+        "The harbour hearing ran late on Monday.\n\n"
+        "Councillor Mary Chen turned to the port director, Tom Vale: “And you?”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Mary Chen"]
