@@ -215,13 +215,13 @@ def test_ranker_fills_in_a_quote_the_rules_left_without_a_speaker(
     # NAME_CONFIDENCE it marks the mention but names nobody; at or above it, it names the mention.
     monkeypatch.setattr(ranker, "NAME_CONFIDENCE", 1.01)
     [(speaker, mention, rule)] = who(UNCUED)
-    assert (speaker, mention, rule) == (None, "Workers", "ranker/name")
+    assert (speaker, mention, rule) == (None, "Longshoremen", "ranker/name")
     monkeypatch.setattr(ranker, "NAME_CONFIDENCE", 0.0)
     [(speaker, mention, rule)] = who(UNCUED)
-    assert (speaker, mention, rule) == ("Workers", "Workers", "ranker/name")
+    assert (speaker, mention, rule) == ("Longshoremen", "Longshoremen", "ranker/name")
 
 
-UNCUED = "On the docks, the mood was tense. Workers waved signs reading “Save the pier.”"
+UNCUED = "On the docks, the mood was tense. Longshoremen waved signs reading “Save the pier.”"
 
 
 @pytest.mark.parametrize(
@@ -256,7 +256,7 @@ def test_rules_outside_the_ranked_set_are_not_scored(monkeypatch: pytest.MonkeyP
     assert (speaker, mention, rule) == (None, None, "clause-subject")
     monkeypatch.setattr(speaker_weights, "RANKED_RULES", frozenset({"clause-subject"}))
     [(_, mention, rule)] = who(UNCUED)
-    assert (mention, rule) == ("Workers", "ranker/name")
+    assert (mention, rule) == ("Longshoremen", "ranker/name")
 
 
 def test_collect_mode_records_candidates_without_changing_answers() -> None:

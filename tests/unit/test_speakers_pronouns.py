@@ -426,3 +426,12 @@ def test_the_writer_in_a_byline_is_no_she() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["the mayor", "the mayor"]
+
+
+def test_they_after_a_head_count_of_workers_is_that_group() -> None:
+    text = (
+        "Protests against the harbour sale spread on Saturday.\n\n"
+        "Hundreds of dock workers gathered outside City Hall. “Not for sale!” they chanted.\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Hundreds of dock workers"]
