@@ -4942,6 +4942,11 @@ _ONE_OF_NAME = re.compile(
 )
 
 
+#: Nouns for a person by their relation to another ("her opponent, Bo Lind,").
+_RELATION_NOUNS = _wordset("""
+    opponent opponents rival rivals challenger ally allies successor predecessor colleague
+    counterpart boss deputy running-mate mentor protege
+    """)
 #: ", Sara," -- one capitalised first name in apposition.
 _FIRST_NAME_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+),")
 _KIN_WORDS = _wordset("""
@@ -4972,7 +4977,7 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     # a named mention needs them ("Ana Ruiz, Bo Lind, …" is a list).
     role = m.group("role") or (mention.text if mention.kind == "role" else "")
     head = role.lower().split()[-1:]
-    if not head or head[0] not in _ROLE_OR_TITLE:
+    if not head or (head[0] not in _ROLE_OR_TITLE and head[0] not in _RELATION_NOUNS):
         return None
     sep, end = m.group("sep").strip(), m.group("end").strip()
     if sep in ("--", "—", "–"):

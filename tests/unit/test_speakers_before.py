@@ -816,3 +816,14 @@ def test_a_name_in_apposition_to_an_object_before_a_colon_is_not_the_speaker() -
         "Councillor Mary Chen turned to the port director, Tom Vale: “And you?”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Mary Chen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her opponent on the council, Bo Lind, said the deal was “a giveaway.”\n",
+        "“It is a giveaway,” said his rival, Bo Lind.\n",
+    ],
+)
+def test_a_relation_noun_names_the_person_in_apposition(text: str) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Lind"]
