@@ -4169,7 +4169,7 @@ def attribute(
             speaker = None
         if _TRACE is not None:
             _TRACE.append(rule + ("/" + mention.kind if mention is not None else ""))
-        nq = replace(q, speaker=speaker, speaker_span=span)
+        nq = replace(q, speaker=_shown(speaker), speaker_span=span)
         out.append(nq)
         rules.append(rule)
         prev = nq
@@ -4297,6 +4297,28 @@ def _carry_back(text: str, out: list[Quote], rules: list[str], paras: Sequence[S
             continue
         out[i] = replace(q, speaker=nxt.speaker, speaker_span=nxt.speaker_span)
         rules[i] = "carried"
+
+
+#: Occupations that open a sentence before a name ("Meteorologist Ana Vale said").
+_OCCUPATIONS = _wordset("""
+    actor actress comedian singer rapper musician songwriter novelist filmmaker producer
+    journalist columnist commentator pundit blogger poet artist designer businessman
+    businesswoman billionaire entrepreneur investor economist historian scientist physician
+    surgeon neurosurgeon meteorologist forecaster astronaut coach athlete striker quarterback
+    activist organizer organiser preacher evangelist
+    """)
+
+
+def _shown(speaker: str | None) -> str | None:
+    """The speaker as shown: an occupation capitalised only because it opened the sentence
+    goes ("Meteorologist Ana Vale" -> "Ana Vale"). (Only here: the resolver keeps the name as
+    the text gave it, so its links between mentions do not change.)"""
+    if speaker is None:
+        return None
+    first, _, rest = speaker.partition(" ")
+    if first.lower() in _OCCUPATIONS and first[:1].isupper() and " " in rest:
+        return rest
+    return speaker
 
 
 _SIGNATURE = re.compile(

@@ -827,3 +827,12 @@ def test_a_name_in_apposition_to_an_object_before_a_colon_is_not_the_speaker() -
 )
 def test_a_relation_noun_names_the_person_in_apposition(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Bo Lind"]
+
+
+def test_an_occupation_opening_the_sentence_is_not_shown_as_part_of_the_name() -> None:
+    text = (
+        "Storm winds battered the Avel coast on Sunday night.\n\n"
+        "Meteorologist Ana Vale of the Avel Weather Service said gusts reached “90 miles per "
+        "hour” at the coast.\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Vale"]
