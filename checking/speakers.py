@@ -119,7 +119,8 @@ _ROLE_NOUNS = _wordset("""
     envoy ambassador spokesman spokeswoman spokesperson official officials minister ministry
     president senator governor candidate campaign committee department agency statement report
     source sources aide aides adviser advisers advisor advisors analyst analysts expert experts
-    lawyer attorney attorneys lawmaker lawmakers leader leaders chairman chairwoman secretary
+    lawyer lawyers attorney attorneys lawmaker lawmakers leader leaders chairman chairwoman
+    secretary
     director diplomat diplomats government administration office party group organization
     organisation company firm police prosecutor prosecutors judge court council commission
     officer spokespeople representative congressman congresswoman mayor manager strategist
@@ -643,10 +644,19 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             head = _np_at_end(masked[lo : mention.span[0] - len(of.group())], lo)
             if head is None or head.kind not in ("name", "role"):
                 break
-            if not of.group().strip().startswith("of") and (
-                head.kind != "role"
-                or head.text.split()[0].lower() not in _DETERMINERS
-                or masked[max(lo, head.span[0] - 2) : head.span[0]] == ", "
+            bare_plural = (
+                " " not in head.text
+                and head.text.lower().endswith("s")
+                and head.text.lower() in _ROLE_NOUNS
+            )
+            if (
+                not of.group().strip().startswith("of")
+                and not bare_plural
+                and (
+                    head.kind != "role"
+                    or head.text.split()[0].lower() not in _DETERMINERS
+                    or masked[max(lo, head.span[0] - 2) : head.span[0]] == ", "
+                )
             ):
                 # "a spokesman for the agency said", but not "Vote for Lee" or an apposition.
                 break

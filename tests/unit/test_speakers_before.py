@@ -836,3 +836,8 @@ def test_an_occupation_opening_the_sentence_is_not_shown_as_part_of_the_name() -
         "hour” at the coast.\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Vale"]
+
+
+def test_a_bare_plural_role_before_for_speaks() -> None:
+    text = "Lawyers for the residents called the ruling “a victory for democracy.”\n"
+    assert mentions(text) == ["Lawyers"]
