@@ -4032,11 +4032,22 @@ def attribute(
                         before_subj = _subject(masked, *sents[si - 1])
                         if (
                             before_subj is not None
-                            and before_subj.kind == "name"
+                            and (
+                                before_subj.kind == "name"
+                                or (
+                                    before_subj.kind == "role"
+                                    and not _abstract(before_subj)
+                                    and before_subj.text.split()[-1].lower() not in _BODY_NOUNS
+                                )
+                            )
                             and not _POSSESSIVE_START.match(masked, before_subj.span[1])
                             and not _INVERTED_CUE.search(masked, *sents[si - 1])
                         ):
-                            full = resolver.fullest(before_subj.text, a)
+                            full = (
+                                resolver.fullest(before_subj.text, a)
+                                if before_subj.kind == "name"
+                                else _resolve_role(text, before_subj, resolver, last_named) or ""
+                            )
                             if (
                                 full != who
                                 and people.person(full)

@@ -435,3 +435,13 @@ def test_they_after_a_head_count_of_workers_is_that_group() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Hundreds of dock workers"]
+
+
+def test_a_he_opening_a_sentence_is_the_person_a_role_subject_before_named() -> None:
+    text = (
+        "The dispute over the pier went to court on Monday.\n\n"
+        "Ruiz’s lawyer, Dan Berg, said Tom Vale was “looking for publicity.” He said Vale had "
+        "“no case.”\n"
+    )
+    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    assert got == ["Dan Berg", "Dan Berg"]
