@@ -4023,7 +4023,13 @@ def attribute(
                     opener = _subject(masked, lo, mention.span[0])
                     opened = True
                     if (
-                        not masked[lo : mention.span[0]].strip(" \n\"“”‘’'@")
+                        (
+                            not masked[lo : mention.span[0]].strip(" \n\"“”‘’'@")
+                            or (
+                                (intro := _INTRO.match(masked, lo, mention.span[0])) is not None
+                                and intro.end() == mention.span[0]
+                            )
+                        )
                         and si > 0
                         and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
                     ):

@@ -445,3 +445,12 @@ def test_a_he_opening_a_sentence_is_the_person_a_role_subject_before_named() -> 
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Dan Berg", "Dan Berg"]
+
+
+def test_a_he_after_an_opening_phrase_is_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "The harbour board met on Monday night.\n\n"
+        "Tom Vale, 61, criticised Bo Lind, 58, at the meeting. Later, he called the plan “a "
+        "disaster.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
