@@ -811,6 +811,11 @@ _SETTING_END = re.compile(r"\s+(?:on|in|at|by|over)\s+(?:the\s+)?[a-z]+$")
 def _np_at_end(s: str, offset: int) -> _Mention | None:
     s2 = s.rstrip(" ,")
     s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
+    handle = _HANDLE_END.search(s2)
+    if handle is not None:
+        # "@harbourwatch replied:": an account's handle (a lone @ and a word, unlike the @@@
+        # that masks a quote).
+        return _Mention((offset + handle.start(), offset + handle.end()), handle.group(), "name")
     toks = list(_WORD.finditer(s2))
     if not toks:
         return None
@@ -999,6 +1004,9 @@ def _after_head(word: str) -> bool:
     return word in _BETWEEN_SUBJECT_AND_VERB or (
         word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERB
     )
+
+
+_HANDLE_END = re.compile(r"(?<![@\w])@[A-Za-z_]\w{0,29}$")
 
 
 def _owned_participle(toks: list[re.Match[str]], j: int) -> bool:

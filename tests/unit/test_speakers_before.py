@@ -841,3 +841,12 @@ def test_an_occupation_opening_the_sentence_is_not_shown_as_part_of_the_name() -
 def test_a_bare_plural_role_before_for_speaks() -> None:
     text = "Lawyers for the residents called the ruling “a victory for democracy.”\n"
     assert mentions(text) == ["Lawyers"]
+
+
+def test_an_account_handle_before_a_colon_speaks() -> None:
+    text = (
+        "Online reaction to the harbour vote was swift.\n\n"
+        "Mayor Ana Ruiz wrote on Instagram: “Proud of this city.”\n\n"
+        "@harbourwatch replied: “Proud of what?”\n"
+    )
+    assert mentions(text) == ["Mayor Ana Ruiz", "@harbourwatch"]
