@@ -4823,9 +4823,15 @@ def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention 
         and (head.lower()[:-1] in _ROLE_NOUNS or head.lower().endswith(("ers", "ors", "ists")))
     ):
         return subj  # "Protesters", "Democrats" opening the sentence
+    if head.lower() in _COLLECTIVES:
+        return subj  # "Police said …. They did not say …"
     if " and " in subj.text:
         return subj
     return None
+
+
+#: Nouns for a group that a "they" may stand for though they do not end in -s.
+_COLLECTIVES = _wordset("police staff crowd crowds audience public media press military clergy")
 
 
 def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:

@@ -454,3 +454,12 @@ def test_a_he_after_an_opening_phrase_is_the_subject_of_the_sentence_before() ->
         "disaster.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
+
+
+def test_they_after_police_is_the_police() -> None:
+    text = (
+        "A ferry sank off Avel on Sunday.\n\n"
+        "Police said the captain had been detained. They did not say whether he would be "
+        "charged, but added that the inquiry was “at an early stage.”\n"
+    )
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Police"]
