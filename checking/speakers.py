@@ -163,7 +163,6 @@ _STOP_CAPS = _wordset("""
     Another Several Many Most Few Both Neither Either Each
     """)
 _PARTICLES = _wordset("de del della der van von da di du la le al bin ibn el st st. mc ter")
-#: A surname joined to its lower-case particle: "al-Sisi", "el-Erian", "bin-Talal".
 #: The particle words a name may hold between its capitalised words ("Ursula von der Leyen",
 #: "Mohammed bin Salman"), as regex text.
 _PARTICLE_WORDS = r"(?:de|van|von|der|den|da|di|du|dos|bin|ibn|al|el|la|le)"
@@ -171,7 +170,7 @@ _PARTICLE_WORDS = r"(?:de|van|von|der|den|da|di|du|dos|bin|ibn|al|el|la|le)"
 _PARTICLE_JOINED = r"(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|ben)-[A-Z]"
 _PARTICLE_NAME = re.compile(_PARTICLE_JOINED + r"[\w'’-]*")
 #: Offices written as capital initials ("the CEO", "its president and CEO"): a role, not a name.
-_ROLE_ACRONYMS = frozenset(["CEO", "CFO", "COO", "CTO", "CIO", "CMO"])
+_ROLE_ACRONYMS = _wordset("CEO CFO COO CTO CIO CMO")
 _SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'’.-]*|\d[\w,.]*(?:-[A-Za-z][\w-]*)*")
@@ -195,8 +194,6 @@ _SPACED_BRACKETED = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
 _MID_SENTENCE_CAP = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])[\w'’-]*")
-#: "of the", "for", "at", perhaps with a compound adjective before the name ("of the
-#: anti-Trump National Review").
 #: What ties a person to the matter they know of: "people familiar with", "a source close to".
 _KNOWING_END = re.compile(
     r"\s+(?:close\s+to|familiar\s+with|involved\s+in|briefed\s+on|with\s+knowledge\s+of)\s+$"
@@ -206,6 +203,8 @@ _COUNTED_PEOPLE_END = re.compile(
     r"\b((?:(?:two|three|four|five|several|many|some|few|\d+)\s+)?"
     r"(?:people|persons|sources|officials|aides|advisers|advisors|officers|diplomats|insiders))$"
 )
+#: "of the", "for", "at", perhaps with a compound adjective before the name ("of the
+#: anti-Trump National Review").
 _OF_END = re.compile(r"\s+(?:of|for|at)(?:\s+the)?\s+(?:[a-z]+-(?:[A-Z][\w'’]*\s+)?)?$")
 _SAID_END = re.compile(r"\b(?:whom|said|says|say|did|does|do)\W*$", re.IGNORECASE)
 _WITH_END = re.compile(r"\bwith\s+$")
@@ -808,13 +807,17 @@ def _verb_after_head(toks: list[re.Match[str]], k: int) -> bool:
 _SETTING_END = re.compile(r"\s+(?:on|in|at|by|over)\s+(?:the\s+)?[a-z]+$")
 
 
+#: An account handle ending a phrase: a lone @ and a word ("@harbourwatch"), never the @@@
+#: that masks a quote.
+_HANDLE_END = re.compile(r"(?<![@\w])@[A-Za-z_]\w{0,29}$")
+
+
 def _np_at_end(s: str, offset: int) -> _Mention | None:
     s2 = s.rstrip(" ,")
     s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
     handle = _HANDLE_END.search(s2)
     if handle is not None:
-        # "@harbourwatch replied:": an account's handle (a lone @ and a word, unlike the @@@
-        # that masks a quote).
+        # "@harbourwatch replied:": an account speaks.
         return _Mention((offset + handle.start(), offset + handle.end()), handle.group(), "name")
     toks = list(_WORD.finditer(s2))
     if not toks:
@@ -951,7 +954,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
 
 
 #: Months that are also names: "Theresa May", "April Mellody", "June Carter".
-_MONTH_NAMES = frozenset(["April", "May", "June", "August"])
+_MONTH_NAMES = _wordset("April May June August")
 #: Words that make a following month a date: "in May", "since April", "last June".
 _DATE_LEAD = _wordset("""
     in on by since until till from through during last next early late mid of this that each
@@ -1004,9 +1007,6 @@ def _after_head(word: str) -> bool:
     return word in _BETWEEN_SUBJECT_AND_VERB or (
         word.endswith("ly") and len(word) > 4 and word not in _LY_NOT_ADVERB
     )
-
-
-_HANDLE_END = re.compile(r"(?<![@\w])@[A-Za-z_]\w{0,29}$")
 
 
 def _owned_participle(toks: list[re.Match[str]], j: int) -> bool:
@@ -3533,32 +3533,10 @@ def _gender_vote(masked: str, pos: int) -> int:
 
 
 #: First words of a place's name, never of a person's: "Western Europe", "North Carolina".
-_PLACE_OPENERS = frozenset(
-    [
-        "North",
-        "South",
-        "East",
-        "West",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "Upper",
-        "Lower",
-        "New",
-        "Greater",
-        "Mount",
-        "Lake",
-        "Port",
-        "Fort",
-        "Saint",
-        "San",
-        "Santa",
-        "Los",
-        "Las",
-    ]
-)
+_PLACE_OPENERS = _wordset("""
+    North South East West Northern Southern Eastern Western Central Upper Lower New Greater
+    Mount Lake Port Fort Saint San Santa Los Las
+    """)
 #: "’s" right after a name: an owner, not a subject.
 _POSSESSIVE_START = re.compile(r"['’]s?\b")
 #: '"…," said Ana Ruiz': a sentence whose speaker comes after its cue, not at its start.
@@ -5132,7 +5110,7 @@ _AGENT_OF = re.compile(
 #: Heads of a body's name that "the <head>" refers back to.
 _NAMED_BODY_HEADS = _wordset("""
     agency ministry committee department council commission union party court board bureau
-    authority institute foundation association coalition alliance university commission
+    authority institute foundation association coalition alliance university
     """)
 
 
