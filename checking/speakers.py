@@ -807,6 +807,16 @@ def _verb_after_head(toks: list[re.Match[str]], k: int) -> bool:
 _SETTING_END = re.compile(r"\s+(?:on|in|at|by|over)\s+(?:the\s+)?[a-z]+$")
 
 
+def _knowing_start(s: str, end: int) -> int | None:
+    """Where the people before "familiar with"/"close to" at ``end`` start: a counted group
+    ("two people") or a role phrase ("a source")."""
+    counted = _COUNTED_PEOPLE_END.search(s, 0, end)
+    if counted is not None:
+        return counted.start(1)
+    holder = _np_at_end(s[:end], 0)
+    return holder.span[0] if holder is not None and holder.kind == "role" else None
+
+
 #: An account handle ending a phrase: a lone @ and a word ("@harbourwatch"), never the @@@
 #: that masks a quote.
 _HANDLE_END = re.compile(r"(?<![@\w])@[A-Za-z_]\w{0,29}$")
@@ -847,21 +857,13 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
                 head = _np_at_end(s2[: setting.start()], offset)
         if head is not None and head.kind in ("name", "role"):
             tie = _KNOWING_END.search(s2, 0, head.span[0] - offset)
-            holder = None
             if tie is not None:
-                counted = _COUNTED_PEOPLE_END.search(s2, 0, tie.start())
-                holder = (
-                    _Mention((offset + counted.start(1), offset + tie.start()), "", "role")
-                    if counted is not None
-                    else _np_at_end(s2[: tie.start()], offset)
-                )
-            if holder is not None and holder.kind == "role":
                 # "two people familiar with the decision, who …": the people, not the decision.
-                head = _Mention(
-                    (holder.span[0], head.span[1]),
-                    s2[holder.span[0] - offset : head.span[1] - offset],
-                    "role",
-                )
+                start = _knowing_start(s2, tie.start())
+                if start is not None:
+                    head = _Mention(
+                        (offset + start, head.span[1]), s2[start : head.span[1] - offset], "role"
+                    )
             return _Mention((offset + last.start(), offset + last.end()), head.text, "relative")
     i = len(toks) - 1
     if (
