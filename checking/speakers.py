@@ -3545,7 +3545,7 @@ _POSSESSIVE_START = re.compile(r"['’]s?\b")
 _INVERTED_CUE = re.compile(r"@[ \t,]*(?:said|says|added|adds|wrote|writes|asked|asks)[ \t]+[A-Z]")
 #: A byline: "By Ana Ruiz", "By Ana Ruiz, Staff Writer".
 _BYLINE = re.compile(
-    r"[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*(?:,[^\n]*)?$", re.M
+    r"^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*(?:,[^\n]*)?$", re.M
 )
 #: "Sen. Tom Vale of ": a capitalised word and "of" right before a name make it a place.
 _NAME_OF_END = re.compile(r"[A-Z][\w.'’-]*[ \t]+of[ \t]+$")
@@ -3597,9 +3597,8 @@ class _People:
         # "Sen. Tom Vale of West Avel disagreed", "(D-Avel)": a place after a person's name or
         # in a party label is no person a pronoun may stand for.
         not_people = {name for pos, name in self.mentions if _placed(masked, pos, name)}
-        in_byline = {
-            pos for pos, _ in self.mentions if _BYLINE.match(masked, masked.rfind("\n", 0, pos) + 1)
-        }
+        bylines = [m.span() for m in _BYLINE.finditer(masked)]
+        in_byline = {pos for pos, _ in self.mentions if any(a <= pos < b for a, b in bylines)}
         if in_byline:
             # "By Ana Ruiz" over an article: its writer, who speaks as "I", is no she unless
             # the text names her again.
