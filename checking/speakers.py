@@ -5115,17 +5115,23 @@ _NAMED_BODY_HEADS = _wordset("""
     """)
 
 
-def _named_body(text: str, head: str, modifiers: list[str], before: int) -> str | None:
-    """The one capitalised name before ``before`` headed by ``head`` ("Avel Environment Agency",
-    "Avel Board of Elections" for "the agency", "the board"), carrying any ``modifiers`` the
-    phrase has ("the foreign ministry" is the Foreign Ministry, not the Health Ministry)."""
-    pat = re.compile(
+@lru_cache(maxsize=64)
+def _body_name_pattern(head: str) -> re.Pattern[str]:
+    """A capitalised name ending in the body word ``head`` ("Avel Environment Agency"), perhaps
+    with an "of" phrase after it ("Avel Board of Elections"), compiled once per word."""
+    return re.compile(
         r"((?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|for|and|on)[ \t]+)?){1,5})"
         + head.title()
         + r"\b((?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’&.-]*){1,4})?)"
     )
+
+
+def _named_body(text: str, head: str, modifiers: list[str], before: int) -> str | None:
+    """The one capitalised name before ``before`` headed by ``head`` ("Avel Environment Agency",
+    "Avel Board of Elections" for "the agency", "the board"), carrying any ``modifiers`` the
+    phrase has ("the foreign ministry" is the Foreign Ministry, not the Health Ministry)."""
     found: set[str] = set()
-    for m in pat.finditer(text, max(0, before - 5000), before):
+    for m in _body_name_pattern(head).finditer(text, max(0, before - 5000), before):
         words = m.group(1).split()
         while words and words[0] in _STOP_CAPS:
             words = words[1:]  # "The Avel Environment Agency"
