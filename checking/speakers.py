@@ -3336,10 +3336,14 @@ def _without_epithets(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 #: A kin word and a first name in apposition: "his wife, Ellen,", "her son, Tom.".
+_KIN_TERMS = _wordset("""
+    wife husband daughter son mother father sister brother grandmother grandfather aunt uncle
+    niece nephew
+    """)
 _KIN_FIRST_NAME = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?P<kin>wife|husband|daughter|son|mother|father|"
-    r"sister|brother|grandmother|grandfather|aunt|uncle|niece|nephew),\s+(?P<first>[A-Z][a-z]+)"
-    r"(?=\s*[,.;])"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?P<kin>"
+    + "|".join(sorted(_KIN_TERMS, key=len, reverse=True))
+    + r"),\s+(?P<first>[A-Z][a-z]+)(?=\s*[,.;])"
 )
 #: Words next to a name that tell its gender: titles, gendered role nouns, kin terms.
 _MALE_WORDS = _wordset("""
@@ -4991,10 +4995,7 @@ _RELATION_NOUNS = _wordset("""
     """)
 #: ", Sara," -- one capitalised first name in apposition.
 _FIRST_NAME_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+),")
-_KIN_WORDS = _wordset("""
-    wife husband daughter son mother father sister brother grandmother grandfather aunt uncle
-    niece nephew widow widower fiancee fiance partner
-    """)
+_KIN_WORDS = _KIN_TERMS | _wordset("widow widower fiancee fiance partner")
 
 
 def _named_after_role(masked: str, mention: _Mention) -> str | None:
