@@ -4014,44 +4014,17 @@ def attribute(
                     opener = _subject(masked, lo, mention.span[0])
                     opened = True
                     if (
-                        (
-                            not masked[lo : mention.span[0]].strip(" \n\"“”‘’'@")
-                            or (
-                                (intro := _INTRO.match(masked, lo, mention.span[0])) is not None
-                                and intro.end() == mention.span[0]
-                            )
-                        )
-                        and si > 0
+                        si > 0
                         and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
+                        and _opens_sentence(masked, lo, mention.span[0])
                     ):
                         # "Bo Lind, whose nickname is …, laughed. He said …": a he/she opening
                         # its sentence is the person who opened the sentence before.
-                        before_subj = _subject(masked, *sents[si - 1])
-                        if (
-                            before_subj is not None
-                            and (
-                                before_subj.kind == "name"
-                                or (
-                                    before_subj.kind == "role"
-                                    and not _abstract(before_subj)
-                                    and before_subj.text.split()[-1].lower() not in _BODY_NOUNS
-                                )
-                            )
-                            and not _POSSESSIVE_START.match(masked, before_subj.span[1])
-                            and not _INVERTED_CUE.search(masked, *sents[si - 1])
-                        ):
-                            full = (
-                                resolver.fullest(before_subj.text, a)
-                                if before_subj.kind == "name"
-                                else _resolve_role(text, before_subj, resolver, last_named) or ""
-                            )
-                            if (
-                                full != who
-                                and people.person(full)
-                                and full in people.tracked
-                                and not people.clashes_any(before_subj.text, key)
-                            ):
-                                who = full
+                        full = _person_opening(
+                            text, masked, sents[si - 1], resolver, people, last_named, key, a
+                        )
+                        if full is not None and full != who:
+                            who = full
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"
@@ -4815,6 +4788,51 @@ def _plural_antecedent(masked: str, sents: Sequence[Span], si: int) -> _Mention 
 
 #: Nouns for a group that a "they" may stand for though they do not end in -s.
 _COLLECTIVES = _wordset("police staff crowd crowds audience public media press military clergy")
+
+
+def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
+    """Does the word at ``pos`` open the sentence starting at ``lo``, perhaps after a quote or
+    an opening phrase ("Later, he …")?"""
+    if not masked[lo:pos].strip(" \n\"“”‘’'@"):
+        return True
+    intro = _INTRO.match(masked, lo, pos)
+    return intro is not None and intro.end() == pos
+
+
+def _person_opening(
+    text: str,
+    masked: str,
+    sent: Span,
+    resolver: _Resolver,
+    people: _People,
+    last_named: tuple[str, Span] | None,
+    key: str,
+    a: int,
+) -> str | None:
+    """The person whose name, or a role naming them, opens the sentence ``sent``, when the text
+    shows them as a person of no other gender than ``key``; not when the sentence's speaker
+    comes after an inverted cue ("“…,” said Bo Lind") or its first name is an owner ("Trump's
+    misinformation"), and not a body, a text or an abstract noun ("The book accuses Bob")."""
+    subj = _subject(masked, *sent)
+    if (
+        subj is None
+        or _POSSESSIVE_START.match(masked, subj.span[1])
+        or _INVERTED_CUE.search(masked, *sent)
+    ):
+        return None
+    if subj.kind == "name":
+        full = resolver.fullest(subj.text, a)
+    elif (
+        subj.kind == "role"
+        and not _abstract(subj)
+        and subj.text.split()[-1].lower() not in _BODY_NOUNS
+    ):
+        full = _resolve_role(text, subj, resolver, last_named) or ""
+    else:
+        return None
+    if people.person(full) and full in people.tracked and not people.clashes_any(subj.text, key):
+        return full
+    return None
 
 
 def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:
