@@ -84,10 +84,7 @@ def _full_name(text: str) -> str | None:
 _OF_BODY = re.compile(r"\s+(?:of|at|from|with)\s+(?=(?:[a-z]+\s+){0,3}\S*[A-Z])")
 #: Last words of a body's name that the speaker module's list of non-person heads lacks.
 _BODY_WORDS = frozenset(
-    [
-        *("today", "edition", "radio", "parliament", "league"),
-        *("watch", "network", "magazine", "review"),
-    ]
+    {"today", "edition", "radio", "parliament", "league", "watch", "network", "magazine", "review"}
 )
 #: A lower-case word and a preposition before the name: unless the word is a title
 #: ("secretary of state"), the name is inside a description ("aide to President …", "a lawyer
