@@ -817,15 +817,16 @@ def _knowing_start(s: str, end: int) -> int | None:
     return holder.span[0] if holder is not None and holder.kind == "role" else None
 
 
-#: An account handle ending a phrase: a lone @ and a word ("@harbourwatch"), never the @@@
-#: that masks a quote.
+#: An account handle ending a phrase, matched at the phrase's last @: a lone @ and a word
+#: ("@harbourwatch"), never the @@@ that masks a quote.
 _HANDLE_END = re.compile(r"(?<![@\w])@[A-Za-z_]\w{0,29}$")
 
 
 def _np_at_end(s: str, offset: int) -> _Mention | None:
     s2 = s.rstrip(" ,")
     s2 = re.sub(r"\s*\([^()]*\)$", "", s2)
-    handle = _HANDLE_END.search(s2)
+    at = s2.rfind("@")
+    handle = _HANDLE_END.match(s2, at) if at >= 0 else None
     if handle is not None:
         # "@harbourwatch replied:": an account speaks.
         return _Mention((offset + handle.start(), offset + handle.end()), handle.group(), "name")
