@@ -64,6 +64,10 @@ def _spans(locs: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+#: The role of a later part of a split Content ("Content2").
+_MORE_CONTENT = re.compile(r"Content\d+")
+
+
 def read_ann(path: Path) -> list[Attribution]:
     """Attributions of one brat file; Source is empty for ``Attribution-no-source`` events."""
     entities: dict[str, tuple[str, tuple[Span, ...]]] = {}
@@ -93,7 +97,14 @@ def read_ann(path: Path) -> list[Attribution]:
 
         if "Content" not in roles:
             continue
-        out.append(Attribution(eid, get("Source"), get("Cue"), get("Content")))
+        # A quote the writer split around its cue ("“…,” he said. “…”") is one attribution
+        # with its later parts as Content2, Content3 …; each part is gold Content.
+        parts = sorted(
+            (r for r in roles if r == "Content" or _MORE_CONTENT.fullmatch(r)),
+            key=lambda r: int(r[len("Content") :] or 1),
+        )
+        content = tuple(span for role in parts for span in get(role))
+        out.append(Attribution(eid, get("Source"), get("Cue"), content))
     return out
 
 

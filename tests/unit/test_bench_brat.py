@@ -145,3 +145,26 @@ def test_first_names_are_read_before_a_titled_surnames_surname(tmp_path: Path) -
     [article] = brat.load_split(tmp_path)
     # Bo Ruiz shares the surname, so "Admiral Ruiz" is not scored as Ana Ruiz.
     assert sorted(extraction._expected_names(article).values()) == [("ana", "ruiz")]
+
+
+def test_a_quote_split_around_its_cue_is_gold_in_every_part(tmp_path: Path) -> None:
+    brat = load("brat")
+    text = "“We are ready,” Ana Ruiz said. “The pier opens in May.” Then she left."
+    first, second = text.index("“We"), text.index("“The")
+    source = text.index("Ana Ruiz")
+    cue = text.index("said")
+    ann = (
+        f"T1\tContent {first} {first + 16}\t{text[first : first + 16]}\n"
+        f"T2\tSource {source} {source + 8}\tAna Ruiz\n"
+        f"T3\tCue {cue} {cue + 4}\tsaid\n"
+        f"T4\tAttribution {cue} {cue + 4}\tsaid\n"
+        f"T5\tContent {second} {second + 25}\t{text[second : second + 25]}\n"
+        "E1\tAttribution:T4 Cue:T3 Source:T2 Content:T1 Content2:T5\n"
+    )
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "own.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "own_ann1.ann").write_text(ann, encoding="utf-8")
+    [article] = brat.load_split(tmp_path)
+    got = [(text[slice(*g.span)], text[slice(*g.source[0])]) for g in article.gold]
+    assert got == [("We are ready", "Ana Ruiz"), ("The pier opens in May", "Ana Ruiz")]
