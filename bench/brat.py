@@ -4,9 +4,10 @@ PolNeAR annotates attributions (Source, Cue, Content), not quotes, so the gold q
 strings (text between quote marks) that lie inside gold Content spans, each with the Source of its
 attribution. The quoted strings are found by a deliberately plain mark pairing, independent of
 ``checking.quotes``: double marks toggle within a paragraph (a quote left open runs to the
-paragraph end, and a “ in closing position closes it, as in “typed like this“), single marks
-count only outside double quotes and at word boundaries. The data is read at run time from a
-split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
+paragraph end, a “ in closing position closes it, as in “typed like this“, and a ” in opening
+position opens one, as in ”typed like this”), single marks count only outside double quotes and
+at word boundaries (either single mark closes, as in ‘typed like this‘). The data is read at
+run time from a split directory (``text/NAME.txt``, ``attributions/NAME_ANN.ann``).
 """
 
 from __future__ import annotations
@@ -120,6 +121,14 @@ def _in_closing_position(para: str, i: int) -> bool:
     return not left.isspace() and not right.isalnum()
 
 
+def _in_opening_position(para: str, i: int) -> bool:
+    """A ” typed where the opening mark belongs (after a space or the paragraph start, before a
+    word) opens a quote when none is open: ”like this” is a quoted string."""
+    left = para[i - 1] if i > 0 else " "
+    right = para[i + 1] if i + 1 < len(para) else " "
+    return left.isspace() and right.isalnum()
+
+
 def plain_quote_regions(text: str) -> list[Span]:
     """Quoted strings by plain mark pairing (see the module docstring), without the marks."""
     regions: list[Span] = []
@@ -132,7 +141,9 @@ def plain_quote_regions(text: str) -> list[Span]:
             p = pa + m.start()
             ch = m.group()
             if start < 0:
-                if ch in ("“", "„", "«", '"', "''", "``"):
+                if ch in ("“", "„", "«", '"', "''", "``") or (
+                    ch == "”" and _in_opening_position(para, m.start())
+                ):
                     start = p + len(ch)
             elif ch in ("”", "»", '"', "''") or (
                 ch == "“" and _in_closing_position(para, m.start())
@@ -152,9 +163,9 @@ def plain_quote_regions(text: str) -> list[Span]:
             left = text[p - 1] if p > pa else " "
             right = text[p + 1] if p + 1 < pb else " "
             if start < 0:
-                if m.group() in "‘'" and not left.isalnum() and right.isalpha():
+                if m.group() in "‘'" and not left.isalnum() and right.isalnum():
                     start = p + 1
-            elif m.group() in "’'" and not left.isspace() and not right.isalnum():
+            elif not left.isspace() and not right.isalnum():
                 regions.append((start, p))
                 start = -1
     return sorted(regions)

@@ -82,6 +82,17 @@ def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() 
     assert got == ["awful", "We will see,", "Still open", "Again"]
 
 
+def test_a_closing_mark_typed_where_the_opening_one_belongs_opens_the_quote() -> None:
+    brat = load("brat")
+    text = (
+        "The pier ”is not ready,” she said, ”and will not be” soon.\n"
+        "'3rd Street closing' is the rumour, ‘for now‘. Cafe’s menu, ’90s."
+    )
+    got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
+    # A ” after a word still closes, and an apostrophe opens nothing.
+    assert got == ["is not ready,", "and will not be", "3rd Street closing", "for now"]
+
+
 def test_a_surname_two_people_in_the_story_share_is_not_scored(tmp_path: Path) -> None:
     brat = load("brat")
     extraction = load("extraction")
