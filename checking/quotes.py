@@ -284,6 +284,16 @@ def _pair_paragraph(
                 # "… shouted "Stop!" as he left." -- a straight quote nested in a straight quote.
                 inner = fam
                 continue
+            if (
+                m.ch == "“"
+                and opener.ch == "“"
+                and inner is None
+                and _can_open(m, text)
+                and _two_closers_follow(text, marks, i)
+            ):
+                # “… wearing “Settle For Lind” shirts. Ouch.” -- a quote nested in the same marks.
+                inner = fam
+                continue
             if (m.ch in _D_OPEN or m.ch in _S_OPEN or len(m.ch) == 2) and _can_open(m, text):
                 # A second opener of the same kind: the first one was never closed.
                 if open_index >= 0 and kind == "s":
@@ -298,6 +308,23 @@ def _pair_paragraph(
             ignored.add(open_index)
             continue
         return spans, opener
+
+
+def _two_closers_follow(text: str, marks: list[_Mark], i: int) -> bool:
+    """Do two ” close after the “ at mark ``i``, before any other “ opens in the paragraph?
+
+    Then that “ opens a quote nested in the open one, typed with the same marks: one ” closes
+    each. With one ” the open quote was never closed and this “ starts the next one.
+    """
+    closers = 0
+    for m in marks[i + 1 :]:
+        if m.ch == "“" and _can_open(m, text):
+            return False
+        if m.ch == "”" and _can_close(m):
+            closers += 1
+            if closers == 2:
+                return True
+    return False
 
 
 def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:

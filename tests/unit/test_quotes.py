@@ -285,6 +285,20 @@ def test_straight_quote_nested_in_a_straight_quote() -> None:
     assert texts(text) == ['The guard shouted "Stop!" as the crowd surged forward,']
 
 
+def test_curly_quote_nested_in_the_same_curly_marks() -> None:
+    text = (
+        "Ana Ruiz tweeted: “Fans behind the mayor wearing “Settle For Lind” shirts. Ouch.”\n"
+        "“We are not done. “We will be back,” Lind said. “Soon.”"
+    )
+    # One ” after the second “ of a paragraph: the first quote was never closed.
+    assert texts(text) == [
+        "Fans behind the mayor wearing “Settle For Lind” shirts. Ouch.",
+        "We are not done.",
+        "We will be back,",
+        "Soon.",
+    ]
+
+
 def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None:
     text = "Ana Ruiz said the ferry would “Bring The Harbour Back To Life” by June."
     assert texts(text) == ["Bring The Harbour Back To Life"]
