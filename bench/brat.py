@@ -115,10 +115,11 @@ _SINGLE = "‘’'"
 
 def _in_closing_position(para: str, i: int) -> bool:
     """A “ typed where the closing mark belongs (after a word or stop, before a space, stop or the
-    paragraph end) closes the open quote: “like this“ is a quoted string, not two openings."""
+    paragraph end) closes the open quote: “like this“ is a quoted string, not two openings. So
+    does one that ends its paragraph, with nothing left to open: “like this. “"""
     left = para[i - 1] if i > 0 else " "
     right = para[i + 1] if i + 1 < len(para) else " "
-    return not left.isspace() and not right.isalnum()
+    return (not left.isspace() and not right.isalnum()) or not para[i + 1 :].strip()
 
 
 def _in_opening_position(para: str, i: int) -> bool:

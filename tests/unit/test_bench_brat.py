@@ -76,10 +76,13 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
 
 def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() -> None:
     brat = load("brat")
-    text = "She called it “awful“ and left. “We will see,“ he said. “Still open\n“Again” here."
+    text = (
+        "She called it “awful“ and left. “We will see,“ he said. “Still open\n“Again” here.\n"
+        "“They know that. “ \n"
+    )
     got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
     # A “ before a word still opens (the last paragraph's quote, and the left-open one before it).
-    assert got == ["awful", "We will see,", "Still open", "Again"]
+    assert got == ["awful", "We will see,", "Still open", "Again", "They know that. "]
 
 
 def test_a_closing_mark_typed_where_the_opening_one_belongs_opens_the_quote() -> None:
