@@ -3689,6 +3689,13 @@ class _People:
                 return -1
         return 0
 
+    def last_at(self, name: str | None, before: int) -> int:
+        """Where the text last mentions ``name`` before ``before`` (-1 for none)."""
+        for pos, other in reversed(self.mentions):
+            if pos < before and other == name:
+                return pos
+        return -1
+
     def person(self, name: str) -> bool:
         """Does the text give ``name`` a gender or show it as a person (see ``speaking``)?"""
         if name in self.not_people:
@@ -4046,6 +4053,19 @@ def attribute(
                             # named since (not after "asked Lind about …", where it may be
                             # the one asked).
                             who = full
+                    role = _role_antecedent(
+                        masked,
+                        people.last_at(who, mention.span[0]),
+                        max(paras[pi][0] if paras else 0, sents[si - 1][0] if si > 0 else 0),
+                        mention.span[0],
+                        key,
+                    )
+                    if role is not None:
+                        # "Ana Ruiz spoke first. When the mayor took the stage, she said …":
+                        # the he/she is the role holder introduced since the last name.
+                        holder = _resolve_role(text, role, resolver, last_named)
+                        if holder is not None:
+                            who = holder
                     ref = (who, mention.span) if who is not None else last_named
                     if ref is None:
                         # Nobody the text shows as a person: the name opening a sentence just
@@ -4672,6 +4692,31 @@ def _words_owner(masked: str, m: re.Match[str]) -> _Mention | None:
     if m.group("pron"):
         return _Mention(m.span("pron"), _POSSESSIVE_PRONOUN[m.group("pron")], "pronoun")
     return _name_mention(masked, *m.span("owner"))
+
+
+#: "the mayor" opening a clause (after a sentence start or a subordinator), a person's role.
+_ROLE_SUBJECT = re.compile(
+    r"(?:(?:(?m:^)|[.!?][\"'”’]?[ \t]+)(?:(?:When|As|After|While|Before|Although|Though|Since"
+    r"|Once|Until|Because|If)[ \t]+|[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,4},[ \t]+)?"
+    r"|\b(?:when|after|while|before|although|though|since|once|until|because)[ \t]+)"
+    r"(?P<role>[Tt]he[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?P<head>"
+    + "|".join(sorted(_PERSON_NOUNS | {"spokesperson", "coach", "officer"}, key=len, reverse=True))
+    + r"))\b(?![ \t]+of\b|['’])"
+)
+_ROLE_GENDER = {"spokesman": "m", "chairman": "m", "spokeswoman": "f", "chairwoman": "f"}
+
+
+def _role_antecedent(masked: str, after: int, lo: int, pos: int, want: str) -> _Mention | None:
+    """The last person role opening a clause between ``lo`` (the sentence before, in the
+    paragraph), the latest mention of the named candidate (``after``) and a he/she at ``pos``,
+    if its gender fits ``want``."""
+    found: _Mention | None = None
+    lo = max(after + 1, lo)
+    for m in _ROLE_SUBJECT.finditer(masked, max(0, lo - 3), pos):
+        head = m.group("head").lower()
+        if m.start("role") >= lo and _ROLE_GENDER.get(head, want) == want:
+            found = _Mention(m.span("role"), m.group("role"), "role")
+    return found
 
 
 def _lone_person(

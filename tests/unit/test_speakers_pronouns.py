@@ -463,3 +463,52 @@ def test_they_after_police_is_the_police() -> None:
         "charged, but added that the inquiry was “at an early stage.”\n"
     )
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A role opening a clause since the last name is the he/she, not that name.
+        (
+            "Chief financial officer Dev Patel said the port “has never been stronger.”\n\n"
+            "When the mayor spoke to reporters on Thursday, she was blunt. "
+            "“We are not going to wait,” she said.",
+            "the mayor",
+        ),
+        (
+            "Ana Ruiz, the port director, opened the meeting on Monday.\n\n"
+            "Later, the spokeswoman told reporters the talks had failed. "
+            "“There is no deal,” she said.",
+            "the spokeswoman",
+        ),
+        (
+            "Ana Ruiz opened the meeting. The governor arrived late. "
+            "“We have work to do,” he said.",
+            "The governor",
+        ),
+        # A role the text gave to a named person is that person.
+        (
+            "Mayor Ana Ruiz cut the ribbon. Dev Patel, the port’s finance chief, watched.\n\n"
+            "When the mayor spoke, she was brief. “We are ready,” she said.",
+            "Ana Ruiz",
+        ),
+        # A role of the other gender, or one named before the person, changes nothing.
+        (
+            "Ana Ruiz met the spokesman on Monday. “We are ready,” she said.",
+            "Ana Ruiz",
+        ),
+        (
+            "The mayor opened the session. Ana Ruiz spoke next. “We are ready,” she said.",
+            "Ana Ruiz",
+        ),
+        # A role after "as" is a post, not a clause's subject.
+        (
+            "Ana Ruiz served as the mayor for a decade. “We are ready,” she said.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_he_or_she_is_the_role_opening_a_clause_since_the_last_name(
+    text: str, speaker: str
+) -> None:
+    assert speaker_of_last_quote(text) == speaker
