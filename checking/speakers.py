@@ -3017,6 +3017,13 @@ def _owned_person(masked: str, owner: _Mention, end: int) -> _Mention | None:
     return None
 
 
+def _female_looking(name: str) -> bool:
+    """Does the full name open with a first name ending in -a that is no known man's (Ivanka,
+    Svetla)? Most such names are women's, so a "Mr." passes over it to a namesake."""
+    first = name.split(None, 1)[0].lower()
+    return len(first) > 2 and first.isalpha() and first.endswith("a") and first not in _MALE_FIRST
+
+
 @dataclass(slots=True)
 class _Resolver:
     """Links surnames, roles and pronouns to the fullest name the text uses."""
@@ -3097,6 +3104,7 @@ class _Resolver:
             if other_gender and (
                 name.split(None, 1)[0].lower() in _FIRST_NAMES[other_gender]
                 or self.gender(name) == other_gender
+                or (other_gender == "f" and _female_looking(name))
             ):
                 continue  # "Mr. Trump" is not "his daughter Ivanka Trump"
             by_last = _name_tokens(name)[-1:] == (last,)
@@ -3372,7 +3380,7 @@ _MALE_FIRST = _wordset("""
     luke malcolm marco marcus mario martin marvin max mohammed muhammad neil norman oliver omar
     oscar pablo pedro pete randy ray ricardo rob robby rod roy rudy russell ryan shawn sheldon
     stanley stuart terry travis trey troy tyler vernon victor vince vincent warren wesley willie
-    xavier zach
+    xavier zach luca luka nikola mustafa musa ezra ilya akira
     """)
 _FEMALE_FIRST = _wordset("""
     alice amanda amy angela ann anna anne barbara betty carol caroline catherine christine cindy

@@ -176,6 +176,19 @@ LAST_SPEAKER = [
         "Ana Lind",
         id="ms-not-her-son",
     ),
+    # With no word on her gender, a first name in -a is no man's; a man's in -a is on the list.
+    pytest.param(
+        "Bo Lind flew in on Monday. The chairs came from Jolanta Lind's den. "
+        "“It is like a new plane,” Mr. Lind said.",
+        "Bo Lind",
+        id="mr-not-a-first-name-in-a",
+    ),
+    pytest.param(
+        "Bo Lind flew in on Monday. The chairs came from Luca Lind's den. "
+        "“It is like a new plane,” Mr. Lind said.",
+        "Luca Lind",
+        id="mr-a-man-in-a",
+    ),
     # A capital inside a surname (Mc-, O'-, De-) keeps the name whole.
     pytest.param(
         "Senator Ana McRuiz toured the pier. “We will rebuild,” McRuiz said.",
