@@ -4144,10 +4144,14 @@ def attribute(
                 mention.kind == "relative" and mention.text[:1].islower()
             ):
                 holder = _holder(masked, mention) if mention.kind == "role" else None
+                apposed = _apposed_name(text, mention) if mention.kind == "relative" else None
                 if holder is not None:
                     # "Former secretary of state Ana Ruiz:", "her lawyer, Ana Ruiz, wrote":
                     # the office or role, then the person who holds it.
                     speaker = resolver.fullest(holder, a)
+                elif apposed is not None:
+                    # "Vale, an Avel native who writes fiction": the person the phrase describes.
+                    speaker = resolver.fullest(apposed, a)
                 else:
                     speaker = _resolve_role(text, mention, resolver, last_named)
             else:
@@ -4784,6 +4788,26 @@ def _relative_antecedent(text: str, span: Span, speaker: str) -> Span | None:
         return None
     base = max(0, span[0] - 80)
     return (base + m.start(1), base + m.end(1))
+
+
+#: A name and the comma of an apposition after it, at the end of a stretch of text.
+_NAME_COMMA_END = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*)*),\s*$"
+)
+
+
+def _apposed_name(text: str, mention: _Mention) -> str | None:
+    """The name a described "who" stands for: in "Tom Vale, a local native who …" the relative's
+    phrase ("a local native") is in apposition to Tom Vale."""
+    if text[mention.span[0] : mention.span[1]].lower() != "who":
+        return None
+    i = text.rfind(mention.text, max(0, mention.span[0] - len(mention.text) - 4), mention.span[0])
+    if i < 0:
+        return None
+    m = _NAME_COMMA_END.search(text[max(0, i - 80) : i])
+    if m is None or not _looks_like_name(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def _latest_mention(masked: str, lo: int, hi: int, speaker: str) -> Span | None:

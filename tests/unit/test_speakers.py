@@ -855,6 +855,13 @@ def test_a_quote_running_over_paragraphs_takes_the_later_paragraphs_cue() -> Non
             "Ivo Dunmore",
             "Ivo Dunmore",
         ),
+        # The phrase before "who" describes the person named before it.
+        (
+            "Ivo Dunmore, a West Avel native who writes fiction on the side (one story is set "
+            "at a bake-off “where the loser becomes the main course”), runs the data team.",
+            "Ivo Dunmore",
+            "who",
+        ),
     ],
 )
 @pytest.mark.usefixtures("rules_alone")
