@@ -1019,7 +1019,9 @@ class Writer:
             if style == 0:
                 pieces = [(f"{who} {cue}, {o}", None), (words + end, label), (c, None)]
             elif style == 1 and who not in ("he", "she"):
-                pieces = [(o, None), (tail, label), (f",{c} {cue.split()[0]} {who}.", None)]
+                # "“…,” said Ana Ruiz"; "told" needs its object, so no "“…,” told Ana Ruiz".
+                verb = "said" if cue.startswith("told") else cue
+                pieces = [(o, None), (tail, label), (f",{c} {verb} {who}.", None)]
             elif style == 2:
                 pieces = [(o, None), (tail, label), (f",{c} {who} {cue}.", None)]
             elif style == 3 and who not in ("he", "she"):
