@@ -4649,6 +4649,11 @@ def _intro_mention(
         inv = _np_after(masked, cm.end(), hi)
         if inv is not None:
             return inv
+    for sm in _SPOKE.finditer(masked, lo, hi):
+        # "… is left to voters, since Ruiz spoke only in vague terms.¶“…”": who spoke.
+        mention = _np_before(masked, lo, sm.start())
+        if mention is not None:
+            return mention
     subj = _subject(masked, lo, hi)
     if (
         subj is not None
@@ -4659,6 +4664,11 @@ def _intro_mention(
     ):
         return None  # "Wait, it gets better:", "Nooooo!", "Pause.": no speaker
     return subj
+
+
+#: Verbs of speaking that are no cue for a quote in their own sentence ("Ruiz spoke of a
+#: “…”" may quote anyone) but introduce the quotes after it.
+_SPOKE = re.compile(r"\b(?:spoke|speaks|talked|talks)\b")
 
 
 #: What follows a lone capitalised word that opens a sentence as an interjection or a stage

@@ -1602,3 +1602,14 @@ def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) 
 )
 def test_an_unnamed_agent_speaks_with_whom_they_speak_for(text: str, speaker: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
+
+
+def test_quotes_standing_alone_after_a_sentence_on_who_spoke() -> None:
+    text = (
+        "What the plan means is left to the imagination of voters, since Ana Ruiz spoke only "
+        "in vague terms during the interview.\n\n"
+        "“We have to do something and it is the only way.”\n\n"
+        "“We have to be a lot tougher.”"
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in got] == ["Ana Ruiz", "Ana Ruiz"]
