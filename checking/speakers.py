@@ -722,11 +722,16 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             # "Lind, a harbour pilot, quietly told": the apposition again, after the adverb.
             continue
         if (
-            deferred is None
+            # (Again after a described role: "Vale, the minister of X, a member of Y, said".)
+            (deferred is None or (deferred.kind == "role" and mention.span[0] < deferred.span[0]))
             and mention.kind != "relative"
             and (
                 masked[mention.span[1] : mention.span[1] + 1] == ","
                 or _PARTY_OF.match(masked, mention.span[0]) is not None
+                or (
+                    mention.kind == "role"
+                    and _OF_PHRASE_COMMA.match(masked, mention.span[1], end) is not None
+                )
             )
             and _APPOSITION_OPEN.search(masked, max(lo, mention.span[0] - 90), mention.span[0])
         ):
@@ -736,6 +741,11 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
             continue
         return mention
     return deferred
+
+
+#: " of the governor,": the rest of a role phrase in apposition, up to its closing comma
+#: ("Castellano, an appointee of the governor, noted").
+_OF_PHRASE_COMMA = re.compile(r"[ \t]+(?:of|for|at|to)[ \t]+[^,;:@\n]{1,80},")
 
 
 #: What opens an apposition before a phrase: a comma, perhaps with "also" ("Ana Ruiz, also a

@@ -1353,7 +1353,7 @@ def test_a_role_with_a_place_or_group_then_the_name_of_its_holder(text: str) -> 
         (
             "“The pier can sell tickets,” Ana B. Ruiz Jr., the director of the Harbour "
             "Bureau, said at a news conference.\n",
-            "Ana B. Ruiz",
+            "Ana B. Ruiz Jr",
         ),
         ("Ana Ruiz, the former governor, said the pier was “a lifeline.”\n", "Ana Ruiz"),
         (

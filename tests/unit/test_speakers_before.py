@@ -509,6 +509,29 @@ def test_the_person_a_dashed_or_one_of_apposition_names(text: str) -> None:
     assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Tom Vale"]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Judge Ana Castellano, an appointee of the governor, noted that the state had "
+            "offered “no evidence” of fraud.\n",
+            "Judge Ana Castellano",
+        ),
+        (
+            "Tom Vale, the foreign minister of Avel, a member of the council, said the vote was "
+            "“a provocation.”\n",
+            "Tom Vale",
+        ),
+    ],
+)
+def test_an_apposition_ending_in_an_of_phrase_describes_the_name_before_it(
+    text: str, mention: str
+) -> None:
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == mention
+
+
 def test_the_object_inside_a_participial_aside_is_not_the_subject() -> None:
     text = (
         "Bo Lind, playing the 74-year-old Ruiz on Avel’s Saturday Night Show, explained: “The "
