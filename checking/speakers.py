@@ -893,6 +893,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
                 (_CAP.match(w) and w not in _STOP_CAPS)
                 or w.lower() in _PARTICLES
                 or _month_first_name(s2, toks, j - 1)
+                or _ORDINAL.fullmatch(w)  # "the 9th Circuit", "the 1st Cavalry Division"
             ):
                 j -= 1
                 continue
@@ -966,6 +967,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
     return None
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Months that are also names: "Theresa May", "April Mellody", "June Carter".
 _MONTH_NAMES = _wordset("April May June August")
 #: Words that make a following month a date: "in May", "since April", "last June".
@@ -5217,11 +5219,13 @@ _WORK_BY = re.compile(
 #: Unnamed people who speak for someone: "a spokesman for the ministry", "an aide to Ruiz".
 _AGENT_HEADS = _wordset("""
     spokesman spokeswoman spokesperson official aide adviser advisor source representative
-    staffer lawyer attorney member
+    staffer lawyer attorney member panel
     """)
 _AGENT_OF = re.compile(
     r"[ \t]+((?:for|of|at|to|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
-    r"(?:(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*[ \t]?){1,5}|the[ \t]+[a-z]+))(?<!['’]s)(?<!['’])"
+    r"(?:(?:the[ \t]+)?(?:\d+(?:st|nd|rd|th)[ \t]+)?[A-Z][\w.'’&-]*"
+    r"(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w.'’&-]*){0,5}"
+    r"|the[ \t]+[a-z]+))(?<!['’]s)(?<!['’])"
     r"(?=[ \t]*[,.;:]|[ \t]+(?:said|says|told|tells|added|adds|wrote|writes|who|on|in|at|"
     r"during|when)\b)"
 )

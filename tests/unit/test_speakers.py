@@ -1598,6 +1598,16 @@ def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) 
             "An official at the Avel Harbour Board said the talks were “productive.”\n",
             "official at the Avel Harbour Board",
         ),
+        # A court's panel; an ordinal or an "of" inside the court's name.
+        (
+            "In March, a panel of the 9th Circuit said the law was “unconstitutional.”\n",
+            "a panel of the 9th Circuit",
+        ),
+        (
+            "In March, a panel of the Avel Court of Appeals said the law was “unconstitutional.”\n",
+            "a panel of the Avel Court of Appeals",
+        ),
+        ("In March, the 9th Circuit said the law was “unconstitutional.”\n", "the 9th Circuit"),
     ],
 )
 def test_an_unnamed_agent_speaks_with_whom_they_speak_for(text: str, speaker: str) -> None:
