@@ -894,6 +894,14 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
                 or w.lower() in _PARTICLES
                 or _month_first_name(s2, toks, j - 1)
                 or _ORDINAL.fullmatch(w)  # "the 9th Circuit", "the 1st Cavalry Division"
+                or (
+                    # "the Ways and Means Committee": an "and" inside a body's name.
+                    w == "and"
+                    and j >= 2
+                    and _CAP.match(toks[j - 2].group())
+                    and not s2[toks[j - 2].end() : prev.start()].strip()
+                    and last.group().lower() in _BODY_RUN_HEADS
+                )
             ):
                 j -= 1
                 continue
@@ -968,6 +976,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
 #: Months that are also names: "Theresa May", "April Mellody", "June Carter".
 _MONTH_NAMES = _wordset("April May June August")
 #: Words that make a following month a date: "in May", "since April", "last June".
@@ -5234,6 +5243,9 @@ _NAMED_BODY_HEADS = _wordset("""
     agency ministry committee department council commission union party court board bureau
     authority institute foundation association coalition alliance university
     """)
+#: Heads of a body's name that may hold an "and" ("Ways and Means Committee", "Center for
+#: Strategic and International Studies").
+_BODY_RUN_HEADS = _NAMED_BODY_HEADS | _wordset("center centre studies services affairs relations")
 
 
 @lru_cache(maxsize=64)

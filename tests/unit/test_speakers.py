@@ -1608,6 +1608,11 @@ def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) 
             "a panel of the Avel Court of Appeals",
         ),
         ("In March, the 9th Circuit said the law was “unconstitutional.”\n", "the 9th Circuit"),
+        # An "and" inside a body's name.
+        (
+            "A spokeswoman for the Ways and Means Committee said the plan was “on track.”\n",
+            "spokeswoman for the Ways and Means Committee",
+        ),
     ],
 )
 def test_an_unnamed_agent_speaks_with_whom_they_speak_for(text: str, speaker: str) -> None:
