@@ -3333,6 +3333,8 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
                     out.append((m.start(), canonical_name(" ".join(words[i + 1 :]))))
                 words = words[:i]
                 break
+        if words and words[-1].rstrip(".,").lower() in _OFFICES:
+            continue  # "The Home Secretary, Yvette Marlow,": an office, no one's name
         if words and words[-1].rstrip(".,").lower() in _WEEKDAYS:
             # "said Ruiz Wednesday", "in North Florida Friday": a person or a place, no telling
             # which, and no full name either way.
@@ -5145,7 +5147,11 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
         return None
     # "the White House press secretary, Josh Earnest,": the role words may follow the mention;
     # a named mention needs them ("Ana Ruiz, Bo Lind, …" is a list).
-    role = m.group("role") or (mention.text if mention.kind == "role" else "")
+    words = mention.text.split()
+    capital_role = (
+        len(words) >= 2 and words[0] in ("The", "the") and words[-1].lower() in _ROLE_OR_TITLE
+    )  # "The Home Secretary, Yvette Marlow, said": a role in capitals
+    role = m.group("role") or (mention.text if mention.kind == "role" or capital_role else "")
     head = role.lower().split()[-1:]
     if not head or (head[0] not in _ROLE_OR_TITLE and head[0] not in _RELATION_NOUNS):
         return None

@@ -525,3 +525,12 @@ def test_a_he_or_she_is_the_role_opening_a_clause_since_the_last_name(
     text: str, speaker: str
 ) -> None:
     assert speaker_of_last_quote(text) == speaker
+
+
+def test_a_role_in_capitals_names_the_holder_in_apposition_and_is_no_name_itself() -> None:
+    text = (
+        "The Home Secretary, Yvette Marlow, said the plan would ‘restore trust’ in the system.\n\n"
+        "‘We have listened,’ she told MPs."
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in got] == ["Yvette Marlow", "Yvette Marlow"]
