@@ -304,6 +304,14 @@ def canonical_name(name: str) -> str:
             cut, honorific = i, True
         elif low == "of" and i > 0 and cut == i - 1:
             cut = i
+        elif (
+            cut >= 0
+            and i > cut
+            and w[:1].isupper()
+            and low in _OFFICES
+            and all(p.lower() not in _BODY_NOUNS for p in parts[cut + 1 : i])
+        ):
+            cut = i  # "Chief Executive Officer Dana Price", "Chief Financial Officer Dev Patel"
     if 0 <= cut < len(parts) - 1:
         rest = parts[cut + 1 :]
         if rest and rest[0].lower() in ("state", "defense", "the") and len(rest) > 1:
@@ -369,7 +377,7 @@ _OFFICES = _wordset("""
     senator sen president director secretary governor gov mayor chairman chairwoman spokesman
     spokeswoman spokesperson ambassador commissioner representative rep congressman
     congresswoman minister premier chancellor attorney judge correspondent editor whip adviser
-    advisor aide leader democrat republican
+    advisor aide leader democrat republican officer
     """)
 #: Capitalised words that never stand inside a person's or body's name.
 _NEVER_IN_NAME = _wordset("""

@@ -228,6 +228,10 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         # Local offices: "Councillor Bo Lind", "Avel Alderman Tom Vale".
         ("Councillor Bo Lind", "Bo Lind"),
         ("Avel Alderman Tom B. Vale", "Tom B. Vale"),
+        # Words of an office between its title and the name: "Chief Executive Officer".
+        ("Chief Executive Officer Dana Price", "Dana Price"),
+        ("Chief Financial Officer Dev Patel", "Dev Patel"),
+        ("Former Avelco Senior Adviser Bo Lind", "Bo Lind"),
         # An owner before a name: a place or an outlet the person belongs to.
         ("Avel’s Ana Ruiz", "Ana Ruiz"),
         ("Harbour Radio’s Tom Vale", "Tom Vale"),

@@ -534,3 +534,12 @@ def test_a_role_in_capitals_names_the_holder_in_apposition_and_is_no_name_itself
     )
     got = attribute(text, extract_quotes(text))
     assert [q.speaker for q in got] == ["Yvette Marlow", "Yvette Marlow"]
+
+
+def test_an_officer_title_is_no_part_of_the_name_a_surname_resolves_to() -> None:
+    text = (
+        "Shares fell after Chief Executive Officer Dana Price warned of “a perfect storm.”\n\n"
+        "“We are disappointed,” Price said."
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in got] == ["Dana Price", "Dana Price"]
