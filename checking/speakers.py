@@ -1577,6 +1577,10 @@ _NAME_THEN_ROLE = re.compile(
 )
 
 
+#: The name after a title's full stop: " Jesse Jackson" in "the Rev. Jesse Jackson".
+_NAME_AFTER_ABBREV = re.compile(r"[ \t]+((?:[A-Z][\w'’-]*\.?[ \t]+){0,3}[A-Z][\w'’-]+)")
+
+
 def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Mention | None:
     """The speaker phrase right after a cue verb ("said the envoy, Dorothy Shea", "said Smith").
 
@@ -1595,6 +1599,12 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
     if m.group("det"):
         a, b = m.span("det")
         words = masked[a:b].lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1] in _NAME_ABBREVS and masked[b] == ".":
+            titled = _NAME_AFTER_ABBREV.match(masked, b + 1, hi)
+            if titled is not None and _looks_like_name(titled.group(1)):
+                # "said the Rev. Jesse Jackson": the phrase ran to the title's full stop.
+                start = b - len(words[1])
+                return _Mention((start, titled.end(1)), masked[start : titled.end(1)], "name")
         if (
             not any_det
             and not any(w.strip(".,") in _ROLE_NOUNS for w in words)

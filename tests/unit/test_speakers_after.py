@@ -645,3 +645,15 @@ def test_an_age_epithet_names_the_person_given_that_age() -> None:
     )
     got = [q.speaker for q in attribute(text, extract_quotes(text))]
     assert got == ["Kofi Mensah", "Tom Vale"]
+
+
+def test_an_inverted_speaker_after_the_and_a_title_abbreviation() -> None:
+    text = "“We shall overcome,” said the Rev. Ana Ruiz, who spoke after the mayor.\n"
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker_span is not None
+    assert (text[q.speaker_span[0] : q.speaker_span[1]], q.speaker) == ("Rev. Ana Ruiz", "Ana Ruiz")
+    # With a word between "the" and the title the phrase may be someone else (a son, a
+    # namesake): it is not read as the name.
+    text = "Bo Lind spoke first. “No,” said the younger Mr. Lind.\n"
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker != "Bo Lind"
