@@ -5254,6 +5254,12 @@ _AGENT_HEADS = _wordset("""
     spokesman spokeswoman spokesperson official aide adviser advisor source representative
     staffer lawyer attorney member panel
     """)
+#: "a spokesman for Avel Lines": an agent phrase that runs on to its body's name.
+_AGENT_THEN_BODY = re.compile(
+    r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+(?:for|of|at)[ \t]+"
+    r"(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w.'’&-]*){0,5}"
+    r"|[a-z]+)$"
+)
 _AGENT_OF = re.compile(
     r"[ \t]+((?:for|of|at|to|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
     r"(?:(?:the[ \t]+)?(?:\d+(?:st|nd|rd|th)[ \t]+)?[A-Z][\w.'’&-]*"
@@ -5407,6 +5413,11 @@ def _resolve_role(
             # "The Avel Environment Agency fined … the agency said": the one body of that kind
             # the text has named.
             return body
+    agent = _AGENT_THEN_BODY.match(mention.text)
+    if agent is not None and agent.group(1).lower() in _AGENT_HEADS:
+        # "said a spokesman for Avel Lines": the phrase ran on to whom the agent speaks for.
+        said = mention.text
+        return canonical_name(said) if said[:1].isupper() else said
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _SPEAKING_HEADS) and mention.kind == "role":
         # "The mood", "The strike entered its third": the span shows where the rules looked,

@@ -1612,6 +1612,8 @@ def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) 
             "a panel of the Avel Court of Appeals",
         ),
         ("In March, the 9th Circuit said the law was “unconstitutional.”\n", "the 9th Circuit"),
+        # Inverted, the phrase runs on to whom the agent speaks for.
+        ("“We can’t wait,” said a spokesman for Avel Lines.\n", "a spokesman for Avel Lines"),
         # An "and" inside a body's name.
         (
             "A spokeswoman for the Ways and Means Committee said the plan was “on track.”\n",
