@@ -3361,7 +3361,20 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             name = canonical_name(" ".join(words))
             if " " in name:
                 out.append((m.start(), name))
+    for m in _NICKNAMED.finditer(text):
+        if m.group(1) not in _STOP_CAPS and m.group(1).lower().rstrip(".") not in TITLES:
+            # "John “Tig” Tiegen": the name around the nickname ("Tiegen" is John Tiegen).
+            out.append((m.start(), f"{m.group(1)} {m.group(2)}"))
+    if len(out) > 1 and out[-1][0] < out[-2][0]:
+        out.sort(key=lambda pn: pn[0])
     return _without_epithets(out)
+
+
+#: A first name, a nickname in quote marks, a surname: "John “Tig” Tiegen".
+_NICKNAMED = re.compile(
+    r"\b([A-Z][a-z'’-]+)[ \t]+[“\"‘'][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[”\"’'][ \t]+"
+    r"([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b"
+)
 
 
 def _without_epithets(names: list[tuple[int, str]]) -> list[tuple[int, str]]:

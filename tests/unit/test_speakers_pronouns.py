@@ -543,3 +543,13 @@ def test_an_officer_title_is_no_part_of_the_name_a_surname_resolves_to() -> None
     )
     got = attribute(text, extract_quotes(text))
     assert [q.speaker for q in got] == ["Dana Price", "Dana Price"]
+
+
+def test_a_nickname_in_quote_marks_sits_inside_the_full_name() -> None:
+    text = (
+        "The band’s frontman, Jesse “Sparks” Delaney, said the tour was “the last hurrah.”\n\n"
+        "“We are not getting any younger,” Delaney said."
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.text for q in got] == ["the last hurrah.", "We are not getting any younger,"]
+    assert [q.speaker for q in got] == ["Jesse Delaney", "Jesse Delaney"]
