@@ -4969,10 +4969,21 @@ def _person_opening(
         and not _abstract(subj)
         and subj.text.split()[-1].lower() not in _BODY_NOUNS
     ):
-        full = _resolve_role(text, subj, resolver, last_named) or ""
+        # "Australia's prime minister, Grace Holloway, struck …": the holder in apposition.
+        holder = _holder(masked, subj)
+        full = (
+            resolver.fullest(holder, a)
+            if holder
+            else _resolve_role(text, subj, resolver, last_named) or ""
+        )
     else:
         return None
-    if people.person(full) and full in people.tracked and not people.clashes_any(subj.text, key):
+    if (
+        people.person(full)
+        and full in people.tracked
+        and not people.clashes_any(subj.text, key)
+        and not people.clashes(full, key)
+    ):
         return full
     return None
 

@@ -553,3 +553,14 @@ def test_a_nickname_in_quote_marks_sits_inside_the_full_name() -> None:
     got = attribute(text, extract_quotes(text))
     assert [q.text for q in got] == ["the last hurrah.", "We are not getting any younger,"]
     assert [q.speaker for q in got] == ["Jesse Delaney", "Jesse Delaney"]
+
+
+def test_a_role_opening_the_sentence_before_is_the_holder_in_apposition() -> None:
+    text = (
+        "Prime Minister Kenji Sato, speaking after talks with his counterpart, said Japan would "
+        "“stand firm.”\n\n"
+        "Avel’s prime minister, Grace Holloway, struck a softer note. “Dialogue is always "
+        "better,” she said at a joint news conference with Sato."
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in got] == ["Kenji Sato", "Grace Holloway"]
