@@ -1747,6 +1747,16 @@ def _find_cue(masked: str, q: Quote, lo: int, hi: int, cue_re: _CueWords) -> _Fo
     heard = _heard_saying(masked, p, hi) or _was_another(masked, q, qb, p, hi)
     if heard is not None:
         return heard
+    as_put = _AS_PUT_AFTER.match(masked, p, hi)
+    if as_put is not None:
+        # "“a throwback,” as one analyst put it": the phrase between "as" and its verb.
+        mention = _np_at_end(masked[as_put.start(1) : as_put.end(1)], as_put.start(1))
+        if (
+            mention is not None
+            and mention.span[0] == as_put.start(1)
+            and mention.kind != "pronoun"  # "…,” as she put it": her name is in the clause
+        ):
+            return _Found(rule="as-put", mention=mention, cue_pos=as_put.end(1))
     cm = cue_re.match(masked, p, hi) or _READS.match(masked, p, hi)
     if (
         cm is None
@@ -2640,6 +2650,10 @@ _MODIFIED_NAME = re.compile(
         "the|a|an|to|of|in|on|at|for|with|by|from|that|this|it|and|but|or|as|is|was|are|were|"
         "has|had|have|his|her|their|its|about|after|before|during|last|next|then|also|not",
     )
+)
+#: "“…,” as one analyst put it", "“…,” as Ruiz described it": after the quote.
+_AS_PUT_AFTER = re.compile(
+    r"as[ \t]+([^,;:.@\n]{1,60}?)[ \t]+(?:put|puts|described|describes|called|calls)[ \t]+it\b"
 )
 _AS_PUT_IT = re.compile(
     r"\b[Aa]s\s+([^,;@]{2,80}?|[^;\n]{2,160}?[,@\"”'’])\s+"

@@ -657,3 +657,20 @@ def test_an_inverted_speaker_after_the_and_a_title_abbreviation() -> None:
     text = "Bo Lind spoke first. “No,” said the younger Mr. Lind.\n"
     [q] = attribute(text, extract_quotes(text))
     assert q.speaker != "Bo Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The strike - “a throwback,” as one analyst put it - could last weeks.\n", "one analyst"),
+        ("The strike is “a throwback,” as Ana Ruiz described it, to the 1990s.\n", "Ana Ruiz"),
+        # A pronoun there stands for the clause's subject, which the rules before the quote find.
+        (
+            "Bo Lind regularly vows to “fix the pier,” as he put it on Wednesday.\n",
+            "Bo Lind",
+        ),
+    ],
+)
+def test_as_someone_put_it_after_the_quote(text: str, speaker: str) -> None:
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker == speaker
