@@ -4992,14 +4992,25 @@ def _person_opening(
         )
     else:
         return None
+    described = subj.kind == "name" and _described_person(masked, subj.span[1])
     if (
         people.person(full)
-        and full in people.tracked
+        and (full in people.tracked or described)
         and not people.clashes_any(subj.text, key)
         and not people.clashes(full, key)
     ):
         return full
     return None
+
+
+def _described_person(masked: str, end: int) -> bool:
+    """Is the name ending at ``end`` described as a person in apposition ("Lind, her opponent,",
+    "Lind, the mayor,")? Then a surname the text never gives in full is still a person."""
+    m = _APPOSITION.match(masked, end)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return bool(words) and (words[-1] in _RELATION_NOUNS or words[-1] in _PERSON_NOUNS)
 
 
 def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:

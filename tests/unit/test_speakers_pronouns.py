@@ -564,3 +564,12 @@ def test_a_role_opening_the_sentence_before_is_the_holder_in_apposition() -> Non
     )
     got = attribute(text, extract_quotes(text))
     assert [q.speaker for q in got] == ["Kenji Sato", "Grace Holloway"]
+
+
+def test_a_surname_described_in_apposition_is_a_person_for_the_next_he() -> None:
+    text = (
+        "“She’s the toughest person I know,” her husband, Dev, said of her.\n\n"
+        "Lind, her opponent, has a different view. “She’s out of touch,” he told reporters."
+    )
+    got = attribute(text, extract_quotes(text))
+    assert [q.speaker for q in got] == ["Dev", "Lind"]
