@@ -527,49 +527,49 @@ def test_a_he_or_she_is_the_role_opening_a_clause_since_the_last_name(
     assert speaker_of_last_quote(text) == speaker
 
 
-def test_a_role_in_capitals_names_the_holder_in_apposition_and_is_no_name_itself() -> None:
-    text = (
+#: (text, the speaker of each of its quotes), for texts written to show one rule each.
+EVERY_SPEAKER = [
+    # A role in capitals after "The" names the holder in apposition, and is no name itself.
+    pytest.param(
         "The Home Secretary, Yvette Marlow, said the plan would ‘restore trust’ in the system.\n\n"
-        "‘We have listened,’ she told MPs."
-    )
-    got = attribute(text, extract_quotes(text))
-    assert [q.speaker for q in got] == ["Yvette Marlow", "Yvette Marlow"]
-
-
-def test_an_officer_title_is_no_part_of_the_name_a_surname_resolves_to() -> None:
-    text = (
+        "‘We have listened,’ she told MPs.",
+        ["Yvette Marlow", "Yvette Marlow"],
+        id="role-in-capitals",
+    ),
+    # Office words between a title and a name belong to the office.
+    pytest.param(
         "Shares fell after Chief Executive Officer Dana Price warned of “a perfect storm.”\n\n"
-        "“We are disappointed,” Price said."
-    )
-    got = attribute(text, extract_quotes(text))
-    assert [q.speaker for q in got] == ["Dana Price", "Dana Price"]
-
-
-def test_a_nickname_in_quote_marks_sits_inside_the_full_name() -> None:
-    text = (
+        "“We are disappointed,” Price said.",
+        ["Dana Price", "Dana Price"],
+        id="officer-title",
+    ),
+    # A nickname in quote marks sits inside the full name (and is no quote).
+    pytest.param(
         "The band’s frontman, Jesse “Sparks” Delaney, said the tour was “the last hurrah.”\n\n"
-        "“We are not getting any younger,” Delaney said."
-    )
-    got = attribute(text, extract_quotes(text))
-    assert [q.text for q in got] == ["the last hurrah.", "We are not getting any younger,"]
-    assert [q.speaker for q in got] == ["Jesse Delaney", "Jesse Delaney"]
-
-
-def test_a_role_opening_the_sentence_before_is_the_holder_in_apposition() -> None:
-    text = (
+        "“We are not getting any younger,” Delaney said.",
+        ["Jesse Delaney", "Jesse Delaney"],
+        id="nickname",
+    ),
+    # A role opening the sentence before a he/she is the holder in apposition, not an earlier
+    # holder of that office.
+    pytest.param(
         "Prime Minister Kenji Sato, speaking after talks with his counterpart, said Japan would "
         "“stand firm.”\n\n"
         "Avel’s prime minister, Grace Holloway, struck a softer note. “Dialogue is always "
-        "better,” she said at a joint news conference with Sato."
-    )
-    got = attribute(text, extract_quotes(text))
-    assert [q.speaker for q in got] == ["Kenji Sato", "Grace Holloway"]
-
-
-def test_a_surname_described_in_apposition_is_a_person_for_the_next_he() -> None:
-    text = (
+        "better,” she said at a joint news conference with Sato.",
+        ["Kenji Sato", "Grace Holloway"],
+        id="holder-in-apposition",
+    ),
+    # A surname never given in full is a person when an apposition describes it as one.
+    pytest.param(
         "“She’s the toughest person I know,” her husband, Dev, said of her.\n\n"
-        "Lind, her opponent, has a different view. “She’s out of touch,” he told reporters."
-    )
-    got = attribute(text, extract_quotes(text))
-    assert [q.speaker for q in got] == ["Dev", "Lind"]
+        "Lind, her opponent, has a different view. “She’s out of touch,” he told reporters.",
+        ["Dev", "Lind"],
+        id="described-surname",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), EVERY_SPEAKER)
+def test_the_speaker_of_every_quote(text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in attribute(text, extract_quotes(text))] == speakers
