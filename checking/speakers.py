@@ -5303,17 +5303,20 @@ _AGENT_HEADS = _wordset("""
     spokesman spokeswoman spokesperson official aide adviser advisor source representative
     staffer lawyer attorney member panel
     """)
+#: The name of the body an agent speaks for: "Avel Lines", "the 9th Circuit", "the Ways and
+#: Means Committee".
+_AGENT_BODY = (
+    r"(?:the[ \t]+)?(?:\d+(?:st|nd|rd|th)[ \t]+)?[A-Z][\w.'’&-]*"
+    r"(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w.'’&-]*){0,5}"
+)
 #: "a spokesman for Avel Lines": an agent phrase that runs on to its body's name.
 _AGENT_THEN_BODY = re.compile(
     r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+(?:for|of|at)[ \t]+"
-    r"(?:the[ \t]+)?(?:[A-Z][\w.'’&-]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w.'’&-]*){0,5}"
-    r"|[a-z]+)$"
+    r"(?:" + _AGENT_BODY + r"|[a-z]+)$"
 )
 _AGENT_OF = re.compile(
     r"[ \t]+((?:for|of|at|to|with|close[ \t]+to|familiar[ \t]+with)[ \t]+"
-    r"(?:(?:the[ \t]+)?(?:\d+(?:st|nd|rd|th)[ \t]+)?[A-Z][\w.'’&-]*"
-    r"(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w.'’&-]*){0,5}"
-    r"|the[ \t]+[a-z]+))(?<!['’]s)(?<!['’])"
+    r"(?:" + _AGENT_BODY + r"|the[ \t]+[a-z]+))(?<!['’]s)(?<!['’])"
     r"(?=[ \t]*[,.;:]|[ \t]+(?:said|says|told|tells|added|adds|wrote|writes|who|on|in|at|"
     r"during|when)\b)"
 )
