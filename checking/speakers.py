@@ -5171,6 +5171,7 @@ _NAME_AFTER_ROLE = re.compile(
     r"[a-z][a-z-]*){1,3}(?=[ \t,]))?"
     r"(?P<of>[ \t]+(?:of|at|for|from|in|on|with)[ \t]+(?:[\w.'’&-]+[ \t]+){0,5}?[\w'’&-]+(?=,))?"
     r"(?P<sep>,[ \t]+|[ \t]*(?:--|—|–)[ \t]*|[ \t]+)"
+    r"(?P<job>(?<=,[ \t])(?:[a-z][a-z-]*[ \t]+){1,2})?"
     r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.[ \t]+)?"
     r"[A-Z][\w'’-]+(?:[ \t]+(?:" + _PARTICLE_WORDS + r"[ \t]+)?"
     r"(?:[A-Z]\.|[A-Z][\w'’-]+|" + _PARTICLE_JOINED + r"[\w'’-]*)){1,3})"
@@ -5178,6 +5179,8 @@ _NAME_AFTER_ROLE = re.compile(
 )
 
 
+#: An occupation before a name in apposition: "engineer", "drummer", "economist", "nurse".
+_JOB_WORD = re.compile(r"[a-z-]+(?:er|or|ist|ian|nurse|judge|chief|aide)")
 #: "One of the university's top executives, Michael Sexton, testified": the one, named.
 _ONE_OF_NAME = re.compile(
     r"[ \t]+of[ \t]+[^,@\n]{2,80},[ \t]*([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}),"
@@ -5203,6 +5206,8 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
         if one is not None and _looks_like_name(one.group(1)):
             return canonical_name(one.group(1))  # "One of the executives, Tom Vale, said"
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
+    if m is not None and m.group("job") and not _JOB_WORD.fullmatch(m.group("job").split()[-1]):
+        m = None  # "the author, engineer Ruth Kamau,": an occupation may open the apposition
     if m is None or not _looks_like_name(m.group("name")):
         kin = _FIRST_NAME_AFTER.match(masked, mention.span[1])
         if (

@@ -560,6 +560,13 @@ EVERY_SPEAKER = [
         ["Kenji Sato", "Grace Holloway"],
         id="holder-in-apposition",
     ),
+    # An occupation may open the name's apposition after a role.
+    pytest.param(
+        "“We knew the bridge was failing,” the report’s author, engineer Ruth Kamau, told the "
+        "inquiry.",
+        ["Ruth Kamau"],
+        id="occupation-before-holder",
+    ),
     # A surname never given in full is a person when an apposition describes it as one.
     pytest.param(
         "“She’s the toughest person I know,” her husband, Dev, said of her.\n\n"
