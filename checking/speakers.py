@@ -133,7 +133,7 @@ _ROLE_NOUNS = _wordset("""
     democrat democrats republican republicans conservative conservatives liberal liberals
     activist activists student students teacher father mother wife husband son daughter
     friend friends partner spokesmen representatives officer ceo cfo coo cto cio cmo
-    worker workers
+    worker workers moderator moderators panelist panelists
     observer observers lobbyist lobbyists organization organizations outlet outlets group groups
     advocate advocates pollster economist economists scholar scholars historian historians pollsters
     organizer organizers delegate delegates senators governors candidates legislator legislators

@@ -228,6 +228,9 @@ def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> 
         # Local offices: "Councillor Bo Lind", "Avel Alderman Tom Vale".
         ("Councillor Bo Lind", "Bo Lind"),
         ("Avel Alderman Tom B. Vale", "Tom B. Vale"),
+        # A debate's moderator: "Harbour TV moderator Ana Ruiz", "Moderator Jo Pham".
+        ("Harbour TV moderator Ana Ruiz", "Ana Ruiz"),
+        ("Moderator Jo Pham", "Jo Pham"),
         # Words of an office between its title and the name: "Chief Executive Officer".
         ("Chief Executive Officer Dana Price", "Dana Price"),
         ("Chief Financial Officer Dev Patel", "Dev Patel"),
