@@ -4992,7 +4992,16 @@ def _person_opening(
         )
     else:
         return None
-    described = subj.kind == "name" and _described_person(masked, subj.span[1])
+    described = subj.kind == "name" and (
+        _described_person(masked, subj.span[1])
+        or (
+            # "Lind denied it. “…,” he said.": a surname no full name in the text ends in.
+            _speaks_after(masked, subj.span[1])
+            and " " not in full
+            and full.lower() not in _INDEFINITES
+            and not any(n.rsplit(None, 1)[-1] == full for n in people.tracked)
+        )
+    )
     if (
         people.person(full)
         and (full in people.tracked or described)
@@ -5001,6 +5010,15 @@ def _person_opening(
     ):
         return full
     return None
+
+
+_INDEFINITES = _wordset("nobody somebody someone everyone everybody anyone anybody none")
+
+
+def _speaks_after(masked: str, end: int) -> bool:
+    """Is the name ending at ``end`` the subject of a cue verb ("Lind denied it")?"""
+    after = _AFTER_NAME.match(masked, end)
+    return after is not None and after.group(1) in CUE_VERBS
 
 
 def _described_person(masked: str, end: int) -> bool:

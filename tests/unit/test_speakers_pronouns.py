@@ -567,6 +567,18 @@ EVERY_SPEAKER = [
         ["Ruth Kamau"],
         id="occupation-before-holder",
     ),
+    # Or when it opens the sentence before as a cue verb's subject; not an indefinite.
+    pytest.param(
+        "Ruiz said Lind had told her privately that the plan was “dead on arrival.”\n\n"
+        "Lind denied it. “I never said that,” he said.",
+        ["Ruiz", "Lind"],
+        id="surname-speaking-before",
+    ),
+    pytest.param(
+        "Bo Lind spoke first. Nobody asked about the pier. “It will open,” he said.",
+        ["Bo Lind"],
+        id="nobody-is-no-one",
+    ),
     # A surname never given in full is a person when an apposition describes it as one.
     pytest.param(
         "“She’s the toughest person I know,” her husband, Dev, said of her.\n\n"
