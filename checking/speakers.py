@@ -3615,6 +3615,12 @@ def _gender_vote(masked: str, pos: int) -> int:
     return score or _People._pronoun_after(masked, pos)
 
 
+#: Words after an object "her" ("told her privately", "asked her about"), not after a
+#: possessive one ("her job").
+_AFTER_OBJECT = _wordset("""
+    that to about for in on at with by from as if whether privately later again directly
+    personally recently too also up out back down off
+    """)
 #: First words of a place's name, never of a person's: "Western Europe", "North Carolina".
 _PLACE_OPENERS = _wordset("""
     North South East West Northern Southern Eastern Western Central Upper Lower New Greater
@@ -3753,12 +3759,15 @@ class _People:
             return 0  # "under Ruiz’s questioning he …": a possessive is not the clause's subject
         stop = _CLAUSE_STOP.search(window)
         window = window[: stop.start()] if stop else window
-        for k, w in enumerate(_LETTERS_RUN.findall(window)):
+        words = _LETTERS_RUN.findall(window)
+        for k, w in enumerate(words):
             if k > 0 and w[:1].isupper() and w not in _STOP_CAPS:
                 return 0
             low = w.lower()
             if low == "him":
                 continue  # "Lima backed him up": the object is someone else
+            if low == "her" and (k + 1 == len(words) or words[k + 1].lower() in _AFTER_OBJECT):
+                continue  # "Lind had told her privately that": an object, not her own
             if low in _MALE_PRONOUNS:
                 return 1
             if low in _FEMALE_PRONOUNS:
