@@ -3375,15 +3375,25 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             name = canonical_name(" ".join(words))
             if " " in name:
                 out.append((m.start(), name))
-    for m in _NICKNAMED.finditer(text):
-        if m.group(1) not in _STOP_CAPS and m.group(1).lower().rstrip(".") not in TITLES:
+    for mark in _NICKNAME_MARK.finditer(text):
+        # (Found from its quote mark: a scan from every capital cost a fifth of this function.)
+        first = _FIRST_BEFORE.search(text, max(0, mark.start() - 30), mark.start())
+        nick = _NICKNAMED.match(text, first.start()) if first is not None else None
+        if (
+            nick is not None
+            and nick.group(1) not in _STOP_CAPS
+            and nick.group(1).lower().rstrip(".") not in TITLES
+        ):
             # "John “Tig” Tiegen": the name around the nickname ("Tiegen" is John Tiegen).
-            out.append((m.start(), f"{m.group(1)} {m.group(2)}"))
+            out.append((nick.start(), f"{nick.group(1)} {nick.group(2)}"))
     if len(out) > 1 and out[-1][0] < out[-2][0]:
         out.sort(key=lambda pn: pn[0])
     return _without_epithets(out)
 
 
+#: The opening mark of a capitalised nickname after a word: the " “" of "John “Tig” Tiegen".
+_NICKNAME_MARK = re.compile(r"(?<=[a-z'’-])[ \t][“\"‘'](?=[A-Z])")
+_FIRST_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+$")
 #: A first name, a nickname in quote marks, a surname: "John “Tig” Tiegen".
 _NICKNAMED = re.compile(
     r"\b([A-Z][a-z'’-]+)[ \t]+[“\"‘'][A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*)?[”\"’'][ \t]+"
