@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from checking.model import Span
-from checking.speakers import canonical_name
+from checking.speakers import canonical_name, group_members
 from checking.text import paragraphs
 
 __all__ = ["trusted_speaker"]
@@ -153,6 +153,11 @@ def trusted_speaker(
         return None
     if speaker_span is not None and _headline_paragraph(text, speaker_span, quote_span):
         return None
+    members = group_members(speaker)
+    if len(members) > 1:
+        # "Ana Ruiz and Bo Lind said": trusted when each of them is.
+        names = [_trusted_name(text, m) for m in members]
+        return " and ".join(n for n in names if n) if all(names) else None
     name = _trusted_name(text, speaker)
     if name is None and speaker_span is not None:
         # The mention itself ("Mr. Obama") when resolving it to a fuller name went astray

@@ -388,6 +388,23 @@ _NEVER_IN_NAME = _wordset("""
 _WEEKDAYS = _wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 
+_AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
+
+
+def group_members(name: str) -> list[str]:
+    """The people of a group speaker ("Ana Ruiz and Bo Lind", "Obama and Hillary Clinton"), or
+    the name alone: a body's name ending in its head noun ("Ways and Means Committee") stays
+    one."""
+    parts = _AND_SPLIT.split(name)
+    if (
+        len(parts) == 2
+        and all(p and all(w[:1].isupper() for w in p.split()) for p in parts)
+        and name.rsplit(None, 1)[-1].lower() not in _BODY_NOUNS | _NOT_PERSON_HEADS
+    ):
+        return parts
+    return [name]
+
+
 @lru_cache(maxsize=16384)
 def same_speaker(a: str | None, b: str | None) -> bool:
     """Do two names denote the same speaker, allowing titles, surname-only, order and hyphenation?
@@ -398,6 +415,10 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None:
         return False
+    ga, gb = group_members(a), group_members(b)
+    if len(ga) > 1 or len(gb) > 1:
+        # "Ana Ruiz and Bo Lind" (a joint statement) is either of them.
+        return any(same_speaker(x, y) for x in ga for y in gb)
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
@@ -4256,6 +4277,23 @@ def attribute(
                         speaker = cut[0]
                         if span == mention.span:
                             span = (span[0], span[0] + cut[1])
+            if speaker is not None and mention.kind == "name" and span == mention.span:
+                other = _coordinated_name(masked, span)
+                if other is not None:
+                    # "Ana Ruiz and Bo Lind said": both speak; the group matches either.
+                    first, (oa, ob) = other
+                    mine = speaker.split()
+                    if (
+                        " " not in first
+                        and ob <= span[0]
+                        and len(mine) >= 2
+                        and first.lower() in _FIRST_NAMES["m"] | _FIRST_NAMES["f"]
+                    ):
+                        name = f"{first} {mine[-1]}"  # "David and Jeanne Heidler"
+                    else:
+                        name = resolver.fullest(first, a)
+                    speaker = f"{name} and {speaker}" if ob <= span[0] else f"{speaker} and {name}"
+                    span = (min(span[0], oa), max(span[1], ob))
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)
                 for key in ("m", "f", "p", "o"):
@@ -5048,6 +5086,41 @@ def _described_person(masked: str, end: int) -> bool:
         return False
     words = m.group(1).lower().split()
     return bool(words) and (words[-1] in _RELATION_NOUNS or words[-1] in _PERSON_NOUNS)
+
+
+#: "Ana Ruiz and " opening a clause before a name that speaks, or " and Bo Lind" after one.
+_COORD_BEFORE = re.compile(
+    r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)"
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]+and[ \t]+$"
+)
+_COORD_AFTER = re.compile(
+    r"[ \t]+and[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)(?=[ \t]*[,.;]|[ \t]+[a-z])"
+)
+
+
+def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
+    """The person named together with the speaking name at ``span`` ("Ana Ruiz and Bo Lind
+    said", "said Ruiz and Lind, who …"), if both are people's names: two capitalised words, or
+    one that is no sentence word, place or body."""
+    m = _COORD_BEFORE.search(masked, max(0, span[0] - 60), span[0])
+    if m is not None:
+        found = m.group(1), m.span(1)
+    else:
+        m = _COORD_AFTER.match(masked, span[1])
+        if m is None:
+            return None
+        found = m.group(1), m.span(1)
+    words = found[0].split()
+    if (
+        not _looks_like_name(found[0])
+        or words[0] in _STOP_CAPS
+        or words[0] in _PLACE_OPENERS
+        or words[-1].lower() in _NOT_PERSON_HEADS
+        or words[-1].lower() in _BODY_NOUNS
+        or len(masked[span[0] : span[1]].split()) > 4
+    ):
+        return None
+    return found
 
 
 def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:

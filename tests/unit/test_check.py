@@ -237,3 +237,41 @@ def test_percent_and_short_rewording(index: CorpusIndex) -> None:
     )
     verdicts = [c.verdict for c in check_draft(draft, idx) if c.kind == "quote"]
     assert verdicts == [Verdict.VERIFIED, Verdict.ALTERED_QUOTE]
+
+
+@pytest.mark.parametrize(
+    ("draft", "verdict"),
+    [
+        (
+            "Ana Ruiz said: “The harbour will stay open to every boat, whatever the council "
+            "decides.”",
+            Verdict.VERIFIED,
+        ),
+        (
+            "Bo Lind said: “The harbour will stay open to every boat, whatever the council "
+            "decides.”",
+            Verdict.VERIFIED,
+        ),
+        (
+            "Ana Ruiz and Bo Lind said: “The harbour will stay open to every boat, whatever the "
+            "council decides.”",
+            Verdict.VERIFIED,
+        ),
+        (
+            "Tom Vale said: “The harbour will stay open to every boat, whatever the council "
+            "decides.”",
+            Verdict.MISATTRIBUTED,
+        ),
+    ],
+)
+def test_a_joint_statement_is_either_speakers_words(draft: str, verdict: Verdict) -> None:
+    joint = Document(
+        id="joint-1",
+        title="Port owners pledge",
+        text="Ana Ruiz and Bo Lind said in a joint statement: “The harbour will stay open to "
+        "every boat, whatever the council decides.”",
+    )
+    [claim] = [
+        c for c in check_draft(draft, CorpusIndex.build(passages(joint))) if c.kind == "quote"
+    ]
+    assert claim.verdict is verdict

@@ -1637,3 +1637,34 @@ def test_quotes_standing_alone_after_a_sentence_on_who_spoke() -> None:
     )
     got = attribute(text, extract_quotes(text))
     assert [q.speaker for q in got] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ana Ruiz and Bo Lind said in a joint statement that the plan was “a betrayal.”\n",
+            "Ana Ruiz and Bo Lind",
+        ),
+        (
+            "Ana Ruiz spoke first. Bo Lind spoke next.\n\n"
+            "“It is a good day,” said Ruiz and Lind, who both sit on the council.\n",
+            "Ana Ruiz and Bo Lind",
+        ),
+        # A first name coordinated with a full name shares its surname.
+        (
+            "David and Jeanne Vale wrote that the pier was “a relic.”\n",
+            "David Vale and Jeanne Vale",
+        ),
+        # A place or a body is no one speaking with the name.
+        ("In Avel and Marrow, Bo Lind said the pier was “a relic.”\n", "Bo Lind"),
+    ],
+)
+def test_coordinated_names_speak_together(text: str, speaker: str) -> None:
+    assert attribute(text, extract_quotes(text))[-1].speaker == speaker
+
+
+def test_a_group_speaker_is_each_of_its_members() -> None:
+    assert same_speaker("Ana Ruiz and Bo Lind", "Bo Lind")
+    assert same_speaker("Ruiz", "Ana Ruiz and Bo Lind")
+    assert not same_speaker("Ana Ruiz and Bo Lind", "Tom Vale")
