@@ -949,6 +949,9 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
         ):
             j -= 1
         start = toks[j].start()
+        if j == i and last.group().lower() in _LONE_OFFICES:
+            # "Mayor vows to …" in a headline: the office alone, a role, not a name.
+            return _Mention((offset + start, offset + last.end()), last.group(), "role")
         return _Mention((offset + start, offset + last.end()), s2[start : last.end()], "name")
     # A determiner phrase: "the envoy", "the gambling tycoon", "a spokesman for the campaign".
     for j in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
@@ -1005,6 +1008,11 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Offices that, capitalised alone, are the office, never a surname: "Mayor vows to …".
+_LONE_OFFICES = _wordset("""
+    mayor governor president senator chairman chairwoman minister premier chancellor secretary
+    spokesman spokeswoman spokesperson ambassador commissioner
+    """)
 
 #: Months that are also names: "Theresa May", "April Mellody", "June Carter".
 _MONTH_NAMES = _wordset("April May June August")

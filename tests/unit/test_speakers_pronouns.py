@@ -536,6 +536,13 @@ EVERY_SPEAKER = [
         ["Yvette Marlow", "Yvette Marlow"],
         id="role-in-capitals",
     ),
+    # An office alone in a headline is the office's holder, not a name.
+    pytest.param(
+        "Mayor vows to ‘fight for every job’ as plant closes\n\n"
+        "AVEL — Mayor Ana Ruiz vowed on Monday to “fight for every job.”",
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="office-alone-in-headline",
+    ),
     # Office words between a title and a name belong to the office.
     pytest.param(
         "Shares fell after Chief Executive Officer Dana Price warned of “a perfect storm.”\n\n"
