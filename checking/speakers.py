@@ -133,7 +133,7 @@ _ROLE_NOUNS = _wordset("""
     democrat democrats republican republicans conservative conservatives liberal liberals
     activist activists student students teacher father mother wife husband son daughter
     friend friends partner spokesmen representatives officer ceo cfo coo cto cio cmo
-    worker workers moderator moderators panelist panelists
+    worker workers moderator moderators panelist panelists treasurer comptroller auditor
     observer observers lobbyist lobbyists organization organizations outlet outlets group groups
     advocate advocates pollster economist economists scholar scholars historian historians pollsters
     organizer organizers delegate delegates senators governors candidates legislator legislators
@@ -5297,6 +5297,7 @@ _NAME_AFTER_ROLE = re.compile(
 )
 
 
+_OFFICE_MODIFIERS = _wordset("state former fellow acting deputy city county then")
 #: An occupation before a name in apposition: "engineer", "drummer", "economist", "nurse".
 _JOB_WORD = re.compile(r"[a-z-]+(?:er|or|ist|ian|nurse|judge|chief|aide)")
 #: "One of the university's top executives, Michael Sexton, testified": the one, named.
@@ -5324,8 +5325,11 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
         if one is not None and _looks_like_name(one.group(1)):
             return canonical_name(one.group(1))  # "One of the executives, Tom Vale, said"
     m = _NAME_AFTER_ROLE.match(masked, mention.span[1])
-    if m is not None and m.group("job") and not _JOB_WORD.fullmatch(m.group("job").split()[-1]):
-        m = None  # "the author, engineer Ruth Kamau,": an occupation may open the apposition
+    job = m.group("job").split() if m is not None and m.group("job") else []
+    if job and not (_JOB_WORD.fullmatch(job[-1]) or all(w in _OFFICE_MODIFIERS for w in job)):
+        # "the author, engineer Ruth Kamau,", "her successor, state Treasurer Luis Ortega,": an
+        # occupation or an office's modifier may open the apposition.
+        m = None
     if m is None or not _looks_like_name(m.group("name")):
         kin = _FIRST_NAME_AFTER.match(masked, mention.span[1])
         if (

@@ -597,6 +597,13 @@ EVERY_SPEAKER = [
         [None],
         id="possessive-her",
     ),
+    # So may an office's modifier ("state Treasurer").
+    pytest.param(
+        "Her likely successor, state Treasurer Luis Ortega, praised her as “a giant of Avel "
+        "politics.”",
+        ["Luis Ortega"],
+        id="office-modifier-before-holder",
+    ),
     # A surname never given in full is a person when an apposition describes it as one.
     pytest.param(
         "“She’s the toughest person I know,” her husband, Dev, said of her.\n\n"
