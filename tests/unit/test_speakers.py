@@ -7,6 +7,7 @@ import pytest
 from checking.model import Quote
 from checking.quotes import extract_quotes
 from checking.speakers import CUE_VERBS, attribute, canonical_name, same_speaker
+from tests.unit.speaking import speakers
 
 
 @pytest.fixture
@@ -1590,7 +1591,7 @@ def test_a_persons_statement_is_that_persons_words(line: str, speaker: str) -> N
     ],
 )
 def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) -> None:
-    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
+    assert speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -1625,7 +1626,7 @@ def test_the_body_word_names_the_one_body_of_that_kind(text: str, speaker: str) 
     ],
 )
 def test_an_unnamed_agent_speaks_with_whom_they_speak_for(text: str, speaker: str) -> None:
-    assert [q.speaker for q in attribute(text, extract_quotes(text))] == [speaker]
+    assert speakers(text) == [speaker]
 
 
 def test_quotes_standing_alone_after_a_sentence_on_who_spoke() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from checking.quotes import extract_quotes
 from checking.speakers import CUE_VERBS, _cue_regex, attribute
+from tests.unit.speaking import speakers
 
 
 def mention_of(text: str, start: str) -> str | None:
@@ -604,7 +605,7 @@ def test_a_name_with_particles_is_one_name(text: str, mention: str, speaker: str
     ],
 )
 def test_a_titled_name_in_apposition_holds_the_role(text: str) -> None:
-    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Priya Raman"]
+    assert speakers(text) == ["Priya Raman"]
 
 
 @pytest.mark.parametrize(
@@ -633,7 +634,7 @@ def test_a_place_then_a_role_after_the_cue_is_the_role(
     ],
 )
 def test_the_words_a_fragment_runs_on_into_are_not_its_speaker(text: str) -> None:
-    assert [q.speaker for q in attribute(text, extract_quotes(text))] == ["Ana Ruiz"]
+    assert speakers(text) == ["Ana Ruiz"]
 
 
 def test_an_age_epithet_names_the_person_given_that_age() -> None:
@@ -643,7 +644,7 @@ def test_an_age_epithet_names_the_person_given_that_age() -> None:
         "21-year-old said.\n\n"
         "City’s captain, Tom Vale, 33, was furious. “It was offside,” said the 33-year-old.\n"
     )
-    got = [q.speaker for q in attribute(text, extract_quotes(text))]
+    got = speakers(text)
     assert got == ["Kofi Mensah", "Tom Vale"]
 
 
