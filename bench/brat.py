@@ -117,17 +117,20 @@ def _in_closing_position(para: str, i: int) -> bool:
     """A “ typed where the closing mark belongs (after a word or stop, before a space, stop or the
     paragraph end) closes the open quote: “like this“ is a quoted string, not two openings. So
     does one that ends its paragraph, with nothing left to open: “like this. “"""
-    left = para[i - 1] if i > 0 else " "
-    right = para[i + 1] if i + 1 < len(para) else " "
+    left, right = _around(para, i)
     return (not left.isspace() and not right.isalnum()) or not para[i + 1 :].strip()
 
 
 def _in_opening_position(para: str, i: int) -> bool:
     """A ” typed where the opening mark belongs (after a space or the paragraph start, before a
     word) opens a quote when none is open: ”like this” is a quoted string."""
-    left = para[i - 1] if i > 0 else " "
-    right = para[i + 1] if i + 1 < len(para) else " "
+    left, right = _around(para, i)
     return left.isspace() and right.isalnum()
+
+
+def _around(para: str, i: int) -> tuple[str, str]:
+    """The characters either side of ``para[i]``, a space past either end of the paragraph."""
+    return (para[i - 1] if i > 0 else " ", para[i + 1] if i + 1 < len(para) else " ")
 
 
 def plain_quote_regions(text: str) -> list[Span]:
@@ -161,8 +164,7 @@ def plain_quote_regions(text: str) -> list[Span]:
             p = pa + m.start()
             if any(a - 2 <= p <= b + 1 for a, b in dbl):
                 continue
-            left = text[p - 1] if p > pa else " "
-            right = text[p + 1] if p + 1 < pb else " "
+            left, right = _around(para, m.start())
             if start < 0:
                 if m.group() in "‘'" and not left.isalnum() and right.isalnum():
                     start = p + 1
