@@ -74,26 +74,32 @@ def test_expected_names_from_gold_sources(tmp_path: Path) -> None:
     assert sorted(got.values()) == [("ana", "ruiz")] * 2 + [("bo", "lind")] * 2
 
 
-def test_an_opening_mark_typed_where_the_closing_one_belongs_closes_the_quote() -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A “ typed where the closing mark belongs closes the quote; one before a word still
+        # opens (the last paragraph's quote, and the left-open one before it).
+        pytest.param(
+            "She called it “awful“ and left. “We will see,“ he said. “Still open\n“Again” here.\n"
+            "“They know that. “ \n",
+            ["awful", "We will see,", "Still open", "Again", "They know that. "],
+            id="opener-as-closer",
+        ),
+        # A ” typed where the opening mark belongs opens one; a ” after a word still closes,
+        # and an apostrophe opens nothing.
+        pytest.param(
+            "The pier ”is not ready,” she said, ”and will not be” soon.\n"
+            "'3rd Street closing' is the rumour, ‘for now‘. Cafe’s menu, ’90s.",
+            ["is not ready,", "and will not be", "3rd Street closing", "for now"],
+            id="closer-as-opener",
+        ),
+    ],
+)
+def test_a_mark_typed_in_the_other_ones_place_pairs_as_that_one(
+    text: str, expected: list[str]
+) -> None:
     brat = load("brat")
-    text = (
-        "She called it “awful“ and left. “We will see,“ he said. “Still open\n“Again” here.\n"
-        "“They know that. “ \n"
-    )
-    got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
-    # A “ before a word still opens (the last paragraph's quote, and the left-open one before it).
-    assert got == ["awful", "We will see,", "Still open", "Again", "They know that. "]
-
-
-def test_a_closing_mark_typed_where_the_opening_one_belongs_opens_the_quote() -> None:
-    brat = load("brat")
-    text = (
-        "The pier ”is not ready,” she said, ”and will not be” soon.\n"
-        "'3rd Street closing' is the rumour, ‘for now‘. Cafe’s menu, ’90s."
-    )
-    got = [text[a:b] for a, b in brat.plain_quote_regions(text)]
-    # A ” after a word still closes, and an apostrophe opens nothing.
-    assert got == ["is not ready,", "and will not be", "3rd Street closing", "for now"]
+    assert [text[a:b] for a, b in brat.plain_quote_regions(text)] == expected
 
 
 def test_a_surname_two_people_in_the_story_share_is_not_scored(tmp_path: Path) -> None:
