@@ -1628,7 +1628,12 @@ def _np_after(masked: str, pos: int, hi: int, *, any_det: bool = False) -> _Ment
     if m.group("det"):
         a, b = m.span("det")
         words = masked[a:b].lower().split()
-        if len(words) == 2 and words[0] == "the" and words[1] in _NAME_ABBREVS and masked[b] == ".":
+        if (
+            len(words) == 2
+            and words[0] == "the"
+            and words[1] in _NAME_ABBREVS
+            and masked[b : b + 1] == "."
+        ):
             titled = _NAME_AFTER_ABBREV.match(masked, b + 1, hi)
             if titled is not None and _looks_like_name(titled.group(1)):
                 # "said the Rev. Jesse Jackson": the phrase ran to the title's full stop.

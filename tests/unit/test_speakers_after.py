@@ -675,3 +675,11 @@ def test_an_inverted_speaker_after_the_and_a_title_abbreviation() -> None:
 def test_as_someone_put_it_after_the_quote(text: str, speaker: str) -> None:
     [q] = attribute(text, extract_quotes(text))
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ["“We will win,” said the president", "“We will win,” said the Rev"]
+)
+def test_an_inverted_title_ending_the_text_is_read_without_error(text: str) -> None:
+    [q] = attribute(text, extract_quotes(text))
+    assert q.speaker_span is not None and text[q.speaker_span[1] - 1] in "tv"
