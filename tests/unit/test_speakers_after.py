@@ -677,9 +677,9 @@ def test_as_someone_put_it_after_the_quote(text: str, speaker: str) -> None:
     assert q.speaker == speaker
 
 
-@pytest.mark.parametrize(
-    "text", ["“We will win,” said the president", "“We will win,” said the Rev"]
-)
-def test_an_inverted_title_ending_the_text_is_read_without_error(text: str) -> None:
+@pytest.mark.parametrize("who", ["the president", "the Rev"])
+def test_an_inverted_title_ending_the_text_is_read_without_error(who: str) -> None:
+    text = f"“We will win,” said {who}"
     [q] = attribute(text, extract_quotes(text))
-    assert q.speaker_span is not None and text[q.speaker_span[1] - 1] in "tv"
+    assert q.speaker_span is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == who
