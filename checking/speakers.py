@@ -3409,6 +3409,7 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             name = canonical_name(" ".join(words))
             if " " in name:
                 out.append((m.start(), name))
+    found = len(out)
     for mark in _NICKNAME_MARK.finditer(text):
         # (Found from its quote mark: a scan from every capital cost a fifth of this function.)
         first = _FIRST_BEFORE.search(text, max(0, mark.start() - 30), mark.start())
@@ -3420,8 +3421,8 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
         ):
             # "John “Tig” Tiegen": the name around the nickname ("Tiegen" is John Tiegen).
             out.append((nick.start(), f"{nick.group(1)} {nick.group(2)}"))
-    if len(out) > 1 and out[-1][0] < out[-2][0]:
-        out.sort(key=lambda pn: pn[0])
+    if len(out) > found:
+        out.sort(key=lambda pn: pn[0])  # the nicknamed names in text order among the others
     return _without_epithets(out)
 
 

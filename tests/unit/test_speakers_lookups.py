@@ -48,3 +48,21 @@ def test_a_mid_sentence_capital_must_follow_a_lower_case_word() -> None:
 def test_joined_initials_open_a_collected_name() -> None:
     text = "The board met. A.B. Okafor, a professor at Avel University, spoke. G.K. Vale left."
     assert _collect_names(text) == [(15, "A.B. Okafor"), (43, "Avel University"), (67, "G.K. Vale")]
+
+
+def test_names_around_nicknames_are_collected_in_text_order() -> None:
+    from checking.speakers import _collect_names
+
+    text = (
+        "Talks.\n\nAna Ruiz met John “Tig” Tiegen and Bo Lind on Monday. Later Mary “Mo” Okafor "
+        "and Tom Vale came.\n"
+    )
+    got = _collect_names(text)
+    assert [name for _, name in got] == [
+        "Ana Ruiz",
+        "John Tiegen",
+        "Bo Lind",
+        "Mary Okafor",
+        "Tom Vale",
+    ]
+    assert [pos for pos, _ in got] == sorted(pos for pos, _ in got)
