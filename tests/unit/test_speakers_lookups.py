@@ -51,8 +51,6 @@ def test_joined_initials_open_a_collected_name() -> None:
 
 
 def test_names_around_nicknames_are_collected_in_text_order() -> None:
-    from checking.speakers import _collect_names
-
     text = (
         "Talks.\n\nAna Ruiz met John “Tig” Tiegen and Bo Lind on Monday. Later Mary “Mo” Okafor "
         "and Tom Vale came.\n"
