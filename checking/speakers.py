@@ -399,7 +399,8 @@ def group_members(name: str) -> list[str]:
     if (
         len(parts) == 2
         and all(p and all(w[:1].isupper() for w in p.split()) for p in parts)
-        and name.rsplit(None, 1)[-1].lower() not in _BODY_NOUNS | _NOT_PERSON_HEADS
+        and (last := name.rsplit(None, 1)[-1].lower()) not in _BODY_NOUNS
+        and last not in _NOT_PERSON_HEADS
     ):
         return parts
     return [name]
@@ -596,7 +597,7 @@ def _np_before(masked: str, lo: int, end: int, *, cue_ing: bool = False) -> _Men
     object of an earlier verb ("posted a Twitter comment") is not taken for a speaker.
     """
     lo = max(lo, end - 260)
-    line = masked.rfind("\n", 0, end) + 1
+    line = masked.rfind("\n", max(0, lo - 1), end) + 1
     if line >= lo:
         dateline = _DATELINE.match(masked, line, end)
         if dateline is not None:
@@ -928,7 +929,7 @@ def _np_at_end(s: str, offset: int) -> _Mention | None:
                     w == "and"
                     and j >= 2
                     and _CAP.match(toks[j - 2].group())
-                    and not s2[toks[j - 2].end() : prev.start()].strip()
+                    and _adjacent(s2, toks, j - 2)
                     and last.group().lower() in _BODY_RUN_HEADS
                 )
             ):
@@ -2762,7 +2763,11 @@ _QUOTED_AS = re.compile(
 def _quoted_as(masked: str, lo: int, before_end: int) -> _Mention | None:
     """The person a report quotes "as saying": the object of "quoted", or the subject of a
     passive "was quoted"."""
-    m = _QUOTED_AS.search(masked, max(lo, before_end - 200), before_end)
+    start = max(lo, before_end - 200)
+    # (Both readings need the word "quoted": most -ing cues are spared the lazy search.)
+    if masked.find("quoted", start, before_end) < 0:
+        return None
+    m = _QUOTED_AS.search(masked, start, before_end)
     if m is None:
         return None
     if m.group("passive") is not None:
@@ -3759,9 +3764,8 @@ class _People:
                 continue
             key = name.split()[-1]
             end = pos + len(key)
-            after = _AFTER_NAME.match(masked, end)
             if (
-                (after is not None and after.group(1) in CUE_VERBS)
+                _speaks_after(masked, end)
                 or _SAID_BEFORE.search(masked, max(0, pos - 80), pos)
                 or _PERSON_AFTER.match(masked, end)
                 or _role_apposition(masked, end)
@@ -4144,13 +4148,11 @@ def attribute(
             if mention.kind == "pronoun":
                 key = _PRONOUNS.get(mention.text.lower(), "")
                 opener: _Mention | None = None
-                opened = False  # whether ``opener``, the sentence's subject, was looked up
                 if key in ("m", "f"):
                     if people is None:
                         people = _People(text, masked, resolver.names)
                     who = people.resolve(mention.text, mention.span[0])
                     opener = _subject(masked, lo, mention.span[0])
-                    opened = True
                     if (
                         si > 0
                         and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
@@ -4161,7 +4163,7 @@ def attribute(
                         full = _person_opening(
                             text, masked, sents[si - 1], resolver, people, last_named, key, a
                         )
-                        if full is not None and full != who:
+                        if full is not None:
                             who = full
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
@@ -4247,7 +4249,7 @@ def attribute(
                         ref = None
                 if ref is None:
                     # "Ode said the ferry, which he called …": the name opening the sentence.
-                    subj = opener if opened else _subject(masked, lo, mention.span[0])
+                    subj = opener if key in ("m", "f") else _subject(masked, lo, mention.span[0])
                     if (
                         subj is not None
                         and subj.kind == "name"
@@ -4301,7 +4303,7 @@ def attribute(
                         " " not in first
                         and ob <= span[0]
                         and len(mine) >= 2
-                        and first.lower() in _FIRST_NAMES["m"] | _FIRST_NAMES["f"]
+                        and first.lower() in _ANY_FIRST
                     ):
                         name = f"{first} {mine[-1]}"  # "David and Jeanne Heidler"
                     else:
@@ -4864,7 +4866,6 @@ _ROLE_SUBJECT = re.compile(
     + "|".join(sorted(_PERSON_NOUNS | {"spokesperson", "coach", "officer"}, key=len, reverse=True))
     + r"))\b(?![ \t]+of\b|['’])"
 )
-_ROLE_GENDER = {"spokesman": "m", "chairman": "m", "spokeswoman": "f", "chairwoman": "f"}
 
 
 def _role_antecedent(masked: str, after: int, lo: int, pos: int, want: str) -> _Mention | None:
@@ -4875,7 +4876,8 @@ def _role_antecedent(masked: str, after: int, lo: int, pos: int, want: str) -> _
     lo = max(after + 1, lo)
     for m in _ROLE_SUBJECT.finditer(masked, max(0, lo - 3), pos):
         head = m.group("head").lower()
-        if m.start("role") >= lo and _ROLE_GENDER.get(head, want) == want:
+        gender = "m" if head in _MALE_WORDS else "f" if head in _FEMALE_WORDS else want
+        if m.start("role") >= lo and gender == want:
             found = _Mention(m.span("role"), m.group("role"), "role")
     return found
 
@@ -5116,6 +5118,8 @@ def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
     """The person named together with the speaking name at ``span`` ("Ana Ruiz and Bo Lind
     said", "said Ruiz and Lind, who …"), if both are people's names: two capitalised words, or
     one that is no sentence word, place or body."""
+    if len(masked[span[0] : span[1]].split()) > 4:
+        return None
     m = _COORD_BEFORE.search(masked, max(0, span[0] - 60), span[0])
     if m is not None:
         found = m.group(1), m.span(1)
@@ -5131,7 +5135,6 @@ def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
         or words[0] in _PLACE_OPENERS
         or words[-1].lower() in _NOT_PERSON_HEADS
         or words[-1].lower() in _BODY_NOUNS
-        or len(masked[span[0] : span[1]].split()) > 4
     ):
         return None
     return found
@@ -5599,10 +5602,9 @@ def _resolve_role(
             # the text has named.
             return body
     agent = _AGENT_THEN_BODY.match(mention.text)
-    if agent is not None and agent.group(1).lower() in _AGENT_HEADS:
+    if agent is not None and agent.group(1) in _AGENT_HEADS:
         # "said a spokesman for Avel Lines": the phrase ran on to whom the agent speaks for.
-        said = mention.text
-        return canonical_name(said) if said[:1].isupper() else said
+        return mention.text
     singular = head[:-1] if head.endswith("s") else head
     if not ({head, singular} & _SPEAKING_HEADS) and mention.kind == "role":
         # "The mood", "The strike entered its third": the span shows where the rules looked,
