@@ -5308,7 +5308,7 @@ _NAME_AFTER_ROLE = re.compile(
 
 _OFFICE_MODIFIERS = _wordset("state former fellow acting deputy city county then")
 #: An occupation before a name in apposition: "engineer", "drummer", "economist", "nurse".
-_JOB_WORD = re.compile(r"[a-z-]+(?:er|or|ist|ian|nurse|judge|chief|aide)")
+_JOB_WORD = re.compile(r"[a-z-]+(?:er|or|ist|ian)|nurse|judge|chief|aide")
 #: "One of the university's top executives, Michael Sexton, testified": the one, named.
 _ONE_OF_NAME = re.compile(
     r"[ \t]+of[ \t]+[^,@\n]{2,80},[ \t]*([A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}),"

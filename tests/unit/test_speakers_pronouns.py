@@ -596,6 +596,11 @@ EVERY_SPEAKER = [
         [None],
         id="possessive-her",
     ),
+    pytest.param(
+        "“The ward is unsafe,” her witness, nurse Ana Okafor, told the court.",
+        ["Ana Okafor"],
+        id="nurse-before-holder",
+    ),
     # So may an office's modifier ("state Treasurer").
     pytest.param(
         "Her likely successor, state Treasurer Luis Ortega, praised her as “a giant of Avel "
