@@ -3013,7 +3013,7 @@ def _issuer_of(masked: str, lo: int, cm: re.Match[str]) -> _Mention | None:
 _CARRIER_BEFORE = re.compile(
     r"\b((?:a|an|the|one|another|his|her|their|its)\s+"
     r"(?:(?!(?:a|an|the|his|her|their|its|under|on|in|with|of|by|from)\s)[\w-]+\s+){0,4}?"
-    r"(?:sign|banner|placard|poster|shirt|T-shirt|t-shirt|hat|cap|sticker|billboard|headline|"
+    r"(?:sign|banner|placard|poster|shirt|T-shirt|hat|cap|sticker|billboard|headline|"
     r"button|mug|mask|voice[- ]?over|caption|chyron)s?"
     # "A sign outside City Hall read": where the carrier stands.
     r"(?:\s+(?:outside|inside|at|on|near|above|behind|along|over)\s+[^,;@\n]{1,40}?)?)"
@@ -4132,7 +4132,7 @@ def attribute(
                 and out[-2].speaker_span is not None
                 and out[-2].speaker_span != prev.speaker_span
                 and out[-2].text.rstrip()[-1:] not in (".", "!", "?")
-                and rules[-1].split("/")[0] not in _GUESS_RULES
+                and prev_rule.split("/")[0] not in _GUESS_RULES
             ):
                 # "He said, “Lind will build the wall” - at which point the crowd chanted
                 # “Build the wall!” - “and restore law and order.”": a quote that opens in lower
