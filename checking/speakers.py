@@ -3498,7 +3498,7 @@ _MALE_FIRST = _wordset("""
     luke malcolm marco marcus mario martin marvin max mohammed muhammad neil norman oliver omar
     oscar pablo pedro pete randy ray ricardo rob robby rod roy rudy russell ryan shawn sheldon
     stanley stuart terry travis trey troy tyler vernon victor vince vincent warren wesley willie
-    xavier zach luca luka nikola mustafa musa ezra ilya akira
+    xavier zach luca luka nikola mustafa musa ezra ilya akira bernard bernie
     """)
 _FEMALE_FIRST = _wordset("""
     alice amanda amy angela ann anna anne barbara betty carol caroline catherine christine cindy
@@ -4155,7 +4155,7 @@ def attribute(
                     opener = _subject(masked, lo, mention.span[0])
                     if (
                         si > 0
-                        and sents[si - 1][0] >= (paras[pi][0] if paras else 0)
+                        and sents[si - 1][0] >= (paras[max(0, pi - 1)][0] if paras else 0)
                         and _opens_sentence(masked, lo, mention.span[0])
                     ):
                         # "Bo Lind, whose nickname is …, laughed. He said …": a he/she opening
@@ -4163,8 +4163,13 @@ def attribute(
                         full = _person_opening(
                             text, masked, sents[si - 1], resolver, people, last_named, key, a
                         )
+                        same = last_by_pron.get(key)
                         if full is not None:
                             who = full
+                        elif same is not None and sents[si - 1][0] <= same[1][0] < sents[si - 1][1]:
+                            # "“…,” she said about Lind. “…,” she said.": the she of the
+                            # sentence before, whoever was named in between.
+                            who = same[0]
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"
@@ -5028,6 +5033,28 @@ def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
     return intro is not None and intro.end() == pos
 
 
+#: ", Ruiz said." closing a sentence, or ", Ruiz said," inside one: whose sentence it is.
+_CUE_ASIDE = re.compile(
+    r",[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+(?:said|says|added|adds|wrote"
+    r"|writes|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns"
+    r"|recalled|recalls|continued)[ \t]*[,.]"
+)
+#: A contrasted clause opening right before a name ("… while Ana Ruiz …").
+_CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
+_ASKING = _wordset("asked asks ask pressed presses")
+#: After an asking verb: the name of the one asked, or an object pronoun (no name).
+_ASKED = re.compile(
+    r"[ \t]+(?:((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)\b|(?:him|her|them|me|us)\b)"
+)
+#: After "Name's": a participle that makes the 's a contracted "has".
+#: What a person writes, whose possessor is its writer ("Tuttle's article attacked …").
+_WRITINGS = _wordset("article articles column columns book books essay op-ed letter memoir blog")
+#: A named owner and a noun: "Vale's column".
+_OWNER_OF = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)['’]s[ \t]+([a-z]+)")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
+_HAS_AFTER = re.compile(r"[ \t]+(?:been|got|gotten|had|become|done|made|taken|told|said|spent)\b")
+
+
 def _person_opening(
     text: str,
     masked: str,
@@ -5042,14 +5069,44 @@ def _person_opening(
     shows them as a person of no other gender than ``key``; not when the sentence's speaker
     comes after an inverted cue ("“…,” said Bo Lind") or its first name is an owner ("Trump's
     misinformation"), and not a body, a text or an abstract noun ("The book accuses Bob")."""
-    subj = _subject(masked, *sent)
+    aside = _CUE_ASIDE.search(masked, *sent)
+    if aside is not None:
+        # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
+        # Ruiz's, whoever opens it.
+        subj: _Mention | None = _Mention(aside.span(1), aside.group(1), "name")
+    else:
+        subj = _subject(masked, *sent)
+    owner = _OWNER_OF.fullmatch(subj.text) if subj is not None and subj.kind == "role" else None
     if (
-        subj is None
-        or _POSSESSIVE_START.match(masked, subj.span[1])
-        or _INVERTED_CUE.search(masked, *sent)
+        subj is not None
+        and owner is not None
+        and (owner.group(2) in _SPEECH_NOUNS or owner.group(2) in _WRITINGS)
     ):
+        # "Vale's column also attacked Lind. He calls Lind …": the column's writer.
+        subj = _Mention((subj.span[0], subj.span[0] + owner.end(1)), owner.group(1), "name")
+    elif subj is not None and subj.text.endswith(("'s", "’s")):
+        noun = _LOWER_WORD_AFTER.match(masked, subj.span[1])
+        if _HAS_AFTER.match(masked, subj.span[1]) is None and (
+            noun is None or (noun.group(1) not in _SPEECH_NOUNS and noun.group(1) not in _WRITINGS)
+        ):
+            return None  # "Trump's grasp of policy …": an owner, not a subject
+        # "Christie's been making the case …", a contracted "has"; "Tuttle's article also
+        # attacked Christie", the writer of what is said.
+        subj = _Mention((subj.span[0], subj.span[1] - 2), subj.text[:-2], subj.kind)
+    elif subj is not None and _POSSESSIVE_START.match(masked, subj.span[1]):
+        return None
+    if subj is None or _INVERTED_CUE.search(masked, *sent):
         return None
     if subj.kind == "name":
+        after = _AFTER_NAME.match(masked, subj.span[1])
+        if after is not None and after.group(1) in _ASKING:
+            # "Lee asked Ruiz which states she could win. “…,” she said.": the one asked
+            # answers; "Lee asked her to call Ruiz. “…,” he wrote.": the asker goes on.
+            asked = _ASKED.match(masked, after.end())
+            if asked is None:
+                return None
+            if asked.group(1) is not None:
+                subj = _Mention(asked.span(1), asked.group(1), "name")
         full = resolver.fullest(subj.text, a)
     elif (
         subj.kind == "role"
@@ -5075,6 +5132,16 @@ def _person_opening(
             and not any(n.rsplit(None, 1)[-1] == full for n in people.tracked)
         )
     )
+    if full not in people.gender and any(
+        sent[0] <= pos < sent[1]
+        and people.gender.get(name) == key
+        and _CONTRAST_BEFORE.search(masked, max(sent[0], pos - 40), pos) is not None
+        for pos, name in people.mentions
+    ):
+        # "Lind held a rally while Ana Ruiz spoke at a diner, where she …": the subject of a
+        # contrasted clause the text shows of the pronoun's gender, before an opener it shows
+        # of none.
+        return None
     if (
         people.person(full)
         and (full in people.tracked or described)

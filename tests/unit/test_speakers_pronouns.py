@@ -615,6 +615,73 @@ EVERY_SPEAKER = [
         ["Dev", "Lind"],
         id="described-surname",
     ),
+    # A he/she opening a quote's sentence is the person who opened the sentence before, also
+    # across a paragraph break, not the last man named in it.
+    pytest.param(
+        "Tom Vale, the dockers' leader, spent Monday at the harbour, where he attacked the pier "
+        "plan drawn up by Bob Lind.\n\n“It is a disgrace,” he said.",
+        ["Tom Vale"],
+        id="opener-of-paragraph-before",
+    ),
+    # A sentence with a ", Vale said" aside is Vale's, whoever opens it.
+    pytest.param(
+        "Mr. Lind and Mr. Vale met at the harbour on Monday.\n\n"
+        "Lind's plan for the piers is reckless, Vale said. “It will cost us a thousand jobs,” he "
+        "said.",
+        ["Vale"],
+        id="cue-aside-at-end",
+    ),
+    pytest.param(
+        "Mr. Lind and Mr. Vale met at the harbour on Monday.\n\n"
+        "Lind, Vale said, has lost the room. “Nobody trusts him now,” he said.",
+        ["Vale"],
+        id="cue-aside-inside",
+    ),
+    # The one asked answers; asked of a pronoun, the asker goes on.
+    pytest.param(
+        "The radio host Bob Lind interviewed the harbour master, Tom Vale, on Monday.\n\n"
+        "Lind then asked Vale which piers he could keep open. “We will keep all of them open,” "
+        "he said.",
+        ["Tom Vale"],
+        id="asked-answers",
+    ),
+    pytest.param(
+        "Mr. Lind wrote to Ana Ruiz about the harbour contract on Monday.\n\n"
+        "Mr. Lind asked her to call Mr. Vale at once. “This is very important,” he wrote.",
+        ["Lind"],
+        id="asked-her-asker-goes-on",
+    ),
+    # "Vale's been": a contracted "has", not an owner; "Vale's column": its writer.
+    pytest.param(
+        "Mr. Lind and Mr. Vale have clashed over the pier plan since the spring.\n\n"
+        "Vale's been making the case for weeks that Lind is not ready to run the port. “You have "
+        "never managed a budget,” he said.",
+        ["Vale"],
+        id="contracted-has",
+    ),
+    pytest.param(
+        "Mr. Lind and Mr. Vale have clashed over the pier plan since the spring.\n\n"
+        "Vale's column also attacked Lind for the cost of the plan. He calls Lind “a dreamer with "
+        "a chequebook.”",
+        ["Vale"],
+        id="writer-of-column",
+    ),
+    # The she of the sentence before goes on, whoever was named in between.
+    pytest.param(
+        "Ana Ruiz, who lost her sister Eva Lind in the warehouse fire, said the council had let "
+        "the families down.\n\n“They promised to meet us face to face,” she said about Mayor Bo "
+        "Vale. “We are still waiting,” she said.",
+        ["Ana Ruiz", "Ana Ruiz"],
+        id="same-she-goes-on",
+    ),
+    # A woman subject of a "while" clause before an opener of no known gender.
+    pytest.param(
+        "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
+        "Okafor held a rally on Saturday while Ruiz hosted a breakfast on Monday, during which she "
+        "thanked the volunteers. “I could not do this without you,” she said.",
+        ["Ana Ruiz"],
+        id="while-clause-subject",
+    ),
 ]
 
 
