@@ -469,7 +469,9 @@ def _is_speech(text: str, a: int, b: int) -> bool:
         return True  # “RUIZ: It is not.”: a transcript turn, whatever its length or casing
     n_words = len(_WORDS.findall(inner))
     titled = _title_case(inner)
-    if n_words > 6 and not (titled and n_words <= 8):
+    if n_words > 6 and not (titled and (n_words <= 8 or ": " in inner)):
+        # A long Title Case run with a subtitle ("Backfire: The Battle for HP") is a book's
+        # title, however many words it has; the casing test below decides it.
         return True
     lo, hi = _sentence_bounds(text, a, b)
     before = text[lo:a]

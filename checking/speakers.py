@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checking.model import Quote, Span
-from checking.quotes import TURN_LABEL, english_marks
+from checking.quotes import TURN_LABEL, english_marks, quote_regions
 from checking.text import paragraphs, sentences
 
 __all__ = ["CUE_VERBS", "TITLES", "attribute", "canonical_name", "same_speaker"]
@@ -1704,6 +1704,36 @@ def _looks_like_name(s: str) -> bool:
         and words[-1] not in _PARTICLES
         and all(_CAP.match(w) or w in _PARTICLES or _PARTICLE_NAME.fullmatch(w) for w in words[1:])
     )
+
+
+def _mask_titles(text: str, masked: str, quotes: Sequence[Quote]) -> str:
+    """``masked`` with the quoted phrases of two words or more that are not speech blanked out
+    ("co-author of “Those Guys Have All the Fun”"), so no name inside a title stands for a
+    speaker. They become ``_``, not the ``@`` of a quote: a title is a noun phrase of the
+    writer's sentence, which the rules should read past. A stop or comma typed inside the
+    closing mark stays at the run's end, since it belongs to that sentence too ("Later on “This
+    Week,” Senator Ruiz said")."""
+    spans = [q.span for q in quotes]
+    chars: list[str] | None = None
+    k = 0
+    for a, b in quote_regions(text):
+        while k < len(spans) and spans[k][1] <= a:
+            k += 1
+        if (k < len(spans) and spans[k][0] < b) or " " not in text[a:b].strip():
+            continue
+        if chars is None:
+            chars = list(masked)
+        i, j = a, b
+        while i > 0 and text[i - 1] in _QUOTE_CHARS and i > a - 2:
+            i -= 1
+        while j < len(text) and text[j] in _QUOTE_CHARS and j < b + 2:
+            j += 1
+        for x in range(i, j):
+            if chars[x] != "\n":
+                chars[x] = "_"
+        if text[b - 1] in ",.;:!?":
+            chars[j - 1] = text[b - 1]
+    return masked if chars is None else "".join(chars)
 
 
 def _mask(text: str, quotes: Sequence[Quote]) -> str:
@@ -3898,7 +3928,7 @@ def attribute(
             else:
                 cues.add(w.lower())
     cue_re = _cue_regex(frozenset(cues))
-    masked = _mask(text, quotes)
+    masked = _mask_titles(text, _mask(text, quotes), quotes)
     sents = sentences(text)
     paras = paragraphs(text)
     headings = _heading_spans(text)

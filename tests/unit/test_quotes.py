@@ -306,6 +306,15 @@ def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None
     assert texts(text2) == []
 
 
+def test_a_long_subtitled_title_is_no_speech_however_many_words() -> None:
+    text = (
+        "“You have to be careful,” said Tom Ruiz, a co-author of “Those Men Had All the Luck: "
+        "Inside the Avel Docks.” One winter, according to “Salt and Iron: Ana Ruiz and the "
+        "Remaking of the Avel Harbour Board” by Bo Lind, she slept at the office."
+    )
+    assert texts(text) == ["You have to be careful,"]
+
+
 def test_title_case_after_a_work_noun_or_told_is_a_title() -> None:
     text = (
         "Ana Ruiz told “Harbour Morning” that the ferry would return. "

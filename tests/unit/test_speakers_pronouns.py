@@ -674,6 +674,13 @@ EVERY_SPEAKER = [
         ["Ana Ruiz", "Ana Ruiz"],
         id="same-she-goes-on",
     ),
+    # A name inside a quoted title that is not speech stands for no one.
+    pytest.param(
+        "Ana Ruiz, who starred in “Jane the Harbour Pilot,” said the role changed her life. "
+        "The film opens in May.\n\nShe calls the part “the hardest thing I have done.”",
+        ["Ana Ruiz"],
+        id="name-inside-a-title",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
