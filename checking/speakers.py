@@ -4200,6 +4200,12 @@ def attribute(
                             # "“…,” she said about Lind. “…,” she said.": the she of the
                             # sentence before, whoever was named in between.
                             who = same[0]
+                        else:
+                            full = _chained_opening(
+                                text, masked, sents, si - 1, resolver, people, last_named, key, a
+                            )
+                            if full is not None:
+                                who = full
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"
@@ -5063,6 +5069,13 @@ def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
     return intro is not None and intro.end() == pos
 
 
+#: A past-tense verb right after a name: "Carson defied the question".
+_ACTS_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+)?[a-z]{3,}ed\b")
+#: '"…," said Gov. Ana Ruiz': the name after an inverted cue.
+_INVERTED_NAME = re.compile(
+    r"@[ \t,]*(?:said|says|added|adds|wrote|writes)[ \t]+"
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)"
+)
 #: ", Ruiz said." closing a sentence, or ", Ruiz said," inside one: whose sentence it is.
 _CUE_ASIDE = re.compile(
     r",[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+(?:said|says|added|adds|wrote"
@@ -5085,6 +5098,42 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _HAS_AFTER = re.compile(r"[ \t]+(?:been|got|gotten|had|become|done|made|taken|told|said|spent)\b")
 
 
+def _chained_opening(
+    text: str,
+    masked: str,
+    sents: Sequence[Span],
+    k: int,
+    resolver: _Resolver,
+    people: _People,
+    last_named: tuple[str, Span] | None,
+    key: str,
+    a: int,
+) -> str | None:
+    """When sentence ``k`` is about a he/she of ``key`` ("He nodded to his finish behind Ted
+    Cruz.", "The goal, he said, is …"), the person opening the sentence before it, up to two
+    sentences further back: the same he, whoever was named on the way."""
+    for _ in range(2):
+        subj = _subject(masked, *sents[k])
+        aside = _PRONOUN_ASIDE.search(masked, *sents[k])
+        pron = aside.group(1) if aside is not None else subj.text if subj is not None else ""
+        if k == 0 or _PRONOUNS.get(pron.lower(), "") != key:
+            return None
+        if aside is None and subj is not None and subj.kind != "pronoun":
+            return None
+        k -= 1
+        full = _person_opening(text, masked, sents[k], resolver, people, last_named, key, a)
+        if full is not None:
+            return full
+    return None
+
+
+#: ", he said," inside a sentence: the sentence is his.
+_PRONOUN_ASIDE = re.compile(
+    r",[ \t]+(he|she)[ \t]+(?:said|says|added|adds|noted|notes|argued|argues|insisted|insists)"
+    r"[ \t]*,"
+)
+
+
 def _person_opening(
     text: str,
     masked: str,
@@ -5100,10 +5149,14 @@ def _person_opening(
     comes after an inverted cue ("“…,” said Bo Lind") or its first name is an owner ("Trump's
     misinformation"), and not a body, a text or an abstract noun ("The book accuses Bob")."""
     aside = _CUE_ASIDE.search(masked, *sent)
-    if aside is not None:
+    inverted = _INVERTED_NAME.search(masked, *sent)
+    if inverted is not None:
+        # "“…,” said Ian Solomon, who nominated Mr. Kim. He called …": the one who said it.
+        subj: _Mention | None = _Mention(inverted.span(1), inverted.group(1), "name")
+    elif aside is not None:
         # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
         # Ruiz's, whoever opens it.
-        subj: _Mention | None = _Mention(aside.span(1), aside.group(1), "name")
+        subj = _Mention(aside.span(1), aside.group(1), "name")
     else:
         subj = _subject(masked, *sent)
     owner = _OWNER_OF.fullmatch(subj.text) if subj is not None and subj.kind == "role" else None
@@ -5125,7 +5178,7 @@ def _person_opening(
         subj = _Mention((subj.span[0], subj.span[1] - 2), subj.text[:-2], subj.kind)
     elif subj is not None and _POSSESSIVE_START.match(masked, subj.span[1]):
         return None
-    if subj is None or _INVERTED_CUE.search(masked, *sent):
+    if subj is None or (inverted is None and _INVERTED_CUE.search(masked, *sent)):
         return None
     if subj.kind == "name":
         after = _AFTER_NAME.match(masked, subj.span[1])
@@ -5152,11 +5205,33 @@ def _person_opening(
         )
     else:
         return None
+    words = subj.text.split()
+    titled = (
+        subj.kind == "name"
+        and len(words) >= 2
+        and words[0].lower().rstrip(".") in TITLES
+        and words[-1].lower().rstrip(".") not in TITLES
+    )
+    if titled and len(words) == 2:
+        # "Mr. Cruz": the person the text's mentions of Cruz stand for, not the fullest name
+        # ending in Cruz (his father, or a slogan on a T-shirt).
+        last = subj.span[1] - len(words[-1])
+        known = next((n for pos, n in people.mentions if pos == last), "")
+        if " " in known:
+            full = known
     described = subj.kind == "name" and (
         _described_person(masked, subj.span[1])
+        # "President Obama backed her up. “…,” he said.": a title makes a person.
+        or titled
         or (
             # "Lind denied it. “…,” he said.": a surname no full name in the text ends in.
-            _speaks_after(masked, subj.span[1])
+            (
+                _speaks_after(masked, subj.span[1])
+                or (
+                    _ACTS_AFTER.match(masked, subj.span[1]) is not None
+                    and _mid_sentence_cap_in(text, full)
+                )
+            )
             and " " not in full
             and full.lower() not in _INDEFINITES
             and not any(n.rsplit(None, 1)[-1] == full for n in people.tracked)

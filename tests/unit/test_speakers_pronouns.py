@@ -681,6 +681,45 @@ EVERY_SPEAKER = [
         ["Ana Ruiz"],
         id="name-inside-a-title",
     ),
+    # A title makes a one-word name a person who opens the sentence before a he.
+    pytest.param(
+        "Mrs. Ruiz herself has always said the server was secure, and Mr. Lind agreed with "
+        "her.\n\nPresident Vale backed her up in an interview last October. “I don't think it "
+        "posed a security problem,” he said.",
+        ["Vale"],
+        id="titled-opener",
+    ),
+    # After '“…,” said Gov. Bob Ruiz, who hired Mr. Vale', a he is Ruiz.
+    pytest.param(
+        "Tom Vale spoke briefly at the harbour on Monday.\n\n“The port is finished,” said Gov. "
+        "Bob Ruiz of Avel, who hired Mr. Vale as a consultant in 1990. He added, “It will be "
+        "interesting to see where we go from here.”",
+        ["Bob Ruiz", "Bob Ruiz"],
+        id="inverted-cue-sentence-before",
+    ),
+    # A sentence about a he (its subject, or a ", he said," aside) passes to the person who
+    # opened the sentence before it.
+    pytest.param(
+        "Tom Vale, who won the harbour vote, is calling on his rivals to step aside.\n\n"
+        "Though he did not name Bob Lind or Sam Okafor, he made it clear that they should drop "
+        "out so the party could unite behind him.\n\n“Pray on it,” he said.",
+        ["Tom Vale"],
+        id="he-chain-through-a-clause",
+    ),
+    pytest.param(
+        "Mr. Vale said he had asked Mr. Lind to keep talking to the unions over the coming days. "
+        "The goal, he said, is a deal before the strike.\n\n“The faster we can offer relief,” "
+        "he said, “the better.”",
+        ["Vale", "Vale"],
+        id="he-chain-through-an-aside",
+    ),
+    pytest.param(
+        "Tom Vale never mentioned Ana Ruiz, who trailed by 20 points.\n\nHe nodded only to his "
+        "second-place finish behind Bob Lind.\n\n“We learned a lot about the ground game,” he "
+        "said.",
+        ["Tom Vale"],
+        id="he-chain-through-a-subject",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
