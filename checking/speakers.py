@@ -150,6 +150,7 @@ _ROLE_NOUNS = _wordset("""
 _STOP_CAPS = _wordset("""
     The A An In On At For But And Or So If When While After Before As Since Although Though
     However Meanwhile Still Then Now This That These Those There Here It He She They We I You
+    Nor Neither Either
     His Her Its Their Our My Your Yet Also Even Just Only Not No Yes Asked Speaking According
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Today Tonight Yesterday Last Next Earlier
@@ -5595,7 +5596,8 @@ _OWNED_WORDS = re.compile(
 #: gave her name only as Ana R.".
 _SELF_NAMED = re.compile(
     r"[^.;:@\n]{0,60}?\b(?:(?:calling|calls|called)\s+(?:himself|herself|themselves)"
-    r"|(?:gave|giving|gives)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as)\s+"
+    r"|(?:gave|giving|gives)\s+(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as"
+    r"|(?:known|identified)\s+(?:only\s+)?as)\s+"
     r"((?:[A-Z](?:\.|[\w'’-]*)\s+){0,2}[A-Z][\w'’-]*)"
 )
 #: A piece of work and its author: "calculations by Amy Glasmeier", "a study by Ana Ruiz".

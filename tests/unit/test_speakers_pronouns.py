@@ -720,6 +720,14 @@ EVERY_SPEAKER = [
         ["Tom Vale"],
         id="he-chain-through-a-subject",
     ),
+    # "the base chief known as Bob" is Bob, and "Nor" opening a sentence names no one.
+    pytest.param(
+        "“There never was an order to wait,” said the harbour master known as Bob, speaking "
+        "publicly for the first time.\n\nNor, he said, did he sign anything that could be “read "
+        "as an order.”",
+        ["Bob", "Bob"],
+        id="known-as-then-nor",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
