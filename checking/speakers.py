@@ -5070,6 +5070,14 @@ def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
     return intro is not None and intro.end() == pos
 
 
+#: After a phrase opening a sentence: ", Trump went …" (perhaps after ", on Monday,"): the
+#: phrase was part of an introduction and the name is the subject.
+_LATER_SUBJECT = re.compile(
+    r",[ \t]+(?:(?:on|in|at|last|this|earlier|later)[ \t]+[^,@\n]{1,30},[ \t]+)?"
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+([a-z]+)"
+)
+#: Lower-case words after a name that are no verb ("Ana Ruiz and …", "Lind of Avel").
+_NEVER_VERB_AFTER = _wordset("and or of the a an in on at to for with by from who which that")
 #: A past-tense verb right after a name: "Carson defied the question".
 _ACTS_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+)?[a-z]{3,}ed\b")
 #: '"…," said Gov. Ana Ruiz': the name after an inverted cue.
@@ -5160,6 +5168,16 @@ def _person_opening(
         subj = _Mention(aside.span(1), aside.group(1), "name")
     else:
         subj = _subject(masked, *sent)
+        later = _LATER_SUBJECT.match(masked, subj.span[1]) if subj is not None else None
+        if (
+            later is not None
+            and later.group(2) not in _NEVER_VERB_AFTER
+            and later.group(2) not in _ROLE_NOUNS
+            and not later.group(1).endswith(("'s", "’s", "'", "’"))
+        ):
+            # "Speaking in Salem, New Hampshire, Trump went after Bush": the intro ran on past
+            # the phrase found; "Like Makaeff, the former customer, Roffman does not …".
+            subj = _Mention(later.span(1), later.group(1), "name")
     owner = _OWNER_OF.fullmatch(subj.text) if subj is not None and subj.kind == "role" else None
     if (
         subj is not None

@@ -728,6 +728,22 @@ EVERY_SPEAKER = [
         ["Bob", "Bob"],
         id="known-as-then-nor",
     ),
+    # An opening phrase may run on past a place ("in Salem, New Avel, Vale went …"); an
+    # apposition after a name is no such run ("Bo Okafor, Vale's campaign manager, said").
+    pytest.param(
+        "Tom Vale is spending the last day of the race attacking a rival far behind him: Bob "
+        "Lind.\n\nSpeaking at a town hall in Salem, New Avel, Vale went after Lind, calling him "
+        "“a total stiff.”\n\nHe says, “Here is a guy you would not hire to do anything.”",
+        ["Tom Vale", "Tom Vale"],
+        id="intro-runs-past-a-place",
+    ),
+    pytest.param(
+        "Tom Vale toured the harbour on Monday.\n\nBo Okafor, Vale's campaign manager, said the "
+        "campaign had opened its 11th office. “Time is always a challenge,” he said.\n\nSam "
+        "Ruiz, Avel director for Vale, said the same. “We are in good shape,” he said.",
+        ["Bo Okafor", "Sam Ruiz"],
+        id="apposition-is-no-intro",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
