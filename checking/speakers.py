@@ -3361,7 +3361,8 @@ def _heading_spans(text: str) -> list[Span]:
 _NAME_LEAD = _wordset("""
     Democrat Democratic Republican GOP Independent Libertarian Neither Either Nor Both Did Does
     Do Can Could Would Should Will Has Have Had Is Was Are Were More Most Many Some Every Each
-    Maybe See Said Says Stated Another Rival Fellow Read Watch
+    Maybe See Said Says Stated Another Rival Fellow Read Watch Democrats Republicans Independents
+    Libertarians Conservatives Liberals Progressives Americans
     """)
 #: The last word of "Secretary of State", "Department of Defense" and the like.
 _DEPARTMENTS = _wordset("""
@@ -5090,6 +5091,9 @@ _CUE_ASIDE = re.compile(
     r",[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+(?:said|says|added|adds|wrote"
     r"|writes|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns"
     r"|recalled|recalls|continued)[ \t]*[,.]"
+    # "…, according to a post from Arianna Huffington.": whose words the sentence reports.
+    r"|,[ \t]+according[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
+    r"(?:from|by)[ \t]+)?((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]*[,.]"
 )
 #: A contrasted clause opening right before a name ("… while Ana Ruiz …").
 _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
@@ -5165,7 +5169,8 @@ def _person_opening(
     elif aside is not None:
         # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
         # Ruiz's, whoever opens it.
-        subj = _Mention(aside.span(1), aside.group(1), "name")
+        g = 1 if aside.group(1) is not None else 2
+        subj = _Mention(aside.span(g), aside.group(g), "name")
     else:
         subj = _subject(masked, *sent)
         later = _LATER_SUBJECT.match(masked, subj.span[1]) if subj is not None else None
@@ -5209,7 +5214,7 @@ def _person_opening(
                 return None
             if asked.group(1) is not None:
                 subj = _Mention(asked.span(1), asked.group(1), "name")
-        full = resolver.fullest(subj.text, a)
+        full = resolver.fullest(subj.text, a, gender=key)
     elif (
         subj.kind == "role"
         and not _abstract(subj)
@@ -5266,9 +5271,10 @@ def _person_opening(
         # contrasted clause the text shows of the pronoun's gender, before an opener it shows
         # of none.
         return None
+    cued = inverted is not None or aside is not None
     if (
-        people.person(full)
-        and (full in people.tracked or described)
+        (people.person(full) or cued)
+        and (full in people.tracked or described or cued)
         and not people.clashes_any(subj.text, key)
         and not people.clashes(full, key)
     ):

@@ -744,6 +744,15 @@ EVERY_SPEAKER = [
         ["Bo Okafor", "Sam Ruiz"],
         id="apposition-is-no-intro",
     ),
+    # "…, according to a post from Dana Okafor." makes the sentence hers.
+    pytest.param(
+        "Mrs. Lind has said she will not comment on the paper.\n\nThe paper said it would cover "
+        "the harbour strike as news. That coverage will come with a strong slant, according to a "
+        "post from Dana Okafor.\n\n“We will cover the damage the strike does to the whole "
+        "city,” she wrote.",
+        ["Dana Okafor"],
+        id="according-to-a-post-from",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
