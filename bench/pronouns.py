@@ -1,12 +1,13 @@
 """Who a he/she speaker resolves to, on a hand-labelled sample of PolNeAR train.
 
-Usage: ``python bench/pronouns.py [TRAIN_DIR] [--show wrong]``
+Usage: ``python bench/pronouns.py [TRAIN_DIR] [--show wrong] [--sample a|b]``
 
 ``bench/extraction.py`` scores a pronoun Source by its span only: "he" overlapping "he" is right
 whoever the checker thinks he is. But a verdict compares the resolved ``speaker`` string, and a
 quarter of the gold quotes on train have a lone he/she as their Source. This bench reads
-``bench/pronoun_referents.tsv`` (a random sample of those pronouns, each with the offsets of a
-mention of the person it refers to, labelled by reading the article) and asks, for each: did a
+``bench/pronoun_referents.tsv`` (two random samples of those pronouns, each with the offsets of
+a mention of the person it refers to, labelled by reading the article: sample a, whose misses
+rules were written from, and sample b, held out from that) and asks, for each: did a
 predicted quote take that pronoun as its ``speaker_span``, and does its ``speaker`` name the
 referent (``name_matches``, as the name score of ``bench/extraction.py``)? The sample holds
 offsets only; the text is read from the split at run time.
@@ -30,14 +31,16 @@ from checking.speakers import _name_tokens, attribute  # noqa: E402
 SAMPLE = Path(__file__).resolve().parent / "pronoun_referents.tsv"
 
 
-def read_sample(path: Path = SAMPLE) -> list[tuple[str, int, int, int]]:
-    """Rows of (article, pronoun start, referent start, referent end)."""
+def read_sample(path: Path = SAMPLE, *, sample: str = "a") -> list[tuple[str, int, int, int]]:
+    """Rows of (article, pronoun start, referent start, referent end) of one sample: "a", whose
+    misses rules were written from, or "b", labelled afterwards and held out from that."""
     rows: list[tuple[str, int, int, int]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("article\t"):
             continue
-        name, pron, ra, rb = line.split("\t")
-        rows.append((name, int(pron), int(ra), int(rb)))
+        name, pron, ra, rb, which = line.split("\t")
+        if which == sample:
+            rows.append((name, int(pron), int(ra), int(rb)))
     return rows
 
 
@@ -79,14 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", type=Path, default=DEFAULT_SPLIT.parent / "train")
     parser.add_argument("--show", choices=["wrong"])
+    parser.add_argument("--sample", choices=["a", "b"], action="append")
     args = parser.parse_args(argv)
-    r = evaluate(args.split, read_sample(), show=args.show == "wrong")
-    n, f, k = r["labelled"], r["found"], r["right"]
-    print(
-        f"pronouns  {n} labelled he/she Sources; a quote takes the pronoun as its speaker in "
-        f"{f}\nresolved  {k}/{n} = {k / n:.4f} name the referent ({k}/{f} = {k / max(f, 1):.4f} "
-        f"of those taken)"
-    )
+    for sample in args.sample or ["a", "b"]:
+        r = evaluate(args.split, read_sample(sample=sample), show=args.show == "wrong")
+        n, f, k = r["labelled"], r["found"], r["right"]
+        print(
+            f"sample {sample}: {n} labelled he/she Sources, {f} taken as a quote's speaker; "
+            f"{k}/{n} = {k / n:.4f} name the referent ({k / max(f, 1):.4f} of those taken)"
+        )
     return 0
 
 

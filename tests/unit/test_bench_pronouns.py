@@ -9,9 +9,10 @@ from tests.unit.test_bench_quote_ceiling import load
 
 def test_the_sample_file_holds_offsets_only() -> None:
     pronouns = load("pronouns")
-    rows = pronouns.read_sample()
-    assert len(rows) == 153
-    for name, pron, ra, rb in rows:
+    a, b = pronouns.read_sample(sample="a"), pronouns.read_sample(sample="b")
+    assert (len(a), len(b)) == (153, 93)
+    assert not {(n, p) for n, p, _, _ in a} & {(n, p) for n, p, _, _ in b}
+    for name, pron, ra, rb in a + b:
         assert name and pron >= 0 and 0 <= ra < rb
 
 
