@@ -3530,7 +3530,7 @@ _MALE_FIRST = _wordset("""
     luke malcolm marco marcus mario martin marvin max mohammed muhammad neil norman oliver omar
     oscar pablo pedro pete randy ray ricardo rob robby rod roy rudy russell ryan shawn sheldon
     stanley stuart terry travis trey troy tyler vernon victor vince vincent warren wesley willie
-    xavier zach luca luka nikola mustafa musa ezra ilya akira bernard bernie
+    xavier zach luca luka nikola mustafa musa ezra ilya akira bernard bernie barack
     """)
 _FEMALE_FIRST = _wordset("""
     alice amanda amy angela ann anna anne barbara betty carol caroline catherine christine cindy
@@ -3734,6 +3734,29 @@ def _placed(masked: str, pos: int, name: str) -> bool:
     )
 
 
+def _kin_at(masked: str, pos: int, kin: Sequence[str], default: str) -> str:
+    """Which of ``kin`` (people's full names sharing a surname) the surname at ``pos`` stands
+    for: the one whose first names are written before it ("Hillary Clinton"); after Mr. the
+    man's and after Mrs. or Ms. the woman's, by first name; else ``default``."""
+    if len(kin) < 2:
+        return default
+    for name in kin:
+        lead = name.rsplit(None, 1)[0] + " "
+        if masked.startswith(lead, pos - len(lead)):
+            return name
+    title = _TITLE_BEFORE_SURNAME.search(masked, max(0, pos - 6), pos)
+    if title is not None:
+        want = _MALE_FIRST if title.group(1) == "Mr" else _FEMALE_FIRST
+        match = [n for n in kin if n.split()[0].lower() in want]
+        if len(match) == 1:
+            return match[0]
+    return default
+
+
+#: "Mr. " or "Mrs. " right before a surname.
+_TITLE_BEFORE_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+$")
+
+
 class _People:
     """Named people in order of mention, with the gender the text gives them, for pronouns.
 
@@ -3744,6 +3767,8 @@ class _People:
 
     def __init__(self, text: str, masked: str, names: Sequence[tuple[int, str]]) -> None:
         full: dict[str, str] = {}
+        #: People's full names that share a surname ("Bill Clinton", "Hillary Clinton").
+        shared: dict[str, list[str]] = {}
         for _, name in names:
             toks = name.split()
             if len(toks) >= 2 and toks[-1][:1].isupper():
@@ -3752,17 +3777,22 @@ class _People:
                 ):
                     continue  # "He added" never means "the Washington Post" or "Western Europe"
                 full.setdefault(toks[-1], name)
+                if toks[0].lower() in _ANY_FIRST and toks[-1].lower().rstrip(".") not in _SUFFIXES:
+                    sharing = shared.setdefault(toks[-1], [])
+                    if name not in sharing:
+                        sharing.append(name)
         titled = [m.group(2) for m in _TITLED_SURNAME.finditer(masked)]
         for surname in titled:
             full.setdefault(surname, surname)
         self.mentions: list[tuple[int, str]] = []
         if full and all("A" <= k[0] <= "Z" for k in full):
             for pos, key in _whole_word_hits(masked, list(full)):
-                self.mentions.append((pos, full[key]))
+                self.mentions.append((pos, _kin_at(masked, pos, shared.get(key, ()), full[key])))
         elif full:
             pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in full) + r")\b")
             for m in pat.finditer(masked):
-                self.mentions.append((m.start(), full[m.group()]))
+                name = _kin_at(masked, m.start(), shared.get(m.group(), ()), full[m.group()])
+                self.mentions.append((m.start(), name))
         # "Sen. Tom Vale of West Avel disagreed", "(D-Avel)": a place after a person's name or
         # in a party label is no person a pronoun may stand for.
         not_people = {name for pos, name in self.mentions if _placed(masked, pos, name)}
@@ -3781,7 +3811,7 @@ class _People:
         for pos, name in self.mentions:
             votes[name] = votes.get(name, 0) + 2 * _gender_vote(masked, pos)
         self.gender: dict[str, str] = {}
-        for name in set(full.values()):
+        for name in set(full.values()).union(*shared.values()):
             v = votes.get(name, 0)
             first = name.split()[0].lower()
             # A common first name outweighs one stray pronoun vote.

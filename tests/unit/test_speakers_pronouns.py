@@ -753,6 +753,15 @@ EVERY_SPEAKER = [
         ["Dana Okafor"],
         id="according-to-a-post-from",
     ),
+    # Two people share a surname: "Tom Okafor" and "Mr. Okafor" are the man, whoever the text
+    # named first.
+    pytest.param(
+        "Ana Okafor was not at the event. Her husband, Tom Okafor, spoke for the family "
+        "instead.\n\nTom Okafor thanked the crowd, and Mr. Okafor then praised the harbour plan."
+        "\n\n“This is the best thing to happen to Avel in years,” he said.",
+        ["Tom Okafor"],
+        id="shared-surname",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
