@@ -4971,6 +4971,8 @@ def _lone_person(
         words = [w for w in subj.text.split() if w not in _STOP_CAPS]
         if not words or _POSSESSIVE_END.search(subj.text):
             continue
+        if len(words) == 1 and words[0].lower() in _ROLE_NOUNS:
+            continue  # "Residents had criticised her": a role opening the sentence, no name
         if re.match(r"\s*(?:,|and\b|or\b)\s*[A-Z]", masked[subj.span[1] : b]):
             return None  # "Shea and Ruiz spoke first": two people, no telling which
         if people.clashes_any(subj.text, want):
@@ -5234,6 +5236,7 @@ def _person_opening(
         return None
     if subj is None or (inverted is None and _INVERTED_CUE.search(masked, *sent)):
         return None
+    holder: str | None = None
     if subj.kind == "name":
         after = _AFTER_NAME.match(masked, subj.span[1])
         if after is not None and after.group(1) in _ASKING:
@@ -5288,6 +5291,7 @@ def _person_opening(
             )
             and " " not in full
             and full.lower() not in _INDEFINITES
+            and full.lower() not in _ROLE_NOUNS  # "Residents had criticised her"
             and not any(n.rsplit(None, 1)[-1] == full for n in people.tracked)
         )
     )
@@ -5301,7 +5305,8 @@ def _person_opening(
         # contrasted clause the text shows of the pronoun's gender, before an opener it shows
         # of none.
         return None
-    cued = inverted is not None or aside is not None
+    # "His lawyer, Bo Lind, said …": a holder given in apposition to a role is a person.
+    cued = inverted is not None or aside is not None or bool(holder)
     if (
         (people.person(full) or cued)
         and (full in people.tracked or described or cued)

@@ -762,6 +762,21 @@ EVERY_SPEAKER = [
         ["Tom Okafor"],
         id="shared-surname",
     ),
+    # A holder named in apposition to a role opens the sentence as a person, whatever the text
+    # says of his gender.
+    pytest.param(
+        "Police arrested Tom Vale on Monday. His lawyer, Bo Lind, said the charges were "
+        "baseless.\n\n“My client has done nothing wrong,” he said.",
+        ["Bo Lind"],
+        id="holder-of-role-opening",
+    ),
+    # "Residents" opening a sentence is no one's name.
+    pytest.param(
+        "The governor, who is running for a second term, visited the flooded town on Tuesday. "
+        "Residents had criticised her slow response.\n\n“I hear you,” she told them.",
+        [None],
+        id="plural-role-opening",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
