@@ -4021,6 +4021,14 @@ def attribute(
             ):
                 # "Campaign Trail: “…”" in a headline is a label, not a speaker's turn.
                 found = None
+        if found is not None and found.mention.kind in ("name", "role"):
+            tail = _OF_BODY_TAIL.match(masked, found.mention.span[1])
+            if tail is not None and found.mention.text.split()[-1].lower() in _OF_BODIES:
+                # "the Ministry of Transport said": the body's name runs on through "of".
+                wide = (found.mention.span[0], tail.end())
+                # A capitalised body is a proper name ("said the Ministry of Transport").
+                kind = "name" if found.mention.text.split()[-1][:1].isupper() else "role"
+                found = replace(found, mention=_Mention(wide, masked[wide[0] : wide[1]], kind))
         mention = found.mention if found is not None else None
         speaker: str | None = None
         span: Span | None = None
@@ -5417,6 +5425,16 @@ def _body_subject(masked: str, lo: int, hi: int) -> _Mention | None:
 
 
 #: Nouns that name a body or a text, which "it" may stand for (not "the spokesman").
+#: Bodies whose names run on with "of" and a capitalised name: "the Ministry of Transport".
+_OF_BODIES = _wordset("""
+    ministry department office bureau agency institute committee council commission board
+    authority service university college school academy society federation association union
+    league foundation court chamber
+    """)
+_OF_BODY_TAIL = re.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+)?[A-Z][\w'’-]*){0,4}"
+)
 _BODY_NOUNS = _wordset("""
     ministry committee department agency government administration office party group
     organization organisation company firm police court council commission union association

@@ -777,6 +777,13 @@ EVERY_SPEAKER = [
         [None],
         id="plural-role-opening",
     ),
+    # A body's name runs on through "of" ("the Ministry of Transport", not "the Ministry").
+    pytest.param(
+        "The Ministry of Transport said the bridge was “structurally sound.”\n\n"
+        "“The bridge is safe,” said the Avel Board of Works.",
+        ["The Ministry of Transport", "the Avel Board of Works"],
+        id="body-named-with-of",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
