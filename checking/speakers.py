@@ -397,8 +397,10 @@ def group_members(name: str) -> list[str]:
     the name alone: a body's name ending in its head noun ("Ways and Means Committee") stays
     one."""
     parts = _AND_SPLIT.split(name)
+    if len(parts) == 2 and ", " in parts[0]:
+        parts = [*parts[0].split(", "), parts[1]]  # "Matthews, Seitz and Lopez"
     if (
-        len(parts) == 2
+        len(parts) >= 2
         and all(p and all(w[:1].isupper() for w in p.split()) for p in parts)
         and (last := name.rsplit(None, 1)[-1].lower()) not in _BODY_NOUNS
         and last not in _NOT_PERSON_HEADS
@@ -4389,8 +4391,15 @@ def attribute(
                         name = f"{first} {mine[-1]}"  # "David and Jeanne Heidler"
                     else:
                         name = resolver.fullest(first, a)
-                    speaker = f"{name} and {speaker}" if ob <= span[0] else f"{speaker} and {name}"
+                    before = ob <= span[0]
+                    speaker = f"{name} and {speaker}" if before else f"{speaker} and {name}"
                     span = (min(span[0], oa), max(span[1], ob))
+                    listed = _listed_before(masked, span[0]) if before else []
+                    if listed:
+                        # "Matthews, Seitz and Lopez argued": everyone listed speaks.
+                        names = [resolver.fullest(n, a) for n, _ in listed]
+                        speaker = ", ".join(names) + ", " + speaker
+                        span = (listed[0][1][0], span[1])
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)
                 for key in ("m", "f", "p", "o"):
@@ -5368,16 +5377,40 @@ def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
         if m is None:
             return None
         found = m.group(1), m.span(1)
-    words = found[0].split()
-    if (
-        not _looks_like_name(found[0])
+    if not _person_like(found[0]):
+        return None
+    return found
+
+
+def _listed_before(masked: str, start: int) -> list[tuple[str, Span]]:
+    """The names listed with commas before the coordinated name starting at ``start``
+    ("Matthews, Seitz and Lopez argued": Matthews before Seitz), in text order."""
+    out: list[tuple[str, Span]] = []
+    while len(out) < 4:
+        m = _LISTED_NAME.search(masked, max(0, start - 40), start)
+        if m is None or not _person_like(m.group(1)):
+            break
+        out.insert(0, (m.group(1), m.span(1)))
+        start = m.start(1)
+    return out
+
+
+#: "Matthews, " right before a listed name.
+_LISTED_NAME = re.compile(
+    r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]+$"
+)
+
+
+def _person_like(name: str) -> bool:
+    """Could ``name`` be a person's: no sentence word, place or body (for coordination)."""
+    words = name.split()
+    return not (
+        not _looks_like_name(name)
         or words[0] in _STOP_CAPS
         or words[0] in _PLACE_OPENERS
         or words[-1].lower() in _NOT_PERSON_HEADS
         or words[-1].lower() in _BODY_NOUNS
-    ):
-        return None
-    return found
+    )
 
 
 def _someone_else_between(masked: str, sents: Sequence[Span], si: int, prev: Quote) -> bool:

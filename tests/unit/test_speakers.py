@@ -159,6 +159,8 @@ def test_same_quotes_in_same_order() -> None:
         ("José Núñez", "Jose Nunez"),
         ("Dorothy C. Shea", "Dorothy Shea"),
         ("President Lula", "Lula"),
+        ("Ana Ruiz, Bo Lind and Tom Vale", "Bo Lind"),
+        ("Ana Ruiz, Bo Lind and Tom Vale", "Tom Vale"),
     ],
 )
 def test_same_speaker_matches_name_variants(a: str, b: str) -> None:
@@ -175,6 +177,7 @@ def test_same_speaker_matches_name_variants(a: str, b: str) -> None:
         (None, None),
         ("Shea", None),
         ("", "Shea"),
+        ("Ana Ruiz, Bo Lind and Tom Vale", "Sam Okafor"),
     ],
 )
 def test_same_speaker_rejects_different_people(a: str | None, b: str | None) -> None:

@@ -784,6 +784,13 @@ EVERY_SPEAKER = [
         ["The Ministry of Transport", "the Avel Board of Works"],
         id="body-named-with-of",
     ),
+    # Three or more names listed before a cue all speak.
+    pytest.param(
+        "Instead, Ana Ruiz, Harbour Radio's Bo Lind and Tom Vale argued that the plan was “dead "
+        "on arrival.”",
+        ["Ana Ruiz, Bo Lind and Tom Vale"],
+        id="three-listed-speakers",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
