@@ -3462,7 +3462,7 @@ def _collect_names(text: str, headings: list[Span] | None = None) -> list[tuple[
             out.append((nick.start(), f"{nick.group(1)} {nick.group(2)}"))
     if len(out) > found:
         out.sort(key=lambda pn: pn[0])  # the nicknamed names in text order among the others
-    return _without_epithets(out)
+    return _without_epithets(out, text)
 
 
 #: The opening mark of a capitalised nickname after a word: the " “" of "John “Tig” Tiegen".
@@ -3475,12 +3475,17 @@ _NICKNAMED = re.compile(
 )
 
 
-def _without_epithets(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _without_epithets(names: list[tuple[int, str]], text: str = "") -> list[tuple[int, str]]:
     """Drops a capitalised word before a name the text also uses without it, when the name
     opens with a first name and the word is none ("Crooked Hillary Clinton", "Vermonter Bernie
     Sanders", "Unlike Ted Cruz" -> the name): an epithet or a sentence word, not a first name
     that would make it a longer name of its own ("Marine Le Pen" stays)."""
     known = {name for _, name in names}
+    surnames = {
+        name.rsplit(None, 1)[-1]
+        for name in known
+        if " " in name and name.split(None, 1)[0].lower() in _ANY_FIRST
+    }
     out: list[tuple[int, str]] = []
     for pos, name in names:
         first, _, rest = name.partition(" ")
@@ -3491,9 +3496,28 @@ def _without_epithets(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
             and first.lower() not in _ANY_FIRST
         ):
             out.append((pos + len(first) + 1, rest))
+        elif (
+            rest in surnames
+            and first.lower() not in _ANY_FIRST
+            and _SENTENCE_START.search(text, max(0, pos - 3), pos) is not None
+            and not _mid_sentence_cap_in(text, first)
+            and (_lower_word_in(text, first.lower()) or _WORD_FORM.search(first) is not None)
+            and first.lower()[:-1] not in TITLES  # "Professors Foner": a pair, titled
+        ):
+            # "Understated Perez raises political profile." over a story about Thomas Perez:
+            # a word capitalised because it opens the line, before a surname the text gives
+            # with a first name. (The surname alone stays a mention of him.)
+            continue
         else:
             out.append((pos, name))
     return out
+
+
+#: Endings of a capitalised sentence word that is no first name: "Understated", "Debating",
+#: "Interestingly", "Professors".
+_WORD_FORM = re.compile(r"(?:[a-z]{3}(?:ed|ing|ly)|[a-z]{4}s)$")
+#: The start of a line or sentence right before a name.
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"'”’]?[ \t]+)$")
 
 
 #: A kin word and a first name in apposition: "his wife, Ellen,", "her son, Tom.".

@@ -791,6 +791,20 @@ EVERY_SPEAKER = [
         ["Ana Ruiz, Bo Lind and Tom Vale"],
         id="three-listed-speakers",
     ),
+    # A headline word capitalised before a surname is no first name ("Understated Vale …"
+    # over a story about Tom Vale); an unlisted first name opening a sentence still is one.
+    pytest.param(
+        "Understated Vale wins the harbour seat.\n\nTom Vale, 52, ran a quiet campaign on the "
+        "docks.\n\n“I listened more than I talked,” he said.",
+        ["Tom Vale"],
+        id="headline-word-before-surname",
+    ),
+    pytest.param(
+        "Dick Okafor spoke first at the meeting.\n\nLiz Okafor, his daughter, spoke next. “We "
+        "will run,” she said.",
+        ["Liz Okafor"],
+        id="unlisted-first-name-opening-a-sentence",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
