@@ -3475,7 +3475,7 @@ _NICKNAMED = re.compile(
 )
 
 
-def _without_epithets(names: list[tuple[int, str]], text: str = "") -> list[tuple[int, str]]:
+def _without_epithets(names: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """Drops a capitalised word before a name the text also uses without it, when the name
     opens with a first name and the word is none ("Crooked Hillary Clinton", "Vermonter Bernie
     Sanders", "Unlike Ted Cruz" -> the name): an epithet or a sentence word, not a first name
@@ -3768,7 +3768,7 @@ def _kin_at(masked: str, pos: int, kin: Sequence[str], default: str) -> str:
         return default
     for name in kin:
         lead = name.rsplit(None, 1)[0] + " "
-        if masked.startswith(lead, pos - len(lead)):
+        if pos >= len(lead) and masked.startswith(lead, pos - len(lead)):
             return name
     title = _TITLE_BEFORE_SURNAME.search(masked, max(0, pos - 6), pos)
     if title is not None:
@@ -5144,11 +5144,14 @@ def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
     return intro is not None and intro.end() == pos
 
 
+#: A name of one to three capitalised words ("Lind", "Gov. Ana Ruiz"), as a group.
+_NAME_RUN = r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)"
 #: After a phrase opening a sentence: ", Trump went …" (perhaps after ", on Monday,"): the
 #: phrase was part of an introduction and the name is the subject.
 _LATER_SUBJECT = re.compile(
     r",[ \t]+(?:(?:on|in|at|last|this|earlier|later)[ \t]+[^,@\n]{1,30},[ \t]+)?"
-    r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+([a-z]+)"
+    + _NAME_RUN
+    + r"[ \t]+([a-z]+)"
 )
 #: Lower-case words after a name that are no verb ("Ana Ruiz and …", "Lind of Avel").
 _NEVER_VERB_AFTER = _wordset("and or of the a an in on at to for with by from who which that")
@@ -5161,26 +5164,24 @@ _INVERTED_NAME = re.compile(
 )
 #: ", Ruiz said." closing a sentence, or ", Ruiz said," inside one: whose sentence it is.
 _CUE_ASIDE = re.compile(
-    r",[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]+(?:said|says|added|adds|wrote"
+    r",[ \t]+" + _NAME_RUN + r"[ \t]+(?:said|says|added|adds|wrote"
     r"|writes|argued|argues|noted|notes|explained|explains|insisted|insists|warned|warns"
     r"|recalled|recalls|continued)[ \t]*[,.]"
     # "…, according to a post from Arianna Huffington.": whose words the sentence reports.
     r"|,[ \t]+according[ \t]+to[ \t]+(?:(?:a|an|the)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+"
-    r"(?:from|by)[ \t]+)?((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)[ \t]*[,.]"
+    r"(?:from|by)[ \t]+)?" + _NAME_RUN + r"[ \t]*[,.]"
 )
 #: A contrasted clause opening right before a name ("… while Ana Ruiz …").
 _CONTRAST_BEFORE = re.compile(r"\b(?:while|whereas|but)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
 _ASKING = _wordset("asked asks ask pressed presses")
 #: After an asking verb: the name of the one asked, or an object pronoun (no name).
-_ASKED = re.compile(
-    r"[ \t]+(?:((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)\b|(?:him|her|them|me|us)\b)"
-)
-#: After "Name's": a participle that makes the 's a contracted "has".
+_ASKED = re.compile(r"[ \t]+(?:" + _NAME_RUN + r"\b|(?:him|her|them|me|us)\b)")
 #: What a person writes, whose possessor is its writer ("Tuttle's article attacked …").
 _WRITINGS = _wordset("article articles column columns book books essay op-ed letter memoir blog")
 #: A named owner and a noun: "Vale's column".
-_OWNER_OF = re.compile(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)['’]s[ \t]+([a-z]+)")
+_OWNER_OF = re.compile(_NAME_RUN + r"['’]s[ \t]+([a-z]+)")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
+#: After "Name's": a participle that makes the 's a contracted "has".
 _HAS_AFTER = re.compile(r"[ \t]+(?:been|got|gotten|had|become|done|made|taken|told|said|spent)\b")
 
 
@@ -5230,10 +5231,10 @@ def _person_opening(
     key: str,
     a: int,
 ) -> str | None:
-    """The person whose name, or a role naming them, opens the sentence ``sent``, when the text
-    shows them as a person of no other gender than ``key``; not when the sentence's speaker
-    comes after an inverted cue ("“…,” said Bo Lind") or its first name is an owner ("Trump's
-    misinformation"), and not a body, a text or an abstract noun ("The book accuses Bob")."""
+    """The person the sentence ``sent`` is about, when the text shows them as a person of no
+    other gender than ``key``: whoever an inverted cue or a cue aside names ("“…,” said Bo Lind",
+    "…, Lind said."), else the name or role opening it; not an owner ("Trump's
+    misinformation"), a body, a text or an abstract noun ("The book accuses Bob")."""
     aside = _CUE_ASIDE.search(masked, *sent)
     inverted = _INVERTED_NAME.search(masked, *sent)
     if inverted is not None:
@@ -5481,7 +5482,6 @@ def _body_subject(masked: str, lo: int, hi: int) -> _Mention | None:
     return subj
 
 
-#: Nouns that name a body or a text, which "it" may stand for (not "the spokesman").
 #: Bodies whose names run on with "of" and a capitalised name: "the Ministry of Transport".
 _OF_BODIES = _wordset("""
     ministry department office bureau agency institute committee council commission board
@@ -5492,6 +5492,7 @@ _OF_BODY_TAIL = re.compile(
     r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
     r"(?:[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+)?[A-Z][\w'’-]*){0,4}"
 )
+#: Nouns that name a body or a text, which "it" may stand for (not "the spokesman").
 _BODY_NOUNS = _wordset("""
     ministry committee department agency government administration office party group
     organization organisation company firm police court council commission union association
