@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checking.model import Quote, Span
 from checking.text import ABBREVIATIONS, paragraphs
@@ -348,7 +349,15 @@ def _later_closer(text: str, marks: list[_Mark], i: int) -> bool:
 
 
 def quote_regions(text: str) -> list[Span]:
-    """Every span between paired quote marks (outermost only), before deciding what is speech."""
+    """Every span between paired quote marks (outermost only), before deciding what is speech.
+
+    Extraction and attribution both read them, for the same text one after the other; the
+    last few texts' regions are kept so the second reading costs nothing."""
+    return list(_quote_regions(text))
+
+
+@lru_cache(maxsize=4)
+def _quote_regions(text: str) -> tuple[Span, ...]:
     regions: list[Span] = []
     paras = paragraphs(text)
     carried: _Mark | None = None
@@ -375,7 +384,7 @@ def quote_regions(text: str) -> list[Span]:
             regions.append((unclosed.pos + len(unclosed.ch), pb))
             if next_opens and _kind(text[nxt]) == _kind(unclosed.ch):
                 carried = unclosed
-    return _strip_and_sort(text, regions)
+    return tuple(_strip_and_sort(text, regions))
 
 
 def _strip_and_sort(text: str, regions: list[Span]) -> list[Span]:
