@@ -3681,6 +3681,8 @@ _FEMALE_PRONOUNS = _wordset("she her hers herself")
 _TITLED_SURNAME = re.compile(
     r"(?=[MDSRGL])"  # (lets the engine skip ahead to a possible first letter: faster)
     r"\b(Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]+)"
+    # (not the first name of "Sen. Bo Lind")
+    r"(?![ \t]+[A-Z][a-z])"
 )
 _CAPITAL_START = re.compile(r"(?=[A-Z])\b")
 _WORD_CHAR = re.compile(r"\w")
@@ -5874,12 +5876,15 @@ def _resolve_role(
         if not _looks_like_name(cand) or len(cand.split()) < 2:
             continue
         before = text[max(0, m.start() - 40) : m.start()]
+        # "Sen. Marco Vale of Florida": the words after the name, up to its clause's end.
+        after = text[m.end() : min(m.end() + 30, mention.span[0])].split("\n", 1)[0]
+        after = after.split(". ", 1)[0]
         last = cand.rsplit(None, 1)[-1].lower()
         if (
             last in _NOT_PERSON_HEADS
             or last.rstrip("s") in _NOT_PERSON_HEADS
             or bool(_LESSER_TITLE.search(before)) != lesser
-            or not all(w in before for w in modifiers)
+            or not all(w in before or w in after for w in modifiers)
         ):
             # "the governor" is not "governor New Hampshire", "Vice President Joe Biden" is no
             # "president" (nor Obama "its vice president"), and "the Florida senator" only a

@@ -805,6 +805,16 @@ EVERY_SPEAKER = [
         ["Liz Okafor"],
         id="unlisted-first-name-opening-a-sentence",
     ),
+    # "the Florida senator" is the senator named with Florida, also when the place follows the
+    # name ("Sen. Marco Vale of Florida"); "Sen. Bo Lind" gives no surname "Bo".
+    pytest.param(
+        "Sen. Marco Vale of Florida spent the day in Manchester. His rival, Sen. Bo Lind of "
+        "Vermont, was in Iowa.\n\nWalking into his campaign office, the Florida senator said his "
+        "campaign was “closing strong.” He noted that volunteers had come from far and wide. "
+        "“It's huge,” he said.",
+        ["Marco Vale", "Marco Vale"],
+        id="role-modifier-after-the-name",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
