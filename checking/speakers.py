@@ -1469,6 +1469,15 @@ def _subject_phrase(masked: str, lo: int, hi: int) -> _Mention | None:
         while end < len(toks) and end <= 4 and toks[end].group().lower() not in _CUE_STOP:
             if toks[end].group().lower() in CUE_VERBS and end > 1:
                 break
+            if (
+                end > 2
+                and toks[end].group().islower()
+                and toks[end].group() not in _BODY_NOUNS
+                and toks[end].group() not in _ROLE_NOUNS
+                and all(_CAP.match(t.group()) for t in toks[1:end])
+                and _POSSESSIVE_END.search(toks[1].group()) is not None
+            ):
+                break  # "The Blaze’s Matt Walsh provided …": the owner's person, then a verb
             end += 1
         if end == 1:
             return None

@@ -815,6 +815,13 @@ EVERY_SPEAKER = [
         ["Marco Vale", "Marco Vale"],
         id="role-modifier-after-the-name",
     ),
+    # "The Blaze’s Bo Lind provided …": the outlet's person, not a phrase running on to the verb.
+    pytest.param(
+        "In a post on the list, The Blaze’s Bo Lind provided a justification for a blacklist, "
+        "saying it is necessary to “name the traitors and remember them.”",
+        ["Bo Lind"],
+        id="outlets-person-then-verb",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
