@@ -4277,6 +4277,18 @@ def attribute(
                             # "“…,” she said about Lind. “…,” she said.": the she of the
                             # sentence before, whoever was named in between.
                             who = same[0]
+                        elif (
+                            prev is not None
+                            and prev.speaker is not None
+                            and not prev.partial
+                            and last_named is not None
+                            and last_named[0] == prev.speaker
+                            and sents[si - 1][0] <= prev.span[0] < sents[si - 1][1]
+                            and not people.clashes_any(prev.speaker, key)
+                        ):
+                            # "First there was Bret Stephens, who … said “…”. ¶ Those who …, he
+                            # said, …": the one quoted in the sentence before speaks on.
+                            who = prev.speaker
                         else:
                             full = _chained_opening(
                                 text, masked, sents, si - 1, resolver, people, last_named, key, a

@@ -822,6 +822,15 @@ EVERY_SPEAKER = [
         ["Bo Lind"],
         id="outlets-person-then-verb",
     ),
+    # A he opening a sentence after one whose full quote a cue gave to someone is that speaker
+    # (here a role, which no verdict rests on), not the last man named.
+    pytest.param(
+        "Gary Lind, a former guard for Gov. Tom Vale, has written a book about the governor's "
+        "wife.\n\nIn the excerpt, the author wrote, “She had a different sort of temper.”\n\n"
+        "He went on to say, “She once threw a book at an aide.”",
+        ["the author", "the author"],
+        id="speaker-of-the-sentence-before",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
