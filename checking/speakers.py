@@ -4286,8 +4286,8 @@ def attribute(
                             and sents[si - 1][0] <= prev.span[0] < sents[si - 1][1]
                             and not people.clashes_any(prev.speaker, key)
                         ):
-                            # "First there was Bret Stephens, who … said “…”. ¶ Those who …, he
-                            # said, …": the one quoted in the sentence before speaks on.
+                            # "In the excerpt, the author wrote, “…” ¶ He went on to say, “…”":
+                            # the one a full quote in the sentence before was given to speaks on.
                             who = prev.speaker
                         else:
                             full = _chained_opening(
