@@ -586,7 +586,11 @@ _TITLE_BEFORE = re.compile(
     r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
     r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
     r"|episode|autobiography|anthem|poem|hymn|website|site|blog|account|hashtag|channel|segment"
-    r"|newsletter|magazine|newspaper|video|videos|ad|ads|commercial|app|game|course|syllabus)(?:,?\s+(?:titled|entitled|called|named))?,?))\s*$",
+    r"|newsletter|magazine|newspaper|video|videos|ad|ads|commercial|app|game|course|syllabus)(?:,?\s+(?:titled|entitled|called|named))?,?"
+    # "a news organization called “The Local”", "a group called the “Avel First”": a body's name.
+    r"|(?:organization|organisation|group|company|firm|committee|coalition|movement|network"
+    r"|initiative|project|campaign|fund|foundation|charity|party|PAC)\s+(?:called|named)"
+    r"(?:\s+the)?))\s*$",
     re.IGNORECASE,
 )
 

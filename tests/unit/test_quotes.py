@@ -389,6 +389,14 @@ def test_title_case_after_a_website_ad_or_hashtag_noun_is_a_title() -> None:
     assert texts(text) == []
 
 
+def test_title_case_after_a_body_called_or_named_is_its_name() -> None:
+    text = (
+        "A German news organization called “The Local” cited the poll. The dockers formed a "
+        "group called the “Avel First Alliance,” and Ana Ruiz called the plan “A Slow Disaster.”"
+    )
+    assert texts(text) == ["A Slow Disaster."]
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
