@@ -583,6 +583,7 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
 #: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".
 _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
+    r"|(?:speaking|spoke|talking|talked)\s+(?:to|with)"
     r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
     r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
     r"|episode|autobiography|anthem|poem|hymn|website|site|blog|account|hashtag|channel|segment"

@@ -397,6 +397,11 @@ def test_title_case_after_a_body_called_or_named_is_its_name() -> None:
     assert texts(text) == ["A Slow Disaster."]
 
 
+def test_title_case_after_speaking_to_is_a_show() -> None:
+    text = "Speaking to “Avel This Morning” on Monday, Ana Ruiz said she felt good about it."
+    assert texts(text) == []
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
