@@ -451,7 +451,9 @@ def _sentence_bounds(text: str, a: int, b: int) -> Span:
     return lo, hi
 
 
-_SMALL_WORDS = _wordset("of the and a an in on for to with at by from or vs not is")
+_SMALL_WORDS = _wordset(
+    "of the and a an in on for to with at by from or vs not is de del la le los las el du"
+)
 
 
 def _title_case(inner: str) -> bool:
@@ -508,12 +510,25 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     elif titled:
         if not cue or _TITLE_BEFORE.search(before.rstrip(_ALL_MARKS + " ")):
             return False
+        listed = _LISTED_TITLES.search(before)
+        if listed is not None and _TITLE_BEFORE.search(
+            before[: listed.start()].rstrip(_ALL_MARKS + " ")
+        ):
+            # "starred in “Parks and Recreation” and “Guardians of the Galaxy,”": a later item
+            # of a list of titles.
+            return False
         # A longer capitalised run with a cue is a sentence typed in Title Case, unless it has a
         # book-style subtitle after a colon.
         return n_words <= 4 or ":" not in inner
     if n_words >= 2:
         return True
     return cue and not _attributive(text, a, b)
+
+
+#: Quoted items of a list right before a quote: "“Apollo 13,” and " before its opening mark.
+_LISTED_TITLES = re.compile(
+    r"(?:[“\"‘'][^”\"’'\n]{1,80}[”\"’'],?[ \t]+(?:and[ \t]+|or[ \t]+)?)+[“\"‘']?$"
+)
 
 
 def _nickname(text: str, a: int, b: int) -> bool:

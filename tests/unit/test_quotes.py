@@ -402,6 +402,15 @@ def test_title_case_after_speaking_to_is_a_show() -> None:
     assert texts(text) == []
 
 
+def test_later_items_of_a_list_of_titles_are_titles() -> None:
+    text = (
+        "Ana Ruiz, who has starred in “Harbour Nights” and “The Long Tide,” said the show would "
+        "return. The troupe performs a play called “Los Hijos del Puerto,” or “Sons Of The "
+        "Port,” in Avel, the director said."
+    )
+    assert texts(text) == []
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
