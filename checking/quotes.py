@@ -599,6 +599,9 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
 _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
     r"|(?:speaking|spoke|talking|talked)\s+(?:to|with)"
+    # "the heroine of “Opening Belle,”", "its revival of “The Muppets,”": a part of a work
+    r"|(?:end|heroine|hero|hosts?|revival|remake|reboot|equivalent|stars?|cast|episode|season"
+    r"|creators?|directors?|producers?|sequel|version|adaptation|premiere|finale)\s+of"
     r"|chapter\s+of|(?:book|books|film|films|movie|movies|show|shows|program|programme|series|song"
     r"|songs|album|novel|memoir|documentary|play|musical|column|op-ed|editorial|essay|podcast"
     r"|episode|autobiography|anthem|poem|hymn|website|site|blog|account|hashtag|channel|segment"

@@ -411,6 +411,14 @@ def test_later_items_of_a_list_of_titles_are_titles() -> None:
     assert texts(text) == []
 
 
+def test_title_case_after_a_part_of_a_work_is_a_title() -> None:
+    text = (
+        "Ana Ruiz told the hosts of “Avel Morning” that she would run, and the station said it "
+        "would air a revival of “The Harbour Show,” the heroine of “Salt Wind.”"
+    )
+    assert texts(text) == []
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
