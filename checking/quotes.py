@@ -527,7 +527,7 @@ def _is_speech(text: str, a: int, b: int) -> bool:
 
 #: Quoted items of a list right before a quote: "“Apollo 13,” and " before its opening mark.
 _LISTED_TITLES = re.compile(
-    r"(?:[“\"‘'][^”\"’'\n]{1,80}[”\"’'],?[ \t]+(?:and[ \t]+|or[ \t]+)?)+[“\"‘']?$"
+    r"(?:[“\"‘'][^”\"’'\n]{1,80}[”\"’'],?[ \t\xa0]+(?:and[ \t\xa0]+|or[ \t\xa0]+)?)+[“\"‘']?$"
 )
 
 
@@ -598,7 +598,7 @@ def _listed_headline(text: str, a: int, b: int) -> bool:
 #: What stands before a show, book or film title: "WXRT’s “Morning Desk”", "on “Dock Talk”".
 _TITLE_BEFORE = re.compile(
     r"(?:\w['’]s?|\b(?:on|in|told|(?:interview|interviewed)\s+with|author\s+of|starred\s+in"
-    r"|(?:speaking|spoke|talking|talked)\s+(?:to|with)"
+    r"|(?:speaking|spoke|talking|talked)\s+(?:to|with)|pseudonym|alias|pen\s+name"
     # "the heroine of “Opening Belle,”", "its revival of “The Muppets,”": a part of a work
     r"|(?:end|heroine|hero|hosts?|revival|remake|reboot|equivalent|stars?|cast|episode|season"
     r"|creators?|directors?|producers?|sequel|version|adaptation|premiere|finale)\s+of"

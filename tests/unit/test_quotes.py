@@ -419,6 +419,14 @@ def test_title_case_after_a_part_of_a_work_is_a_title() -> None:
     assert texts(text) == []
 
 
+def test_a_pseudonym_and_a_list_spaced_with_no_break_spaces_are_titles() -> None:
+    text = (
+        "Tom Vale, who had roles in “The Long Tide,”\xa0“Harbour Nights,” and “Salt Wind,” said "
+        "he wrote under the pseudonym “Carlos Danger,” his agent said."
+    )
+    assert texts(text) == []
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
