@@ -571,7 +571,7 @@ def _subhead(text: str, a: int, b: int) -> bool:
 _OBJECT_AFTER = re.compile(
     r"[\"'”’»]*\s+(?:campaign\s+|television\s+|tv\s+|radio\s+|web\s+)?(?:hats?|caps?|signs?|ads?"
     r"|advert|adverts|hosts?|co-hosts?|stars?|co-stars?|creators?|shirts?|t-shirts?|buttons?"
-    r"|pins?|stickers?|banners?|placards?)\b",
+    r"|pins?|stickers?|banners?|placards?|pageants?|syllabus|broadcast)\b",
     re.IGNORECASE,
 )
 

@@ -427,6 +427,14 @@ def test_a_pseudonym_and_a_list_spaced_with_no_break_spaces_are_titles() -> None
     assert texts(text) == []
 
 
+def test_a_show_pageant_or_syllabus_named_before_its_noun_is_no_speech() -> None:
+    text = (
+        "Ana Ruiz said Avel TV dropped his “Miss Harbour” pageant, that he posted the “Tides” "
+        "syllabus and that she told “Avel Tonight” broadcast on Sunday that she would run."
+    )
+    assert texts(text) == []
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
