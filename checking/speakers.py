@@ -4633,9 +4633,19 @@ _SIGNATURE = re.compile(
 
 
 def _turn_label(text: str, q: Quote) -> _Found | None:
-    """A transcript turn quoted whole: “WALLACE: Do you …” is Wallace's."""
-    m = TURN_LABEL.match(text, q.span[0], q.span[1])
+    """A transcript turn quoted whole: “WALLACE: Do you …” is Wallace's, and so is “Chris
+    Wallace: Do you …” (a full name typed as the label)."""
+    m = TURN_LABEL.match(text, q.span[0], q.span[1]) or _NAME_LABEL.match(
+        text, q.span[0], q.span[1]
+    )
     if m is None or len(m.group(1)) < 2:
+        return None
+    if m.re is _NAME_LABEL and (
+        not _person_like(m.group(1))
+        or text[text.rfind("\n", 0, q.span[0]) + 1 : q.span[0]].strip(_QUOTE_CHARS + " ")
+    ):
+        # (Only a quote opening its paragraph, as a turn does: "the protesters chanted “Chris
+        # Christie: Bad for New Jersey”" is about him.)
         return None
     a, b = m.span(1)
     # The turn's speaker speaks; a transcript the text quotes the turns from is their source.
@@ -4644,6 +4654,8 @@ def _turn_label(text: str, q: Quote) -> _Found | None:
     )
 
 
+#: A full name typed as a turn's label at a quote's start: “Chris Matthews: Seriously …”.
+_NAME_LABEL = re.compile(r"([A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]+){1,2}):[ \t]+(?=[A-Z“\"‘'])")
 _TRANSCRIPT_INTRO = re.compile(
     r"[^\n]*?(?P<np>(?:\b(?:[Pp]artial|[Ff]ull|[Ee]dited|[Ee]xcerpted|[Rr]ough)\s+)?"
     r"\b[Tt]ranscripts?\b)[^\n]*:\s*$"

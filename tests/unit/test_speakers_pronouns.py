@@ -831,6 +831,15 @@ EVERY_SPEAKER = [
         ["the author", "the author"],
         id="speaker-of-the-sentence-before",
     ),
+    # A full name typed as a turn's label inside the marks names the speaker when the quote
+    # opens its paragraph, not in a chant about that person.
+    pytest.param(
+        "Ana Ruiz and Bo Lind argued that the plan was naive.\n\n“Tom Vale: Seriously, the tax "
+        "sounds great until you ask who pays it.”\n\nOutside, the protesters chanted “Tom Vale: "
+        "Bad for Avel, bad for you.”",
+        ["Tom Vale", "the protesters"],
+        id="name-label-inside-the-marks",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
