@@ -5416,7 +5416,10 @@ def _described_person(masked: str, end: int) -> bool:
 #: "Ana Ruiz and " opening a clause before a name that speaks, or " and Bo Lind" after one.
 _COORD_BEFORE = re.compile(
     r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)"
-    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)[ \t]+and[ \t]+$"
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
+    # "Senator Ted Cruz of Texas and Senator Rand Paul": a place after the first name
+    r"(?:[ \t]+of[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
+    r"[ \t]+and[ \t]+$"
 )
 _COORD_AFTER = re.compile(
     r"[ \t]+and[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)(?=[ \t]*[,.;]|[ \t]+[a-z])"

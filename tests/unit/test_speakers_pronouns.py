@@ -840,6 +840,13 @@ EVERY_SPEAKER = [
         ["Tom Vale", "the protesters"],
         id="name-label-inside-the-marks",
     ),
+    # Coordinated names may carry a place each ("Senator Ana Ruiz of Avel and Senator Bo Lind").
+    pytest.param(
+        "Senator Ana Ruiz of Avel and Senator Bo Lind of Port Town do it most explicitly by "
+        "proposing a “harbour tax” on every container.",
+        ["Ana Ruiz and Bo Lind"],
+        id="coordinated-names-with-places",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
