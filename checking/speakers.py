@@ -150,7 +150,7 @@ _ROLE_NOUNS = _wordset("""
 _STOP_CAPS = _wordset("""
     The A An In On At For But And Or So If When While After Before As Since Although Though
     However Meanwhile Still Then Now This That These Those There Here It He She They We I You
-    Nor Neither Either
+    Nor Neither Either Given
     His Her Its Their Our My Your Yet Also Even Just Only Not No Yes Asked Speaking According
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Today Tonight Yesterday Last Next Earlier
@@ -4103,6 +4103,7 @@ def attribute(
                 and pi == prev_para + 1
                 and quote_led
                 and not own_material
+                and not (prev.speaker is None and prev.partial)
             ):
                 inherit = True
                 rule = "inherit-next"
@@ -4177,7 +4178,17 @@ def attribute(
             elif si > 0 and sents[si - 1][0] >= (paras[pi][0] if paras else 0):
                 mention = _intro_mention(masked, sents[si - 1][0], sents[si - 1][1], cue_re, known)
                 rule = "intro-prev-sent"
-            elif quote_led and pi > 0 and (prev is None or prev_para < pi - 1):
+            elif (
+                quote_led
+                and pi > 0
+                and (
+                    prev is None
+                    or prev_para < pi - 1
+                    # "What “go after them” means is left to voters, since Trump spoke only in
+                    # bromides.¶“…”": a fragment nobody was found to say does not carry on.
+                    or (prev.speaker is None and prev.partial)
+                )
+            ):
                 # A quote standing alone after a paragraph of reporting belongs to whoever that
                 # paragraph's last sentence reports on ("Valastro praised …¶“We need …”").
                 ps = _last_sentence(sents, paras[pi - 1])

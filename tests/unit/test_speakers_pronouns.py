@@ -847,6 +847,15 @@ EVERY_SPEAKER = [
         ["Ana Ruiz and Bo Lind"],
         id="coordinated-names-with-places",
     ),
+    # A fragment nobody was found to say does not carry on to the quotes standing alone after
+    # it; the sentence's "Vale spoke" does.
+    pytest.param(
+        "What “go after them” actually means is left to the imagination of voters, since Vale "
+        "spoke only in vague terms during the interview.\n\n“We have to do something.”\n\n“We "
+        "have to be a lot tougher.”",
+        [None, "Vale", "Vale"],
+        id="quotes-after-an-unattributed-fragment",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
