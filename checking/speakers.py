@@ -1549,7 +1549,13 @@ def _described_gap(toks: list[re.Match[str]], end: int) -> int:
     mayoral candidate Ana Ruiz": "mayoral candidate"); 0 when they do not."""
     k = end
     while k < len(toks) and k - end < 3 and toks[k].group().islower():
-        if toks[k].group() in _CUE_STOP or toks[k].group() in _PHRASE_BREAK:
+        if (
+            toks[k].group() in _CUE_STOP
+            or toks[k].group() in _PHRASE_BREAK
+            or toks[k].group() in CUE_VERBS
+            # "Ana Ruiz attacked former mayor Tom Vale": a verb, not a description
+            or (toks[k].group().endswith("ed") and toks[k].group() not in _PRE_NAME_SET)
+        ):
             return 0
         k += 1
     if k == end or k >= len(toks) or not _CAP.match(toks[k].group()):
@@ -5715,6 +5721,8 @@ def _named_after_role(masked: str, mention: _Mention) -> str | None:
     head = role.lower().split()[-1:]
     if not head or (head[0] not in _ROLE_OR_TITLE and head[0] not in _RELATION_NOUNS):
         return None
+    if any(w.endswith("ed") and w not in _PRE_NAME_SET for w in (m.group("role") or "").split()):
+        return None  # "Bo Lind attacked former mayor Tom Vale for …": a verb, then its object
     sep, end = m.group("sep").strip(), m.group("end").strip()
     if sep in ("--", "—", "–"):
         if end not in (",", sep):

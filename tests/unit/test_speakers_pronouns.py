@@ -856,6 +856,13 @@ EVERY_SPEAKER = [
         [None, "Vale", "Vale"],
         id="quotes-after-an-unattributed-fragment",
     ),
+    # "Bo Lind attacked former mayor Tom Vale for …": a verb, then its object; no name run,
+    # and no office holder after the speaker's name.
+    pytest.param(
+        "First, Bo Lind attacked former mayor Tom Vale for being a “failed leader.”",
+        ["Bo Lind"],
+        id="verb-then-titled-object",
+    ),
     # A woman subject of a "while" clause before an opener of no known gender.
     pytest.param(
         "Jordan Okafor and Ana Ruiz both campaigned in Avel this week.\n\n"
