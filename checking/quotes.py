@@ -476,6 +476,8 @@ def _is_speech(text: str, a: int, b: int) -> bool:
     inner = text[a:b]
     if _listed_headline(text, a, b) or _subhead(text, a, b) or _printed_on(text, a, b):
         return False
+    if _DATED_AFTER.match(text, b) is not None:
+        return False  # “Yes to minaret ban” (2009): a dated slogan or title, cited
     if TURN_LABEL.match(inner):
         return True  # “RUIZ: It is not.”: a transcript turn, whatever its length or casing
     n_words = len(_WORDS.findall(inner))
@@ -529,6 +531,11 @@ def _is_speech(text: str, a: int, b: int) -> bool:
 _LISTED_TITLES = re.compile(
     r"(?:[“\"‘'][^”\"’'\n]{1,80}[”\"’'],?[ \t\xa0]+(?:and[ \t\xa0]+|or[ \t\xa0]+)?)+[“\"‘']?$"
 )
+
+
+#: A year in parentheses right after the closing mark, perhaps after a few words: “…” (2009),
+#: “…” (St. Gallen election poster 2003).
+_DATED_AFTER = re.compile(r"[\"'”’»]*[ \t]*\((?:[^()\n]{0,40}[ \t])?(?:19|20)\d\d\)")
 
 
 def _nickname(text: str, a: int, b: int) -> bool:

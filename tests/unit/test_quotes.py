@@ -435,6 +435,14 @@ def test_a_show_pageant_or_syllabus_named_before_its_noun_is_no_speech() -> None
     assert texts(text) == []
 
 
+def test_a_quote_dated_in_parentheses_is_a_cited_slogan_or_title() -> None:
+    text = (
+        "The party's posters said it all: “Close the harbour to outsiders!” (2009) and “No to "
+        "the new pier” (Avel city election poster 2013). “We will win,” Ana Ruiz said."
+    )
+    assert texts(text) == ["We will win,"]
+
+
 def test_nicknamed_and_billed_as_are_cues() -> None:
     text = (
         "The new ferry was nicknamed “Old Faithful” by the crew. "
