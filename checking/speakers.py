@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from checking.model import Quote, Span
 from checking.quotes import TURN_LABEL, english_marks, quote_regions
@@ -4064,14 +4064,8 @@ def attribute(
             ):
                 # "Campaign Trail: “…”" in a headline is a label, not a speaker's turn.
                 found = None
-        if found is not None and found.mention.kind in ("name", "role"):
-            tail = _OF_BODY_TAIL.match(masked, found.mention.span[1])
-            if tail is not None and found.mention.text.split()[-1].lower() in _OF_BODIES:
-                # "the Ministry of Transport said": the body's name runs on through "of".
-                wide = (found.mention.span[0], tail.end())
-                # A capitalised body is a proper name ("said the Ministry of Transport").
-                kind = "name" if found.mention.text.split()[-1][:1].isupper() else "role"
-                found = replace(found, mention=_Mention(wide, masked[wide[0] : wide[1]], kind))
+        if found is not None:
+            found = _with_body_of(masked, found)
         mention = found.mention if found is not None else None
         speaker: str | None = None
         span: Span | None = None
@@ -4284,34 +4278,28 @@ def attribute(
                     ):
                         # "Bo Lind, whose nickname is …, laughed. He said …": a he/she opening
                         # its sentence is the person who opened the sentence before.
-                        full = _person_opening(
-                            text, masked, sents[si - 1], resolver, people, last_named, key, a
+                        about = _about_sentence_before(
+                            partial(
+                                _person_opening,
+                                text,
+                                masked,
+                                resolver=resolver,
+                                people=people,
+                                last_named=last_named,
+                                key=key,
+                                a=a,
+                            ),
+                            masked,
+                            sents,
+                            si - 1,
+                            key,
+                            last_by_pron.get(key),
+                            prev,
+                            last_named,
+                            people,
                         )
-                        same = last_by_pron.get(key)
-                        if full is not None:
-                            who = full
-                        elif same is not None and sents[si - 1][0] <= same[1][0] < sents[si - 1][1]:
-                            # "“…,” she said about Lind. “…,” she said.": the she of the
-                            # sentence before, whoever was named in between.
-                            who = same[0]
-                        elif (
-                            prev is not None
-                            and prev.speaker is not None
-                            and not prev.partial
-                            and last_named is not None
-                            and last_named[0] == prev.speaker
-                            and sents[si - 1][0] <= prev.span[0] < sents[si - 1][1]
-                            and not people.clashes_any(prev.speaker, key)
-                        ):
-                            # "In the excerpt, the author wrote, “…” ¶ He went on to say, “…”":
-                            # the one a full quote in the sentence before was given to speaks on.
-                            who = prev.speaker
-                        else:
-                            full = _chained_opening(
-                                text, masked, sents, si - 1, resolver, people, last_named, key, a
-                            )
-                            if full is not None:
-                                who = full
+                        if about is not None:
+                            who = about
                     verb = (
                         _AFTER_NAME.match(masked, opener.span[1])
                         if opener is not None and opener.kind == "name"
@@ -5237,20 +5225,48 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)")
 _HAS_AFTER = re.compile(r"[ \t]+(?:been|got|gotten|had|become|done|made|taken|told|said|spent)\b")
 
 
-def _chained_opening(
-    text: str,
+def _about_sentence_before(
+    opening: Callable[[Span], str | None],
     masked: str,
     sents: Sequence[Span],
     k: int,
-    resolver: _Resolver,
-    people: _People,
-    last_named: tuple[str, Span] | None,
     key: str,
-    a: int,
+    same: tuple[str, Span] | None,
+    prev: Quote | None,
+    last_named: tuple[str, Span] | None,
+    people: _People,
+) -> str | None:
+    """Who a he/she of ``key`` opening a sentence is, from sentence ``k`` before it:
+    the person ``opening`` (see ``_person_opening``) finds it about; else the she of that
+    sentence (``same``, the pronoun that last named a speaker: "“…,” she said about Lind. “…,”
+    she said."); else whom a full quote in it was given to ("In the excerpt, the author wrote,
+    “…” ¶ He went on to say, “…”"); else, through a chain of sentences about the same he, the
+    person opening the sentence before those."""
+    sent = sents[k]
+    full = opening(sent)
+    if full is not None:
+        return full
+    if same is not None and sent[0] <= same[1][0] < sent[1]:
+        return same[0]
+    if (
+        prev is not None
+        and prev.speaker is not None
+        and not prev.partial
+        and last_named is not None
+        and last_named[0] == prev.speaker
+        and sent[0] <= prev.span[0] < sent[1]
+        and not people.clashes_any(prev.speaker, key)
+    ):
+        return prev.speaker
+    return _chained_opening(opening, masked, sents, k, key)
+
+
+def _chained_opening(
+    opening: Callable[[Span], str | None], masked: str, sents: Sequence[Span], k: int, key: str
 ) -> str | None:
     """When sentence ``k`` is about a he/she of ``key`` ("He nodded to his finish behind Ted
-    Cruz.", "The goal, he said, is …"), the person opening the sentence before it, up to two
-    sentences further back: the same he, whoever was named on the way."""
+    Cruz.", "The goal, he said, is …"), the person ``opening`` finds opening the sentence before
+    it, up to two sentences further back: the same he, whoever was named on the way."""
     for _ in range(2):
         subj = _subject(masked, *sents[k])
         aside = _PRONOUN_ASIDE.search(masked, *sents[k])
@@ -5260,7 +5276,7 @@ def _chained_opening(
         if aside is None and subj is not None and subj.kind != "pronoun":
             return None
         k -= 1
-        full = _person_opening(text, masked, sents[k], resolver, people, last_named, key, a)
+        full = opening(sents[k])
         if full is not None:
             return full
     return None
@@ -5287,48 +5303,8 @@ def _person_opening(
     other gender than ``key``: whoever an inverted cue or a cue aside names ("“…,” said Bo Lind",
     "…, Lind said."), else the name or role opening it; not an owner ("Trump's
     misinformation"), a body, a text or an abstract noun ("The book accuses Bob")."""
-    aside = _CUE_ASIDE.search(masked, *sent)
-    inverted = _INVERTED_NAME.search(masked, *sent)
-    if inverted is not None:
-        # "“…,” said Ian Solomon, who nominated Mr. Kim. He called …": the one who said it.
-        subj: _Mention | None = _Mention(inverted.span(1), inverted.group(1), "name")
-    elif aside is not None:
-        # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
-        # Ruiz's, whoever opens it.
-        g = 1 if aside.group(1) is not None else 2
-        subj = _Mention(aside.span(g), aside.group(g), "name")
-    else:
-        subj = _subject(masked, *sent)
-        later = _LATER_SUBJECT.match(masked, subj.span[1]) if subj is not None else None
-        if (
-            later is not None
-            and later.group(2) not in _NEVER_VERB_AFTER
-            and later.group(2) not in _ROLE_NOUNS
-            and not later.group(1).endswith(("'s", "’s", "'", "’"))
-        ):
-            # "Speaking in Salem, New Hampshire, Trump went after Bush": the intro ran on past
-            # the phrase found; "Like Makaeff, the former customer, Roffman does not …".
-            subj = _Mention(later.span(1), later.group(1), "name")
-    owner = _OWNER_OF.fullmatch(subj.text) if subj is not None and subj.kind == "role" else None
-    if (
-        subj is not None
-        and owner is not None
-        and (owner.group(2) in _SPEECH_NOUNS or owner.group(2) in _WRITINGS)
-    ):
-        # "Vale's column also attacked Lind. He calls Lind …": the column's writer.
-        subj = _Mention((subj.span[0], subj.span[0] + owner.end(1)), owner.group(1), "name")
-    elif subj is not None and subj.text.endswith(("'s", "’s")):
-        noun = _LOWER_WORD_AFTER.match(masked, subj.span[1])
-        if _HAS_AFTER.match(masked, subj.span[1]) is None and (
-            noun is None or (noun.group(1) not in _SPEECH_NOUNS and noun.group(1) not in _WRITINGS)
-        ):
-            return None  # "Trump's grasp of policy …": an owner, not a subject
-        # "Christie's been making the case …", a contracted "has"; "Tuttle's article also
-        # attacked Christie", the writer of what is said.
-        subj = _Mention((subj.span[0], subj.span[1] - 2), subj.text[:-2], subj.kind)
-    elif subj is not None and _POSSESSIVE_START.match(masked, subj.span[1]):
-        return None
-    if subj is None or (inverted is None and _INVERTED_CUE.search(masked, *sent)):
+    subj, cued = _sentence_subject(masked, sent)
+    if subj is None:
         return None
     holder: str | None = None
     if subj.kind == "name":
@@ -5399,16 +5375,65 @@ def _person_opening(
         # contrasted clause the text shows of the pronoun's gender, before an opener it shows
         # of none.
         return None
-    # "His lawyer, Bo Lind, said …": a holder given in apposition to a role is a person.
-    cued = inverted is not None or aside is not None or bool(holder)
+    # Named by a cue, or "His lawyer, Bo Lind, said …" (a holder in apposition to a role): a
+    # person, whatever else the text shows of them.
     if (
-        (people.person(full) or cued)
-        and (full in people.tracked or described or cued)
+        (cued or bool(holder) or (people.person(full) and (full in people.tracked or described)))
         and not people.clashes_any(subj.text, key)
         and not people.clashes(full, key)
     ):
         return full
     return None
+
+
+def _sentence_subject(masked: str, sent: Span) -> tuple[_Mention | None, bool]:
+    """Whom the sentence ``sent`` is about, for ``_person_opening``, and whether a cue names
+    them: whoever an inverted cue or a cue aside names, else the phrase opening it (past an
+    introduction that runs on, "Speaking in Salem, New Hampshire, Trump went …"; a writer for
+    "Vale's column"); None for an owner ("Trump's grasp of policy") or a sentence whose speaker
+    comes after a cue the name pattern misses."""
+    aside = _CUE_ASIDE.search(masked, *sent)
+    inverted = _INVERTED_NAME.search(masked, *sent)
+    if inverted is not None:
+        # "“…,” said Ian Solomon, who nominated Mr. Kim. He called …": the one who said it.
+        subj: _Mention | None = _Mention(inverted.span(1), inverted.group(1), "name")
+    elif _INVERTED_CUE.search(masked, *sent):
+        return None, False
+    elif aside is not None:
+        # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
+        # Ruiz's, whoever opens it.
+        g = 1 if aside.group(1) is not None else 2
+        subj = _Mention(aside.span(g), aside.group(g), "name")
+    else:
+        subj = _subject(masked, *sent)
+        later = _LATER_SUBJECT.match(masked, subj.span[1]) if subj is not None else None
+        if (
+            later is not None
+            and later.group(2) not in _NEVER_VERB_AFTER
+            and later.group(2) not in _ROLE_NOUNS
+            and not later.group(1).endswith(("'s", "’s", "'", "’"))
+        ):
+            # "Speaking in Salem, New Hampshire, Trump went after Bush": the intro ran on past
+            # the phrase found; "Like Makaeff, the former customer, Roffman does not …".
+            subj = _Mention(later.span(1), later.group(1), "name")
+    if subj is None:
+        return None, False
+    owner = _OWNER_OF.fullmatch(subj.text) if subj.kind == "role" else None
+    if owner is not None and (owner.group(2) in _SPEECH_NOUNS or owner.group(2) in _WRITINGS):
+        # "Vale's column also attacked Lind. He calls Lind …": the column's writer.
+        subj = _Mention((subj.span[0], subj.span[0] + owner.end(1)), owner.group(1), "name")
+    elif subj.text.endswith(("'s", "’s")):
+        noun = _LOWER_WORD_AFTER.match(masked, subj.span[1])
+        if _HAS_AFTER.match(masked, subj.span[1]) is None and (
+            noun is None or (noun.group(1) not in _SPEECH_NOUNS and noun.group(1) not in _WRITINGS)
+        ):
+            return None, False  # "Trump's grasp of policy …": an owner, not a subject
+        # "Christie's been making the case …", a contracted "has"; "Tuttle's article also
+        # attacked Christie", the writer of what is said.
+        subj = _Mention((subj.span[0], subj.span[1] - 2), subj.text[:-2], subj.kind)
+    elif _POSSESSIVE_START.match(masked, subj.span[1]):
+        return None, False
+    return subj, inverted is not None or aside is not None
 
 
 _INDEFINITES = _wordset("nobody somebody someone everyone everybody anyone anybody none")
@@ -5535,6 +5560,24 @@ def _body_subject(masked: str, lo: int, hi: int) -> _Mention | None:
     if subj.text.rsplit(None, 1)[-1].lower() not in _NOT_PERSON_HEADS:
         return None
     return subj
+
+
+def _with_body_of(masked: str, found: _Found) -> _Found:
+    """``found`` with a body's name run on through "of" ("the Ministry of Transport said", not
+    "the Ministry"); a capitalised body becomes a proper name ("said the Ministry of
+    Transport")."""
+    words = found.mention.text.split()
+    if found.mention.kind not in ("name", "role") or not words:
+        return found
+    head = words[-1]
+    if head.lower() not in _OF_BODIES:
+        return found
+    tail = _OF_BODY_TAIL.match(masked, found.mention.span[1])
+    if tail is None:
+        return found
+    wide = (found.mention.span[0], tail.end())
+    kind = "name" if head[:1].isupper() else "role"
+    return replace(found, mention=_Mention(wide, masked[wide[0] : wide[1]], kind))
 
 
 #: Bodies whose names run on with "of" and a capitalised name: "the Ministry of Transport".
