@@ -306,13 +306,80 @@ def test_longer_title_case_quote_with_a_cue_is_speech_unless_subtitled() -> None
     assert texts(text2) == []
 
 
-def test_a_long_subtitled_title_is_no_speech_however_many_words() -> None:
-    text = (
-        "“You have to be careful,” said Tom Ruiz, a co-author of “Those Men Had All the Luck: "
-        "Inside the Avel Docks.” One winter, according to “Salt and Iron: Ana Ruiz and the "
-        "Remaking of the Avel Harbour Board” by Bo Lind, she slept at the office."
-    )
-    assert texts(text) == ["You have to be careful,"]
+#: Titles, names and slogans in quote marks the writer cites: no speech.
+CITED_NOT_SPOKEN = [
+    pytest.param(
+        (
+            "“You have to be careful,” said Tom Ruiz, a co-author of “Those Men Had All the Luck: "
+            "Inside the Avel Docks.” One winter, according to “Salt and Iron: Ana Ruiz and the "
+            "Remaking of the Avel Harbour Board” by Bo Lind, she slept at the office."
+        ),
+        ["You have to be careful,"],
+        id="long-subtitled-title",
+    ),
+    pytest.param(
+        (
+            "A German news organization called “The Local” cited the poll. The dockers formed a "
+            "group called the “Avel First Alliance,” and Ana Ruiz called the plan “A Slow "
+            "Disaster.”"
+        ),
+        ["A Slow Disaster."],
+        id="body-called-or-named",
+    ),
+    pytest.param(
+        "Speaking to “Avel This Morning” on Monday, Ana Ruiz said she felt good about it.",
+        [],
+        id="speaking-to-a-show",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz, who has starred in “Harbour Nights” and “The Long Tide,” said the show "
+            "would return. The troupe performs a play called “Los Hijos del Puerto,” or “Sons Of "
+            "The Port,” in Avel, the director said."
+        ),
+        [],
+        id="later-items-of-a-list",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz told the hosts of “Avel Morning” that she would run, and the station said it "
+            "would air a revival of “The Harbour Show,” the heroine of “Salt Wind.”"
+        ),
+        [],
+        id="part-of-a-work",
+    ),
+    pytest.param(
+        (
+            "Tom Vale, who had roles in “The Long Tide,”\xa0“Harbour Nights,” and “Salt Wind,” "
+            "said he wrote under the pseudonym “Carlos Danger,” his agent said."
+        ),
+        [],
+        id="pseudonym-and-no-break-list",
+    ),
+    pytest.param(
+        (
+            "Ana Ruiz said Avel TV dropped his “Miss Harbour” pageant, that he posted the “Tides” "
+            "syllabus and that she told “Avel Tonight” broadcast on Sunday that she would run."
+        ),
+        [],
+        id="pageant-syllabus-broadcast",
+    ),
+    pytest.param(
+        (
+            "The party's posters said it all: “Close the harbour to outsiders!” (2009) and “No to "
+            "the new pier” (Avel city election poster 2013). “We will win,” Ana Ruiz said."
+        ),
+        ["We will win,"],
+        id="dated-in-parentheses",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITED_NOT_SPOKEN)
+def test_titles_names_and_slogans_in_quote_marks_are_no_speech(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
 
 
 def test_title_case_after_a_work_noun_or_told_is_a_title() -> None:
@@ -387,60 +454,6 @@ def test_title_case_after_a_website_ad_or_hashtag_noun_is_a_title() -> None:
         "The union’s ad, titled “Ferries For All,” was praised by Tom Lind."
     )
     assert texts(text) == []
-
-
-def test_title_case_after_a_body_called_or_named_is_its_name() -> None:
-    text = (
-        "A German news organization called “The Local” cited the poll. The dockers formed a "
-        "group called the “Avel First Alliance,” and Ana Ruiz called the plan “A Slow Disaster.”"
-    )
-    assert texts(text) == ["A Slow Disaster."]
-
-
-def test_title_case_after_speaking_to_is_a_show() -> None:
-    text = "Speaking to “Avel This Morning” on Monday, Ana Ruiz said she felt good about it."
-    assert texts(text) == []
-
-
-def test_later_items_of_a_list_of_titles_are_titles() -> None:
-    text = (
-        "Ana Ruiz, who has starred in “Harbour Nights” and “The Long Tide,” said the show would "
-        "return. The troupe performs a play called “Los Hijos del Puerto,” or “Sons Of The "
-        "Port,” in Avel, the director said."
-    )
-    assert texts(text) == []
-
-
-def test_title_case_after_a_part_of_a_work_is_a_title() -> None:
-    text = (
-        "Ana Ruiz told the hosts of “Avel Morning” that she would run, and the station said it "
-        "would air a revival of “The Harbour Show,” the heroine of “Salt Wind.”"
-    )
-    assert texts(text) == []
-
-
-def test_a_pseudonym_and_a_list_spaced_with_no_break_spaces_are_titles() -> None:
-    text = (
-        "Tom Vale, who had roles in “The Long Tide,”\xa0“Harbour Nights,” and “Salt Wind,” said "
-        "he wrote under the pseudonym “Carlos Danger,” his agent said."
-    )
-    assert texts(text) == []
-
-
-def test_a_show_pageant_or_syllabus_named_before_its_noun_is_no_speech() -> None:
-    text = (
-        "Ana Ruiz said Avel TV dropped his “Miss Harbour” pageant, that he posted the “Tides” "
-        "syllabus and that she told “Avel Tonight” broadcast on Sunday that she would run."
-    )
-    assert texts(text) == []
-
-
-def test_a_quote_dated_in_parentheses_is_a_cited_slogan_or_title() -> None:
-    text = (
-        "The party's posters said it all: “Close the harbour to outsiders!” (2009) and “No to "
-        "the new pier” (Avel city election poster 2013). “We will win,” Ana Ruiz said."
-    )
-    assert texts(text) == ["We will win,"]
 
 
 def test_nicknamed_and_billed_as_are_cues() -> None:
