@@ -119,7 +119,8 @@ def _can_open(m: _Mark, text: str = "") -> bool:
     spaces or dots: “ or " with a space on both sides (``said. “ You know”``, only when a
     closer follows in its paragraph), a quote that opens on an ellipsis (``". . . I``) or on a
     tweet's ``.@handle``, and ``"`` glued after a full stop before a capital
-    (``authorities."We``)."""
+    (``authorities."We``). A mark before ``>`` ends a markup tag's attribute value, which an
+    embed may break over a line (``date="May 2,\n">``): it opens nothing."""
     after = text[m.pos + len(m.ch) : m.pos + len(m.ch) + 6]
     spaced = m.left.isspace() or not m.left
     if not m.right or m.right.isspace():
@@ -140,7 +141,7 @@ def _can_open(m: _Mark, text: str = "") -> bool:
         return False
     if m.right == "." and m.ch in _D_AMBIG:
         return re.match(r"\. ?\. ?\.|\.@\w", after) is not None
-    return m.right not in ",.;:!?)]}"
+    return m.right not in ",.;:!?)]}>"
 
 
 def _can_close(m: _Mark) -> bool:

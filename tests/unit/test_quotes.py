@@ -236,6 +236,17 @@ def test_spaced_or_dotted_marks_that_do_not_open() -> None:
     assert quote_regions(text) == []
 
 
+def test_a_mark_before_a_tag_end_closes_markup_and_opens_no_quote() -> None:
+    """An embed's attribute value broken over a line (``<post date="May 2,\n">``) leaves a
+    ``"`` at a paragraph start: the ``>`` after it ends the tag, so the post is no quote."""
+    text = (
+        'The pier was shut.\n\n<post author="@portwatch" date="May 2, 2026\n'
+        '">Gates closed at the north pier again today<post/>.\n\n'
+        '"We were told to leave," a driver said.'
+    )
+    assert texts(text) == ["We were told to leave,"]
+
+
 @pytest.mark.parametrize("newline", ["\n\n", "\r\n"])
 def test_single_quoted_subhead_paragraph_is_not_speech(newline: str) -> None:
     text = newline.join(
