@@ -2,7 +2,8 @@
 
 Usage: ``python bench/extraction.py [SPLIT_DIR] [--show fn|fp|spk|names] [--limit N] [--repeat N]``
 
-A gold quote (see ``bench/brat.py``) is found when a predicted quote covers at least half of its
+The predicted quotes are what a check reads, ``checking.speakers.quote_claims``. A gold quote
+(see ``bench/brat.py``) is found when a predicted quote covers at least half of its
 characters; a predicted quote that covers at least half of no gold quote is a false positive. The
 speaker is right when the predicted ``speaker_span`` overlaps the gold Source span (counted over
 found gold quotes that have a Source). Names score the resolved ``speaker`` string, which the
@@ -28,15 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from brat import DEFAULT_SPLIT, Article, Span, load_split  # noqa: E402
 
 from checking.model import Quote  # noqa: E402
-from checking.quotes import extract_quotes  # noqa: E402
 from checking.speakers import (  # noqa: E402
     _NOT_PERSON_HEADS,
     _SUFFIXES,
     TITLES,
     _lower_word_in,
     _name_tokens,
-    attribute,
     canonical_name,
+    quote_claims,
 )
 
 #: A party and state after a name, "(R-Ky.)", which gold Sources sometimes include.
@@ -186,7 +186,7 @@ def evaluate(
         predictions = []
         started = time.perf_counter()
         for art in articles:
-            predictions.append(attribute(art.text, extract_quotes(art.text)))
+            predictions.append(quote_claims(art.text))
         passes.append(time.perf_counter() - started)
     elapsed = sorted(passes)[len(passes) // 2]
 

@@ -30,8 +30,7 @@ from brat import DEFAULT_SPLIT, Article, load_split  # noqa: E402
 
 from checking import ranker  # noqa: E402
 from checking.model import Quote  # noqa: E402
-from checking.quotes import extract_quotes  # noqa: E402
-from checking.speakers import attribute  # noqa: E402
+from checking.speakers import quote_claims  # noqa: E402
 
 Span = tuple[int, int]
 OUT = Path(__file__).resolve().parents[1] / "checking" / "speaker_weights.py"
@@ -62,7 +61,7 @@ def collect(articles: list[Article]) -> list[Group]:
     for ai, art in enumerate(articles):
         ranker.COLLECT = []
         try:
-            preds = attribute(art.text, extract_quotes(art.text))
+            preds = quote_claims(art.text)
             collected = {c.quote: c for c in ranker.COLLECT}
         finally:
             ranker.COLLECT = None

@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from brat import DEFAULT_SPLIT  # noqa: E402
 from extraction import _without_suffix, name_matches  # noqa: E402
 
-from checking.quotes import extract_quotes  # noqa: E402
-from checking.speakers import _name_tokens, attribute  # noqa: E402
+from checking.speakers import _name_tokens, quote_claims  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent / "pronoun_referents.tsv"
 
@@ -55,7 +54,7 @@ def evaluate(split: Path, rows: list[tuple[str, int, int, int]], *, show: bool =
         if not path.exists():
             raise SystemExit(f"{path} is missing: the sample is of PolNeAR train")
         text = path.read_text(encoding="utf-8")
-        quotes = attribute(text, extract_quotes(text))
+        quotes = quote_claims(text)
         for pron, ra, rb in items:
             want = _without_suffix(_name_tokens(text[ra:rb]))
             got = next(

@@ -20,8 +20,7 @@ from checking.figures import comparable, extract_figures, figures_equal
 from checking.matching import Match, content_words, context_matches, find_evidence, word_diff
 from checking.model import Claim, Evidence, Figure, Quote, Verdict
 from checking.names import trusted_speaker
-from checking.quotes import extract_quotes
-from checking.speakers import attribute, canonical_name, same_speaker
+from checking.speakers import canonical_name, quote_claims, same_speaker
 from checking.verdicts import Assessment, classify_diff, judge_figure, judge_quote
 
 __all__ = ["check_draft", "check_figure", "check_quote", "summarise"]
@@ -277,7 +276,7 @@ def check_draft(body: str, index: CorpusIndex, *, max_claims: int = 500) -> list
     ``extra["truncated"] = {"checked": N, "found": M}`` and :func:`summarise` reports
     ``"unchecked": M - N``, so an adapter can tell the reader that the rest went unchecked.
     """
-    quotes = attribute(body, extract_quotes(body))
+    quotes = quote_claims(body)
     regions = [q.span for q in quotes]
     figures = [f for f in extract_figures(body) if not _inside(f.span, regions)]
     items: list[tuple[tuple[int, int], int, Quote | Figure]] = [

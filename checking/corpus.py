@@ -28,8 +28,7 @@ from operator import itemgetter
 
 from checking.model import Document, Passage, Span
 from checking.names import trusted_speaker
-from checking.quotes import extract_quotes
-from checking.speakers import attribute
+from checking.speakers import quote_claims
 from checking.text import DASHES, DOUBLE_QUOTES, SINGLE_QUOTES, paragraphs, sentences
 
 __all__ = [
@@ -190,7 +189,7 @@ def passages(document: Document) -> list[Passage]:
         for name, span in turns:
             add("quote", span, name)
     else:
-        for q in attribute(text, extract_quotes(text)):
+        for q in quote_claims(text):
             add(
                 "quote", q.span, trusted_speaker(text, q.speaker, q.speaker_span, quote_span=q.span)
             )

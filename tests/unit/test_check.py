@@ -152,6 +152,13 @@ def test_quote_without_a_speaker_is_not_misattributed(index: CorpusIndex) -> Non
     assert "the draft does not say who said them" in claim.explanation
 
 
+def test_a_short_term_in_quote_marks_that_no_one_said_is_no_claim(index: CorpusIndex) -> None:
+    draft = "But “open defiance” is easier alleged than proved.\n\n"
+    draft += "The envoy said it was “open defiance.”"
+    [claim] = [c for c in check_draft(draft, index) if c.kind == "quote"]
+    assert claim.span[0] == draft.rindex("open defiance")
+
+
 def test_max_claims_and_empty_draft(index: CorpusIndex) -> None:
     assert check_draft("", index) == []
     assert summarise([]) == {

@@ -6,7 +6,7 @@ import pytest
 
 from checking.model import Quote
 from checking.quotes import extract_quotes
-from checking.speakers import CUE_VERBS, attribute, canonical_name, same_speaker
+from checking.speakers import CUE_VERBS, attribute, canonical_name, quote_claims, same_speaker
 from tests.unit.speaking import speakers
 
 
@@ -1672,3 +1672,21 @@ def test_a_group_speaker_is_each_of_its_members() -> None:
     assert same_speaker("Ana Ruiz and Bo Lind", "Bo Lind")
     assert same_speaker("Ruiz", "Ana Ruiz and Bo Lind")
     assert not same_speaker("Ana Ruiz and Bo Lind", "Tom Vale")
+
+
+def test_quote_claims_drop_short_quotes_the_text_gives_to_no_one() -> None:
+    text = (
+        "“Nobody told the crews a thing about the shifts.”\n\n"
+        "The “quiet giant” of the harbour paid for new cranes.\n\n"
+        "But “night shift” work is easier planned than done.\n\n"
+        "Ana Ruiz called the plan “a relic.” Critics said it was “too late.”\n"
+    )
+    kept = [(q.text, q.speaker) for q in quote_claims(text)]
+    assert kept == [
+        ("Nobody told the crews a thing about the shifts.", None),
+        ("a relic.", "Ana Ruiz"),
+        ("too late.", "Critics"),
+    ]
+    every = attribute(text, extract_quotes(text))
+    assert [q.text for q in every][1:3] == ["quiet giant", "night shift"]
+    assert quote_claims(text, term_words=1) == every
