@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checking.model import Quote
 from checking.quotes import extract_quotes
@@ -1690,3 +1692,16 @@ def test_quote_claims_drop_short_quotes_the_text_gives_to_no_one() -> None:
     every = attribute(text, extract_quotes(text))
     assert [q.text for q in every][1:3] == ["quiet giant", "night shift"]
     assert quote_claims(text, term_words=1) == every
+
+
+_FILLER = st.text(alphabet=st.sampled_from(list("abc XYZ.,'’‘\"“”«»\n-")), max_size=120)
+
+
+@given(_FILLER, _FILLER)
+def test_quote_claims_keep_a_short_cued_quote_in_any_text(before: str, after: str) -> None:
+    text = before + "\n\n“Too late,” the minister said.\n\n" + after
+    start = len(before) + 3
+    claims = quote_claims(text)
+    assert any(q.span == (start, start + len("Too late,")) for q in claims)
+    every = attribute(text, extract_quotes(text))
+    assert [q for q in every if q in claims] == claims
