@@ -4437,29 +4437,7 @@ def attribute(
                         if span == mention.span:
                             span = (span[0], span[0] + cut[1])
             if speaker is not None and mention.kind == "name" and span == mention.span:
-                other = _coordinated_name(masked, span)
-                if other is not None:
-                    # "Ana Ruiz and Bo Lind said": both speak; the group matches either.
-                    first, (oa, ob) = other
-                    mine = speaker.split()
-                    if (
-                        " " not in first
-                        and ob <= span[0]
-                        and len(mine) >= 2
-                        and first.lower() in _ANY_FIRST
-                    ):
-                        name = f"{first} {mine[-1]}"  # "David and Jeanne Heidler"
-                    else:
-                        name = resolver.fullest(first, a)
-                    before = ob <= span[0]
-                    speaker = f"{name} and {speaker}" if before else f"{speaker} and {name}"
-                    span = (min(span[0], oa), max(span[1], ob))
-                    listed = _listed_before(masked, span[0]) if before else []
-                    if listed:
-                        # "Matthews, Seitz and Lopez argued": everyone listed speaks.
-                        names = [resolver.fullest(n, a) for n, _ in listed]
-                        speaker = ", ".join(names) + ", " + speaker
-                        span = (listed[0][1][0], span[1])
+                speaker, span = _with_coordinated(masked, resolver, speaker, span, a)
             if speaker is not None and mention.kind != "pronoun":
                 last_named = (speaker, span)
                 for key in ("m", "f", "p", "o"):
@@ -5214,8 +5192,14 @@ def _opens_sentence(masked: str, lo: int, pos: int) -> bool:
     return intro is not None and intro.end() == pos
 
 
+def _name_run(lead: int) -> str:
+    """A pattern for a name of up to ``lead`` capitalised words before its last one, as a
+    group: ``_name_run(2)`` reads "Lind" and "Gov. Ana Ruiz"."""
+    return r"((?:[A-Z][\w.'’-]*[ \t]+){0," + str(lead) + r"}[A-Z][\w'’-]+)"
+
+
 #: A name of one to three capitalised words ("Lind", "Gov. Ana Ruiz"), as a group.
-_NAME_RUN = r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w'’-]+)"
+_NAME_RUN = _name_run(2)
 #: After a phrase opening a sentence: ", Trump went …" (perhaps after ", on Monday,"): the
 #: phrase was part of an introduction and the name is the subject.
 _LATER_SUBJECT = re.compile(
@@ -5228,10 +5212,7 @@ _NEVER_VERB_AFTER = _wordset("and or of the a an in on at to for with by from wh
 #: A past-tense verb right after a name: "Carson defied the question".
 _ACTS_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+)?[a-z]{3,}ed\b")
 #: '"…," said Gov. Ana Ruiz': the name after an inverted cue.
-_INVERTED_NAME = re.compile(
-    r"@[ \t,]*(?:said|says|added|adds|wrote|writes)[ \t]+"
-    r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)"
-)
+_INVERTED_NAME = re.compile(r"@[ \t,]*(?:said|says|added|adds|wrote|writes)[ \t]+" + _name_run(4))
 #: ", Ruiz said." closing a sentence, or ", Ruiz said," inside one: whose sentence it is.
 _CUE_ASIDE = re.compile(
     r",[ \t]+" + _NAME_RUN + r"[ \t]+(?:said|says|added|adds|wrote"
@@ -5485,17 +5466,17 @@ def _described_person(masked: str, end: int) -> bool:
     return bool(words) and (words[-1] in _RELATION_NOUNS or words[-1] in _PERSON_NOUNS)
 
 
+#: Where a listed or coordinated name may start: a sentence, clause or line start, or a comma.
+_CLAUSE_OPEN = r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)"
 #: "Ana Ruiz and " opening a clause before a name that speaks, or " and Bo Lind" after one.
 _COORD_BEFORE = re.compile(
-    r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)"
-    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
+    _CLAUSE_OPEN
+    + _name_run(3)
     # "Senator Ted Cruz of Texas and Senator Rand Paul": a place after the first name
-    r"(?:[ \t]+of[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
-    r"[ \t]+and[ \t]+$"
+    + r"(?:[ \t]+of[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)?)?"
+    + r"[ \t]+and[ \t]+$"
 )
-_COORD_AFTER = re.compile(
-    r"[ \t]+and[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)(?=[ \t]*[,.;]|[ \t]+[a-z])"
-)
+_COORD_AFTER = re.compile(r"[ \t]+and[ \t]+" + _name_run(3) + r"(?=[ \t]*[,.;]|[ \t]+[a-z])")
 
 
 def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
@@ -5504,17 +5485,38 @@ def _coordinated_name(masked: str, span: Span) -> tuple[str, Span] | None:
     one that is no sentence word, place or body."""
     if len(masked[span[0] : span[1]].split()) > 4:
         return None
-    m = _COORD_BEFORE.search(masked, max(0, span[0] - 60), span[0])
-    if m is not None:
-        found = m.group(1), m.span(1)
-    else:
-        m = _COORD_AFTER.match(masked, span[1])
-        if m is None:
-            return None
-        found = m.group(1), m.span(1)
-    if not _person_like(found[0]):
+    m = _COORD_BEFORE.search(masked, max(0, span[0] - 60), span[0]) or _COORD_AFTER.match(
+        masked, span[1]
+    )
+    if m is None or not _person_like(m.group(1)):
         return None
-    return found
+    return m.group(1), m.span(1)
+
+
+def _with_coordinated(
+    masked: str, resolver: _Resolver, speaker: str, span: Span, a: int
+) -> tuple[str, Span]:
+    """The speaker and span of the name at ``span`` widened to the people named with it: "Ana
+    Ruiz and Bo Lind said" are both speaking (a group matches either), and so is everyone
+    listed before them ("Matthews, Seitz and Lopez argued")."""
+    other = _coordinated_name(masked, span)
+    if other is None:
+        return speaker, span
+    first, (oa, ob) = other
+    before = ob <= span[0]
+    mine = speaker.split()
+    if " " not in first and before and len(mine) >= 2 and first.lower() in _ANY_FIRST:
+        name = f"{first} {mine[-1]}"  # "David and Jeanne Heidler"
+    else:
+        name = resolver.fullest(first, a)
+    speaker = f"{name} and {speaker}" if before else f"{speaker} and {name}"
+    span = (min(span[0], oa), max(span[1], ob))
+    listed = _listed_before(masked, span[0]) if before else []
+    if listed:
+        names = [resolver.fullest(n, a) for n, _ in listed]
+        speaker = ", ".join(names) + ", " + speaker
+        span = (listed[0][1][0], span[1])
+    return speaker, span
 
 
 def _listed_before(masked: str, start: int) -> list[tuple[str, Span]]:
@@ -5531,20 +5533,18 @@ def _listed_before(masked: str, start: int) -> list[tuple[str, Span]]:
 
 
 #: "Matthews, " right before a listed name.
-_LISTED_NAME = re.compile(
-    r"(?:^|[.!?:;][\"'”’]?[ \t]+|,[ \t]+|\n)((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]+$"
-)
+_LISTED_NAME = re.compile(_CLAUSE_OPEN + _name_run(3) + r",[ \t]+$")
 
 
 def _person_like(name: str) -> bool:
     """Could ``name`` be a person's: no sentence word, place or body (for coordination)."""
     words = name.split()
-    return not (
-        not _looks_like_name(name)
-        or words[0] in _STOP_CAPS
-        or words[0] in _PLACE_OPENERS
-        or words[-1].lower() in _NOT_PERSON_HEADS
-        or words[-1].lower() in _BODY_NOUNS
+    return (
+        _looks_like_name(name)
+        and words[0] not in _STOP_CAPS
+        and words[0] not in _PLACE_OPENERS
+        and words[-1].lower() not in _NOT_PERSON_HEADS
+        and words[-1].lower() not in _BODY_NOUNS
     )
 
 
