@@ -156,8 +156,8 @@ def trusted_speaker(
     members = group_members(speaker)
     if len(members) > 1:
         # "Ana Ruiz and Bo Lind said": trusted when each of them is.
-        names = [_trusted_name(text, m) for m in members]
-        return " and ".join(n for n in names if n) if all(names) else None
+        names = [n for m in members if (n := _trusted_name(text, m))]
+        return " and ".join(names) if len(names) == len(members) else None
     name = _trusted_name(text, speaker)
     if name is None and speaker_span is not None:
         # The mention itself ("Mr. Obama") when resolving it to a fuller name went astray
