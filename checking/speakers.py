@@ -5403,14 +5403,14 @@ def _sentence_subject(masked: str, sent: Span) -> tuple[_Mention | None, bool]:
     introduction that runs on, "Speaking in Salem, New Hampshire, Trump went …"; a writer for
     "Vale's column"); None for an owner ("Trump's grasp of policy") or a sentence whose speaker
     comes after a cue the name pattern misses."""
-    aside = _CUE_ASIDE.search(masked, *sent)
     inverted = _INVERTED_NAME.search(masked, *sent)
+    aside: re.Match[str] | None = None
     if inverted is not None:
         # "“…,” said Ian Solomon, who nominated Mr. Kim. He called …": the one who said it.
         subj: _Mention | None = _Mention(inverted.span(1), inverted.group(1), "name")
     elif _INVERTED_CUE.search(masked, *sent):
         return None, False
-    elif aside is not None:
+    elif (aside := _CUE_ASIDE.search(masked, *sent)) is not None:
         # "Lind's plan is reckless, Ruiz said." and "Lind, Ruiz said, has …": the sentence is
         # Ruiz's, whoever opens it.
         g = 1 if aside.group(1) is not None else 2
